@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace maplace::embedded {
+
+// A file compiled into the binary by cmake/embed.cmake; path is relative to its source folder.
+struct EmbeddedFile {
+  std::string path;
+  std::string_view bytes;
+};
+
+const std::vector<EmbeddedFile>& Migrations();     // storage/migrations/<dialect>/NNNN_*.sql
+const std::vector<EmbeddedFile>& WebAssets();      // web/templates/*.tpl, web/static/**
+const std::vector<EmbeddedFile>& CommonPasswords();  // generated list, one per line
+
+}  // namespace maplace::embedded

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace maplace::text {
+
+std::string_view Trim(std::string_view s);
+std::string AsciiLower(std::string_view s);
+
+// Trims and lower-cases an e-mail address; returns "" when it is not a plausible address
+// (one @, a dot in the domain, no spaces or control characters, at most 254 bytes).
+std::string NormalizeEmail(std::string_view email);
+
+// True when `s` is valid UTF-8 with no control characters other than tab, LF and CR.
+bool IsCleanUtf8(std::string_view s, bool allow_newlines);
+// Number of Unicode code points (s must be valid UTF-8).
+std::size_t CodePointCount(std::string_view s);
+
+// application/x-www-form-urlencoded: '+' is a space, %XX a byte. Malformed escapes are kept as
+// they are. Keys repeat in order of appearance.
+std::string UrlDecode(std::string_view s);
+std::string UrlEncode(std::string_view s);
+std::vector<std::pair<std::string, std::string>> ParseUrlEncoded(std::string_view body);
+
+// Replaces CR, LF and other control characters by a space: for log lines and mail headers.
+std::string SingleLine(std::string_view s);
+
+}  // namespace maplace::text

@@ -1,0 +1,56 @@
+#include "core/text.h"
+
+#include <gtest/gtest.h>
+
+namespace maplace::text {
+namespace {
+
+TEST(TextTest, NormalizeEmailTrimsAndLowercases) {
+  EXPECT_EQ(NormalizeEmail("  Marie.Joseph@Example.MQ "), "marie.joseph@example.mq");
+}
+
+TEST(TextTest, NormalizeEmailRejectsImplausibleAddresses) {
+  for (const char* bad : {"", "marie", "@example.mq", "marie@", "marie@example", "a@b@c.fr",
+                          "marie @example.mq", "marie@example.mq\r\nBcc: x@y.fr", "m<a>@b.fr",
+                          "marie@.fr", "marie@example."}) {
+    EXPECT_EQ(NormalizeEmail(bad), "") << bad;
+  }
+}
+
+TEST(TextTest, CleanUtf8RejectsControlsAndBrokenSequences) {
+  EXPECT_TRUE(IsCleanUtf8("Fort-de-France, Martinique 🌴", false));
+  EXPECT_FALSE(IsCleanUtf8("a\nb", false));
+  EXPECT_TRUE(IsCleanUtf8("a\nb", true));
+  EXPECT_FALSE(IsCleanUtf8(std::string("a\0b", 3), true));
+  EXPECT_FALSE(IsCleanUtf8("\xC3", false));          // truncated
+  EXPECT_FALSE(IsCleanUtf8("\xC0\xAF", false));      // overlong
+  EXPECT_FALSE(IsCleanUtf8("\xED\xA0\x80", false));  // surrogate
+}
+
+TEST(TextTest, CodePointCountCountsCharactersNotBytes) {
+  EXPECT_EQ(CodePointCount("é"), 1u);
+  EXPECT_EQ(CodePointCount("ééé🌴"), 4u);
+}
+
+TEST(TextTest, ParseUrlEncodedDecodesPairsInOrder) {
+  auto pairs = ParseUrlEncoded("email=a%40b.fr&name=Marie+Jos%C3%A9&empty=&flag&bad=%G1%");
+  ASSERT_EQ(pairs.size(), 5u);
+  EXPECT_EQ(pairs[0], (std::pair<std::string, std::string>{"email", "a@b.fr"}));
+  EXPECT_EQ(pairs[1].second, "Marie José");
+  EXPECT_EQ(pairs[2].second, "");
+  EXPECT_EQ(pairs[3].first, "flag");
+  EXPECT_EQ(pairs[4].second, "%G1%");
+}
+
+TEST(TextTest, UrlEncodeRoundTrips) {
+  std::string s = "Rivière-Pilote & co/é?";
+  EXPECT_EQ(UrlDecode(UrlEncode(s)), s);
+  EXPECT_EQ(UrlEncode("a b"), "a%20b");
+}
+
+TEST(TextTest, SingleLineRemovesLineBreaks) {
+  EXPECT_EQ(SingleLine("a\r\nb\x1b[31m"), "a  b [31m");
+}
+
+}  // namespace
+}  // namespace maplace::text

@@ -1,0 +1,308 @@
+#include "domain/fakes/in_memory_store.h"
+
+#include <algorithm>
+#include <map>
+
+namespace maplace::fakes {
+
+using people::Member;
+using people::Membership;
+using people::OneTimeToken;
+using people::Organisation;
+using people::Session;
+using people::TokenPurpose;
+using people::User;
+using people::UserStatus;
+
+struct InMemoryStore::State {
+  std::map<std::int64_t, User> users;
+  std::map<std::string, Session> sessions;
+  struct StoredToken {
+    OneTimeToken token;
+    bool used = false;
+  };
+  std::map<std::string, StoredToken> tokens;
+  std::map<std::int64_t, Organisation> organisations;
+  std::map<std::int64_t, Membership> memberships;  // by user id
+  std::map<std::int64_t, outbox::OutboxMail> mails;
+  std::vector<audit::AuditEvent> audit;
+  std::int64_t next_id = 1;
+};
+
+namespace {
+
+class Users final : public people::UserRepository {
+ public:
+  explicit Users(InMemoryStore::State& s) : s_(s) {}
+  Result<std::int64_t> Create(const User& user) override {
+    for (const auto& [id, u] : s_.users) {
+      if (u.email == user.email) return Fail(ErrorCode::kAlreadyExists, "e-mail taken");
+    }
+    User copy = user;
+    copy.id = s_.next_id++;
+    s_.users[copy.id] = copy;
+    return copy.id;
+  }
+  Result<User> FindById(std::int64_t id) override {
+    auto it = s_.users.find(id);
+    if (it == s_.users.end()) return Fail(ErrorCode::kNotFound, "no such user");
+    return it->second;
+  }
+  Result<User> FindByEmail(std::string_view email) override {
+    for (const auto& [id, u] : s_.users) {
+      if (u.email == email) return u;
+    }
+    return Fail(ErrorCode::kNotFound, "no such user");
+  }
+  Result<std::vector<User>> List() override {
+    std::vector<User> out;
+    for (const auto& [id, u] : s_.users) out.push_back(u);
+    return out;
+  }
+  Status UpdatePasswordHash(std::int64_t id, std::string_view hash, UnixSeconds now) override {
+    return Update(id, now, [&](User& u) { u.password_hash = hash; });
+  }
+  Status UpdateStatus(std::int64_t id, UserStatus status, UnixSeconds now) override {
+    return Update(id, now, [&](User& u) { u.status = status; });
+  }
+  Status UpdateEmail(std::int64_t id, std::string_view email, UnixSeconds now) override {
+    for (const auto& [other, u] : s_.users) {
+      if (other != id && u.email == email) return Fail(ErrorCode::kAlreadyExists, "e-mail taken");
+    }
+    return Update(id, now, [&](User& u) { u.email = email; });
+  }
+  Status UpdateDisplayName(std::int64_t id, std::string_view name, UnixSeconds now) override {
+    return Update(id, now, [&](User& u) { u.display_name = name; });
+  }
+  Result<std::int64_t> CountNonDemo() override {
+    return static_cast<std::int64_t>(std::count_if(
+        s_.users.begin(), s_.users.end(), [](const auto& e) { return !e.second.is_demo; }));
+  }
+
+ private:
+  template <typename F>
+  Status Update(std::int64_t id, UnixSeconds now, F change) {
+    auto it = s_.users.find(id);
+    if (it == s_.users.end()) return Fail(ErrorCode::kNotFound, "no such user");
+    change(it->second);
+    it->second.updated_at = now;
+    return Ok();
+  }
+  InMemoryStore::State& s_;
+};
+
+class Sessions final : public people::SessionRepository {
+ public:
+  explicit Sessions(InMemoryStore::State& s) : s_(s) {}
+  Status Create(const Session& session) override {
+    s_.sessions[session.token_hash] = session;
+    return Ok();
+  }
+  Result<Session> Find(std::string_view token_hash) override {
+    auto it = s_.sessions.find(std::string(token_hash));
+    if (it == s_.sessions.end()) return Fail(ErrorCode::kNotFound, "no such session");
+    return it->second;
+  }
+  Status Touch(std::string_view token_hash, UnixSeconds now) override {
+    auto it = s_.sessions.find(std::string(token_hash));
+    if (it != s_.sessions.end()) it->second.last_seen_at = now;
+    return Ok();
+  }
+  Status Delete(std::string_view token_hash) override {
+    s_.sessions.erase(std::string(token_hash));
+    return Ok();
+  }
+  Status DeleteAllForUser(std::int64_t user_id) override {
+    std::erase_if(s_.sessions, [&](const auto& e) { return e.second.user_id == user_id; });
+    return Ok();
+  }
+
+ private:
+  InMemoryStore::State& s_;
+};
+
+class Tokens final : public people::TokenRepository {
+ public:
+  explicit Tokens(InMemoryStore::State& s) : s_(s) {}
+  Status Create(const OneTimeToken& token) override {
+    s_.tokens[token.token_hash] = {token, false};
+    return Ok();
+  }
+  Result<OneTimeToken> FindUsable(std::string_view hash, TokenPurpose purpose,
+                                  UnixSeconds now) override {
+    auto it = s_.tokens.find(std::string(hash));
+    if (it == s_.tokens.end() || it->second.used || it->second.token.purpose != purpose ||
+        now >= it->second.token.expires_at)
+      return Fail(ErrorCode::kNotFound, "no usable token");
+    return it->second.token;
+  }
+  Result<OneTimeToken> Consume(std::string_view hash, TokenPurpose purpose,
+                               UnixSeconds now) override {
+    auto found = FindUsable(hash, purpose, now);
+    if (found) s_.tokens[std::string(hash)].used = true;
+    return found;
+  }
+  Status RevokeAll(std::int64_t user_id, TokenPurpose purpose, UnixSeconds) override {
+    for (auto& [hash, t] : s_.tokens) {
+      if (t.token.user_id == user_id && t.token.purpose == purpose) t.used = true;
+    }
+    return Ok();
+  }
+
+ private:
+  InMemoryStore::State& s_;
+};
+
+class Organisations final : public people::OrganisationRepository {
+ public:
+  explicit Organisations(InMemoryStore::State& s) : s_(s) {}
+  Result<std::int64_t> Create(const Organisation& organisation) override {
+    Organisation copy = organisation;
+    copy.id = s_.next_id++;
+    s_.organisations[copy.id] = copy;
+    return copy.id;
+  }
+  Result<Organisation> FindById(std::int64_t id) override {
+    auto it = s_.organisations.find(id);
+    if (it == s_.organisations.end()) return Fail(ErrorCode::kNotFound, "no such organisation");
+    return it->second;
+  }
+  Result<std::vector<Organisation>> List() override {
+    std::vector<Organisation> out;
+    for (const auto& [id, o] : s_.organisations) out.push_back(o);
+    return out;
+  }
+  Status AddMember(const Membership& membership) override {
+    if (s_.memberships.count(membership.user_id))
+      return Fail(ErrorCode::kAlreadyExists, "already a member");
+    s_.memberships[membership.user_id] = membership;
+    return Ok();
+  }
+  Result<std::optional<Membership>> MembershipOf(std::int64_t user_id) override {
+    auto it = s_.memberships.find(user_id);
+    if (it == s_.memberships.end()) return std::optional<Membership>{};
+    return std::optional<Membership>{it->second};
+  }
+  Result<std::vector<Member>> Members(std::int64_t organisation_id) override {
+    std::vector<Member> out;
+    for (const auto& [user_id, m] : s_.memberships) {
+      if (m.organisation_id == organisation_id) out.push_back({s_.users.at(user_id), m.role});
+    }
+    return out;
+  }
+
+ private:
+  InMemoryStore::State& s_;
+};
+
+class Outbox final : public outbox::OutboxRepository {
+ public:
+  explicit Outbox(InMemoryStore::State& s) : s_(s) {}
+  Result<std::int64_t> Enqueue(const Mail& mail, UnixSeconds now) override {
+    outbox::OutboxMail m;
+    m.id = s_.next_id++;
+    m.mail = mail;
+    m.created_at = m.next_attempt_at = now;
+    s_.mails[m.id] = m;
+    return m.id;
+  }
+  Result<std::vector<outbox::OutboxMail>> Due(UnixSeconds now, int limit) override {
+    std::vector<outbox::OutboxMail> out;
+    for (const auto& [id, m] : s_.mails) {
+      if (m.state == outbox::MailState::kPending && m.next_attempt_at <= now &&
+          static_cast<int>(out.size()) < limit)
+        out.push_back(m);
+    }
+    return out;
+  }
+  Status MarkSent(std::int64_t id, UnixSeconds now) override {
+    auto& m = s_.mails.at(id);
+    m.state = outbox::MailState::kSent;
+    m.sent_at = now;
+    ++m.attempts;
+    return Ok();
+  }
+  Status MarkAttemptFailed(std::int64_t id, std::string_view error, UnixSeconds next,
+                           bool give_up) override {
+    auto& m = s_.mails.at(id);
+    ++m.attempts;
+    m.last_error = error;
+    m.next_attempt_at = next;
+    if (give_up) m.state = outbox::MailState::kFailed;
+    return Ok();
+  }
+  Result<std::vector<outbox::OutboxMail>> Latest(int limit) override {
+    std::vector<outbox::OutboxMail> out;
+    for (auto it = s_.mails.rbegin(); it != s_.mails.rend() && static_cast<int>(out.size()) < limit;
+         ++it)
+      out.push_back(it->second);
+    return out;
+  }
+  Result<outbox::OutboxMail> FindById(std::int64_t id) override {
+    auto it = s_.mails.find(id);
+    if (it == s_.mails.end()) return Fail(ErrorCode::kNotFound, "no such mail");
+    return it->second;
+  }
+
+ private:
+  InMemoryStore::State& s_;
+};
+
+class Audit final : public audit::AuditLog {
+ public:
+  explicit Audit(InMemoryStore::State& s) : s_(s) {}
+  Status Record(const audit::AuditEvent& event) override {
+    s_.audit.push_back(event);
+    s_.audit.back().id = static_cast<std::int64_t>(s_.audit.size());
+    return Ok();
+  }
+  Result<std::vector<audit::AuditEvent>> Latest(int limit) override {
+    std::vector<audit::AuditEvent> out;
+    for (auto it = s_.audit.rbegin(); it != s_.audit.rend() && static_cast<int>(out.size()) < limit;
+         ++it)
+      out.push_back(*it);
+    return out;
+  }
+
+ private:
+  InMemoryStore::State& s_;
+};
+
+}  // namespace
+
+class InMemoryStore::Repos final : public Repositories {
+ public:
+  explicit Repos(State& s) : users_(s), sessions_(s), tokens_(s), organisations_(s), outbox_(s), audit_(s) {}
+  people::UserRepository& users() override { return users_; }
+  people::SessionRepository& sessions() override { return sessions_; }
+  people::TokenRepository& tokens() override { return tokens_; }
+  people::OrganisationRepository& organisations() override { return organisations_; }
+  outbox::OutboxRepository& outbox() override { return outbox_; }
+  audit::AuditLog& audit() override { return audit_; }
+
+ private:
+  Users users_;
+  Sessions sessions_;
+  Tokens tokens_;
+  Organisations organisations_;
+  Outbox outbox_;
+  Audit audit_;
+};
+
+InMemoryStore::InMemoryStore() : state_(std::make_unique<State>()) {}
+InMemoryStore::~InMemoryStore() = default;
+
+Status InMemoryStore::Read(const std::function<Status(Repositories&)>& work) {
+  return Write(work);
+}
+
+Status InMemoryStore::Write(const std::function<Status(Repositories&)>& work) {
+  std::lock_guard lock(mutex_);
+  State before = *state_;
+  Repos repos(*state_);
+  Status status = work(repos);
+  if (!status) *state_ = std::move(before);
+  return status;
+}
+
+}  // namespace maplace::fakes

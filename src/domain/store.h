@@ -1,0 +1,39 @@
+#pragma once
+
+#include <functional>
+
+#include "core/error.h"
+#include "domain/audit/audit_log.h"
+#include "domain/outbox/outbox_repository.h"
+#include "domain/people/organisation_repository.h"
+#include "domain/people/session_repository.h"
+#include "domain/people/user_repository.h"
+
+namespace maplace {
+
+// The repositories of one transaction.
+class Repositories {
+ public:
+  virtual ~Repositories() = default;
+  virtual people::UserRepository& users() = 0;
+  virtual people::SessionRepository& sessions() = 0;
+  virtual people::TokenRepository& tokens() = 0;
+  virtual people::OrganisationRepository& organisations() = 0;
+  virtual outbox::OutboxRepository& outbox() = 0;
+  virtual audit::AuditLog& audit() = 0;
+};
+
+// The unit of work the use cases run in: all of `work` is committed when it returns success,
+// nothing of it otherwise (it is rolled back), so nothing is ever half-written.
+// Thread-safe; each call has its own connection.
+class Store {
+ public:
+  virtual ~Store() = default;
+  // A read-only transaction.
+  virtual Status Read(const std::function<Status(Repositories&)>& work) = 0;
+  // A read-then-write transaction; on SQLite it holds the write lock from its start
+  // (BEGIN IMMEDIATE), so two writers never act on the same stale read.
+  virtual Status Write(const std::function<Status(Repositories&)>& work) = 0;
+};
+
+}  // namespace maplace

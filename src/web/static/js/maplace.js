@@ -1,0 +1,107 @@
+/* maplace — progressive enhancement only. Pages work without this file.
+   Loaded with <script src="/static/js/maplace.js" defer>. No dependencies. */
+(function () {
+  'use strict';
+
+  // Lets CSS show controls that only make sense with JS (e.g. .password-toggle).
+  document.documentElement.classList.add('js');
+
+  /* ---------- Password show / hide ---------- */
+  var LABEL_SHOW = 'Afficher';
+  var LABEL_HIDE = 'Masquer';
+
+  function passwordInputFor(button) {
+    var wrap = button.closest('.password-field');
+    return wrap ? wrap.querySelector('input[type="password"], input[data-password-visible]') : null;
+  }
+
+  function setVisible(button, input, visible) {
+    input.type = visible ? 'text' : 'password';
+    if (visible) {
+      input.setAttribute('data-password-visible', '');
+    } else {
+      input.removeAttribute('data-password-visible');
+    }
+    button.setAttribute('aria-pressed', visible ? 'true' : 'false');
+    button.textContent = visible ? LABEL_HIDE : LABEL_SHOW;
+  }
+
+  function initPasswordToggles() {
+    var buttons = document.querySelectorAll('[data-password-toggle]');
+    Array.prototype.forEach.call(buttons, function (button) {
+      var input = passwordInputFor(button);
+      if (!input) { return; }
+      if (input.id && !button.hasAttribute('aria-controls')) {
+        button.setAttribute('aria-controls', input.id);
+      }
+      setVisible(button, input, false);
+      button.addEventListener('click', function (event) {
+        event.preventDefault();
+        setVisible(button, input, input.type === 'password');
+        button.focus(); // keep focus on the toggle (Safari does not focus buttons on click)
+      });
+      // Never submit (or let the browser remember) a password while shown as text.
+      if (input.form) {
+        input.form.addEventListener('submit', function () {
+          setVisible(button, input, false);
+        });
+      }
+    });
+  }
+
+  /* ---------- Confirmation before submit: <form data-confirm="…"> ---------- */
+  function initConfirm() {
+    document.addEventListener('submit', function (event) {
+      var form = event.target;
+      if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-confirm')) { return; }
+      if (!window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    }, true); // capture: runs before other submit handlers
+  }
+
+  /* ---------- Password length helper ----------
+     <input id="mdp" data-password-meter="12" minlength="12">
+     <p data-password-meter-for="mdp" aria-live="polite"></p> */
+  function minLengthOf(input) {
+    var fromData = parseInt(input.getAttribute('data-password-meter'), 10);
+    if (fromData > 0) { return fromData; }
+    return input.minLength > 0 ? input.minLength : 12;
+  }
+
+  function meterText(count, min) {
+    if (count >= min) { return 'Longueur suffisante'; }
+    return min + ' caractères minimum — ' + count + (count > 1 ? ' saisis' : ' saisi');
+  }
+
+  function initPasswordMeters() {
+    var inputs = document.querySelectorAll('input[data-password-meter]');
+    Array.prototype.forEach.call(inputs, function (input) {
+      if (!input.id) { return; }
+      var selector = '[data-password-meter-for="' + (window.CSS && CSS.escape ? CSS.escape(input.id) : input.id) + '"]';
+      var output = document.querySelector(selector);
+      if (!output) { return; }
+      var min = minLengthOf(input);
+      var last = '';
+      var update = function () {
+        var text = meterText(Array.from(input.value).length, min); // count code points, not UTF-16 units
+        if (text !== last) { output.textContent = text; last = text; } // avoid needless live-region chatter
+      };
+      input.addEventListener('input', update);
+      update();
+    });
+  }
+
+  function init() {
+    initPasswordToggles();
+    initConfirm();
+    initPasswordMeters();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();
