@@ -605,6 +605,20 @@ Result<std::vector<User>> AccountService::ListUsers() {
   return users;
 }
 
+Status AccountService::SetPassword(std::string_view email, std::string_view password) {
+  const std::string normalized = text::NormalizeEmail(email);
+  if (auto s = policy_.Check(password, normalized); !s) return s;
+  auto hash = hasher_.Hash(password);
+  if (!hash) return Fail(hash.error());
+  return store_.Write([&](Repositories& repos) -> Status {
+    auto user = repos.users().FindByEmail(normalized);
+    if (!user) return Fail(user.error());
+    if (auto s = repos.users().UpdatePasswordHash(user->id, *hash, clock_.Now()); !s) return s;
+    if (auto s = repos.sessions().DeleteAllForUser(user->id); !s) return s;
+    return RecordAudit(repos, 0, "password.set_by_admin", fmt::format("user:{}", user->id), "");
+  });
+}
+
 Status AccountService::DisableUser(std::string_view email, std::int64_t by_user_id) {
   return store_.Write([&](Repositories& repos) -> Status {
     auto user = repos.users().FindByEmail(text::NormalizeEmail(email));

@@ -96,11 +96,17 @@ class AccountService {
   Result<std::vector<Member>> Members(const Actor& actor);
   Result<Organisation> OrganisationOf(const Actor& actor);
 
+  // Links in e-mails start with this URL. Call before requests are served (the port may be
+  // known only once the server is bound).
+  void SetPublicUrl(std::string url) { settings_.public_url = std::move(url); }
+
   // Administration (CLI, demo, admin pages). Creates an active account.
   Result<User> CreateUser(const NewUser& user);
   Result<std::int64_t> CreateOrganisation(const Organisation& organisation);
   Status AddMember(std::int64_t organisation_id, std::int64_t user_id, MemberRole role);
   Result<std::vector<User>> ListUsers();
+  // Sets a password without the old one, and ends the account's sessions.
+  Status SetPassword(std::string_view email, std::string_view password);
   // Disables the account and ends its sessions. kNotFound for an unknown e-mail.
   Status DisableUser(std::string_view email, std::int64_t by_user_id);
 

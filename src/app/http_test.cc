@@ -1,0 +1,499 @@
+// Whole-server tests: the platform as `maplace serve` wires it, on 127.0.0.1 (port 0), with a
+// real SQLite file, exercised over real HTTP.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "app/http_client.h"
+#include "app/platform.h"
+#include "core/error_matchers.h"
+#include "web/page.h"
+
+namespace maplace::app {
+namespace {
+
+using testing_http::HttpClient;
+using testing_http::HttpResponse;
+
+constexpr char kPassword[] = "un manguier à Sainte-Anne";
+
+std::string Match(const std::string& text, const std::string& pattern) {
+  std::smatch match;
+  if (!std::regex_search(text, match, std::regex(pattern))) return "";
+  return match[1];
+}
+
+class HttpTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static int counter = 0;
+    dir_ = std::filesystem::temp_directory_path() /
+           ("maplace-http-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(dir_);
+    Config config;
+    config.storage.url = "sqlite://" + (dir_ / "maplace.db").string();
+    config.mail.mail_dir = (dir_ / "mail").string();
+    config.security.secret_file = (dir_ / "secret.key").string();
+    config.security.cheap_password_hashing = true;
+    config.web.port = 0;
+    config.web.threads = 4;
+    config.web.max_form_bytes = 16 * 1024;
+    auto platform = Platform::Open(config);
+    ASSERT_THAT(platform, IsOk());
+    platform_ = std::move(*platform);
+    ASSERT_THAT(platform_->StartWeb(), IsOk());
+    base_ = platform_->server().public_url();
+  }
+  void TearDown() override {
+    platform_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  HttpClient Client() { return HttpClient(base_); }
+
+  // The CSRF token of a page's form.
+  static std::string Csrf(const HttpResponse& page) {
+    return Match(page.body, R"re(name="csrf" value="([^"]+)")re");
+  }
+  // The token of the link in the last mail to `to`, once the outbox has been delivered.
+  std::string MailedToken(const std::string& to) {
+    EXPECT_THAT(platform_->mail_sender().DeliverDue(), IsOk());
+    std::string token;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_ / "mail")) {
+      std::ifstream in(entry.path());
+      std::stringstream content;
+      content << in.rdbuf();
+      if (content.str().find("To: <" + to + ">") == std::string::npos) continue;
+      std::string found = Match(content.str(), "jeton=([A-Za-z0-9_-]+)");
+      if (!found.empty() && entry.path().filename().string() > last_mail_) {
+        token = found;
+        last_mail_ = entry.path().filename().string();
+      }
+    }
+    return token;
+  }
+  // A signed-in client for a new account with this role.
+  HttpClient SignedIn(people::Role role, const std::string& email) {
+    auto user = platform_->accounts().CreateUser({email, "Test Person", role, kPassword});
+    EXPECT_THAT(user, IsOk());
+    if (role == people::Role::kEmployer || role == people::Role::kCfa) {
+      auto org = platform_->accounts().CreateOrganisation(
+          {0, role == people::Role::kCfa ? people::OrganisationKind::kCfa
+                                         : people::OrganisationKind::kEmployer,
+           "Org " + email});
+      EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
+                  IsOk());
+    }
+    return LoggedIn(email);
+  }
+  HttpClient LoggedIn(const std::string& email) {
+    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
+    EXPECT_THAT(session, IsOk());
+    HttpClient client = Client();
+    client.cookies["maplace_session"] = session->token;
+    return client;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Platform> platform_;
+  std::string base_;
+  std::string last_mail_;
+};
+
+TEST_F(HttpTest, HomePageIsFrenchAndCarriesTheSecurityHeaders) {
+  HttpResponse home = Client().Get("/");
+  EXPECT_EQ(home.status, 200);
+  EXPECT_NE(home.body.find("<html lang=\"fr\">"), std::string::npos);
+  EXPECT_NE(home.body.find("Ici c'est ma place"), std::string::npos);
+  const std::string csp = home.Header("content-security-policy");
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
+  EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+  EXPECT_EQ(home.Header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(home.Header("referrer-policy"), "same-origin");
+  EXPECT_EQ(home.Header("server"), "");
+  EXPECT_FALSE(home.Header("x-request-id").empty());
+  EXPECT_TRUE(home.Headers("set-cookie").empty());  // no form, no cookie
+  EXPECT_EQ(home.body.find("<script>"), std::string::npos);
+  EXPECT_EQ(home.body.find("style=\""), std::string::npos);
+}
+
+TEST_F(HttpTest, LegalPagesExist) {
+  for (const char* path : {"/mentions-legales", "/donnees-personnelles", "/accessibilite"}) {
+    EXPECT_EQ(Client().Get(path).status, 200) << path;
+  }
+}
+
+TEST_F(HttpTest, StaticFilesAreCachedAndRevalidated) {
+  HttpResponse css = Client().Get("/static/css/maplace.css");
+  EXPECT_EQ(css.status, 200);
+  EXPECT_EQ(css.Header("content-type"), "text/css; charset=utf-8");
+  EXPECT_EQ(css.Header("cache-control"), "public, max-age=86400");
+  const std::string etag = css.Header("etag");
+  ASSERT_FALSE(etag.empty());
+  HttpResponse again = Client().Get("/static/css/maplace.css", {"If-None-Match: " + etag});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  EXPECT_EQ(Client().Get("/static/nope.css").status, 404);
+  EXPECT_EQ(Client().Get("/static/../templates/layout.tpl").status, 404);
+}
+
+TEST_F(HttpTest, UnknownPathsAndMethodsGetFrenchErrors) {
+  HttpResponse missing = Client().Get("/nulle-part");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.body.find("Page introuvable"), std::string::npos);
+  EXPECT_EQ(missing.Header("cache-control"), "no-store");
+  HttpResponse api = Client().Get("/api/v1/nulle-part");
+  EXPECT_EQ(api.status, 404);
+  EXPECT_NE(api.body.find("\"code\":\"not_found\""), std::string::npos);
+  HttpResponse wrong = Client().Send("DELETE", "/connexion", "", {});
+  EXPECT_EQ(wrong.status, 405);
+  EXPECT_EQ(wrong.Header("allow"), "GET, POST");
+  EXPECT_EQ(Client().Head("/").status, 200);
+}
+
+TEST_F(HttpTest, SignUpConfirmLogOutAndLogBackIn) {
+  HttpClient browser = Client();
+  HttpResponse form = browser.Get("/inscription");
+  ASSERT_EQ(form.status, 200);
+  const std::string csrf = Csrf(form);
+  ASSERT_FALSE(csrf.empty());
+  ASSERT_EQ(browser.cookies.count("maplace_csrf"), 1u);
+  EXPECT_NE(form.Header("set-cookie").find("HttpOnly"), std::string::npos);
+
+  HttpResponse bad = browser.PostForm("/inscription", {{"csrf", csrf},
+                                                       {"email", "pas-une-adresse"},
+                                                       {"display_name", "Marie"},
+                                                       {"password", "court"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("Il y a 2 erreurs"), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"pas-une-adresse\""), std::string::npos);  // kept
+  EXPECT_EQ(bad.body.find("court"), std::string::npos);  // the password is never echoed
+
+  HttpResponse sent = browser.PostForm("/inscription", {{"csrf", csrf},
+                                                        {"email", "marie@example.mq"},
+                                                        {"display_name", "Marie Joseph"},
+                                                        {"password", kPassword}});
+  ASSERT_EQ(sent.status, 303);
+  EXPECT_EQ(sent.Header("location"), "/inscription/envoyee");
+  const std::string token = MailedToken("marie@example.mq");
+  ASSERT_FALSE(token.empty());
+
+  HttpResponse confirm = browser.Get("/inscription/confirmer?jeton=" + token);
+  EXPECT_EQ(confirm.status, 200);
+  HttpResponse activated = browser.PostForm("/inscription/confirmer",
+                                            {{"csrf", Csrf(confirm)}, {"jeton", token}});
+  ASSERT_EQ(activated.status, 303);
+  const std::string cookie = activated.Header("set-cookie");
+  EXPECT_NE(cookie.find("maplace_session="), std::string::npos);
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+  const std::string session = browser.cookies["maplace_session"];
+  EXPECT_EQ(session.size(), 22u);  // 128 bits
+
+  HttpResponse space = browser.Get("/espace");
+  EXPECT_EQ(space.status, 200);
+  EXPECT_NE(space.body.find("Bonjour Marie Joseph"), std::string::npos);
+  EXPECT_EQ(space.Header("cache-control"), "no-store");
+
+  HttpResponse out = browser.PostForm("/deconnexion", {{"csrf", Csrf(space)}});
+  EXPECT_EQ(out.status, 303);
+  HttpClient replay = Client();
+  replay.cookies["maplace_session"] = session;  // the old cookie is dead on the server
+  HttpResponse after = replay.Get("/espace");
+  EXPECT_EQ(after.status, 303);
+  EXPECT_EQ(after.Header("location"), "/connexion?retour=%2Fespace");
+
+  HttpResponse login_form = browser.Get("/connexion");
+  HttpResponse login = browser.PostForm("/connexion", {{"csrf", Csrf(login_form)},
+                                                       {"email", "MARIE@example.mq"},
+                                                       {"password", kPassword},
+                                                       {"retour", "/compte"}});
+  EXPECT_EQ(login.status, 303);
+  EXPECT_EQ(login.Header("location"), "/compte");
+  EXPECT_NE(browser.cookies["maplace_session"], session);  // a new token at each login
+}
+
+TEST_F(HttpTest, LoginDoesNotTellWhichAccountsExist) {
+  (void)SignedIn(people::Role::kYoungPerson, "marie@example.mq");
+  HttpClient browser = Client();
+  const std::string csrf = Csrf(browser.Get("/connexion"));
+  HttpResponse wrong = browser.PostForm(
+      "/connexion", {{"csrf", csrf}, {"email", "marie@example.mq"}, {"password", "mauvais mdp!!"}});
+  HttpResponse unknown = browser.PostForm(
+      "/connexion", {{"csrf", csrf}, {"email", "qui@example.mq"}, {"password", "mauvais mdp!!"}});
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(unknown.status, 401);
+  auto strip = [](std::string body) {
+    return std::regex_replace(body, std::regex("value=\"[^\"]*\""), "");
+  };
+  EXPECT_EQ(strip(wrong.body), strip(unknown.body));
+
+  const std::string reset_csrf = Csrf(browser.Get("/mot-de-passe-oublie"));
+  HttpResponse known = browser.PostForm("/mot-de-passe-oublie",
+                                        {{"csrf", reset_csrf}, {"email", "marie@example.mq"}});
+  HttpResponse nobody = browser.PostForm("/mot-de-passe-oublie",
+                                         {{"csrf", reset_csrf}, {"email", "qui@example.mq"}});
+  EXPECT_EQ(known.status, nobody.status);
+  EXPECT_EQ(known.Header("location"), nobody.Header("location"));
+}
+
+TEST_F(HttpTest, RepeatedFailedLoginsAreAnswered429) {
+  (void)SignedIn(people::Role::kYoungPerson, "marie@example.mq");
+  HttpClient browser = Client();
+  const std::string csrf = Csrf(browser.Get("/connexion"));
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(browser
+                  .PostForm("/connexion", {{"csrf", csrf},
+                                           {"email", "marie@example.mq"},
+                                           {"password", "mauvais mot de passe"}})
+                  .status,
+              401);
+  }
+  HttpResponse blocked = browser.PostForm(
+      "/connexion", {{"csrf", csrf}, {"email", "marie@example.mq"}, {"password", kPassword}});
+  EXPECT_EQ(blocked.status, 429);
+  EXPECT_EQ(blocked.Header("retry-after"), "900");
+  EXPECT_NE(blocked.body.find("Trop de tentatives"), std::string::npos);
+}
+
+TEST_F(HttpTest, PasswordResetThroughTheMailedLink) {
+  HttpClient old_session = SignedIn(people::Role::kYoungPerson, "marie@example.mq");
+  HttpClient browser = Client();
+  ASSERT_EQ(browser
+                .PostForm("/mot-de-passe-oublie", {{"csrf", Csrf(browser.Get("/mot-de-passe-oublie"))},
+                                                   {"email", "marie@example.mq"}})
+                .status,
+            303);
+  const std::string token = MailedToken("marie@example.mq");
+  ASSERT_FALSE(token.empty());
+  HttpResponse form = browser.Get("/mot-de-passe/nouveau?jeton=" + token);
+  HttpResponse weak = browser.PostForm(
+      "/mot-de-passe/nouveau", {{"csrf", Csrf(form)}, {"jeton", token}, {"password", "qwerty123456"}});
+  EXPECT_EQ(weak.status, 422);
+  HttpResponse done = browser.PostForm("/mot-de-passe/nouveau", {{"csrf", Csrf(form)},
+                                                                 {"jeton", token},
+                                                                 {"password", "une nouvelle phrase"}});
+  EXPECT_EQ(done.status, 303);
+  EXPECT_EQ(old_session.Get("/espace").status, 303);  // every session ended
+  HttpResponse reused = browser.PostForm("/mot-de-passe/nouveau", {{"csrf", Csrf(form)},
+                                                                   {"jeton", token},
+                                                                   {"password", "encore une autre"}});
+  EXPECT_EQ(reused.status, 404);
+  EXPECT_THAT(platform_->accounts().Login("marie@example.mq", "une nouvelle phrase", ""), IsOk());
+}
+
+TEST_F(HttpTest, StateChangesNeedTheCsrfTokenAndOurOrigin) {
+  HttpClient browser = SignedIn(people::Role::kYoungPerson, "marie@example.mq");
+  const std::string csrf = Csrf(browser.Get("/compte"));
+  EXPECT_EQ(browser.PostForm("/deconnexion", {}).status, 403);
+  EXPECT_EQ(browser.PostForm("/deconnexion", {{"csrf", "forged"}}).status, 403);
+  EXPECT_EQ(browser.PostForm("/deconnexion", {{"csrf", csrf}}, {"Origin: https://evil.example"})
+                .status,
+            403);
+  EXPECT_EQ(browser.Get("/espace").status, 200);  // still logged in
+  EXPECT_EQ(browser.PostForm("/deconnexion", {{"csrf", csrf}}, {"Origin: " + base_}).status, 303);
+}
+
+TEST_F(HttpTest, BodiesAreCheckedForTypeAndSize) {
+  HttpClient browser = Client();
+  const std::string csrf = Csrf(browser.Get("/connexion"));
+  EXPECT_EQ(browser.Send("POST", "/connexion", "{}", {"Content-Type: application/json"}).status,
+            415);
+  EXPECT_EQ(browser
+                .PostForm("/connexion", {{"csrf", csrf},
+                                         {"email", std::string(20000, 'a')},
+                                         {"password", "x"}})
+                .status,
+            413);
+}
+
+TEST_F(HttpTest, EmailChangeIsConfirmedFromTheNewAddress) {
+  HttpClient browser = SignedIn(people::Role::kYoungPerson, "marie@example.mq");
+  HttpResponse account = browser.Get("/compte");
+  HttpResponse asked = browser.PostForm("/compte/adresse", {{"csrf", Csrf(account)},
+                                                            {"new_email", "marie@nouveau.mq"},
+                                                            {"current_password", kPassword}});
+  ASSERT_EQ(asked.status, 303);
+  const std::string token = MailedToken("marie@nouveau.mq");
+  ASSERT_FALSE(token.empty());
+  HttpClient other_browser = Client();  // the link may be opened anywhere
+  HttpResponse page = other_browser.Get("/compte/adresse/confirmer?jeton=" + token);
+  EXPECT_EQ(other_browser
+                .PostForm("/compte/adresse/confirmer", {{"csrf", Csrf(page)}, {"jeton", token}})
+                .status,
+            200);
+  EXPECT_THAT(platform_->accounts().Login("marie@nouveau.mq", kPassword, ""), IsOk());
+}
+
+TEST_F(HttpTest, OrganisationAdministratorsInviteColleagues) {
+  HttpClient boss = SignedIn(people::Role::kEmployer, "patron@boulangerie.mq");
+  HttpResponse page = boss.Get("/organisation");
+  ASSERT_EQ(page.status, 200);
+  ASSERT_EQ(boss
+                .PostForm("/organisation/invitations", {{"csrf", Csrf(page)},
+                                                        {"email", "vendeuse@boulangerie.mq"},
+                                                        {"role", "member"}})
+                .status,
+            303);
+  const std::string token = MailedToken("vendeuse@boulangerie.mq");
+  HttpClient invitee = Client();
+  HttpResponse invitation = invitee.Get("/invitation?jeton=" + token);
+  ASSERT_EQ(invitation.status, 200);
+  EXPECT_NE(invitation.body.find("Org patron@boulangerie.mq"), std::string::npos);
+  HttpResponse joined = invitee.PostForm("/invitation", {{"csrf", Csrf(invitation)},
+                                                         {"jeton", token},
+                                                         {"display_name", "Aline"},
+                                                         {"password", kPassword}});
+  EXPECT_EQ(joined.status, 303);
+  HttpResponse members = invitee.Get("/organisation");
+  EXPECT_NE(members.body.find("vendeuse@boulangerie.mq"), std::string::npos);
+  EXPECT_EQ(members.body.find("Inviter un collègue"), std::string::npos);  // members do not invite
+}
+
+TEST_F(HttpTest, AdministratorsSeeTheMailOutbox) {
+  HttpClient admin = SignedIn(people::Role::kAdmin, "admin@opco.mq");
+  ASSERT_THAT(platform_->accounts().RequestPasswordReset("admin@opco.mq", ""), IsOk());
+  HttpResponse list = admin.Get("/admin/courriels");
+  ASSERT_EQ(list.status, 200);
+  const std::string id = Match(list.body, R"re(href="/admin/courriels/(\d+)")re");
+  ASSERT_FALSE(id.empty());
+  HttpResponse mail = admin.Get("/admin/courriels/" + id);
+  EXPECT_EQ(mail.status, 200);
+  EXPECT_NE(mail.body.find("Réinitialiser votre mot de passe"), std::string::npos);
+  EXPECT_EQ(admin.Get("/admin/courriels/abc").status, 404);
+}
+
+TEST_F(HttpTest, UserInputIsEscapedEverywhere) {
+  const std::string name = "<img src=x onerror=alert(1)>";
+  auto user = platform_->accounts().CreateUser(
+      {"xss@example.mq", name, people::Role::kYoungPerson, kPassword});
+  ASSERT_THAT(user, IsOk());
+  HttpClient browser = LoggedIn("xss@example.mq");
+  for (const char* path : {"/espace", "/compte"}) {
+    HttpResponse page = browser.Get(path);
+    EXPECT_EQ(page.body.find(name), std::string::npos) << path;
+    EXPECT_NE(page.body.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos) << path;
+  }
+  HttpClient admin = SignedIn(people::Role::kAdmin, "admin@opco.mq");
+  EXPECT_EQ(admin.Get("/admin/utilisateurs").body.find(name), std::string::npos);
+}
+
+TEST_F(HttpTest, ApiAnswersJson) {
+  HttpResponse health = Client().Get("/api/v1/sante");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.body, R"({"status":"ok"})");
+  HttpResponse anonymous = Client().Get("/api/v1/moi");
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_NE(anonymous.body.find("\"code\":\"unauthenticated\""), std::string::npos);
+  HttpResponse me = SignedIn(people::Role::kAdvisor, "lea@opco.mq").Get("/api/v1/moi");
+  EXPECT_EQ(me.status, 200);
+  EXPECT_NE(me.body.find("\"role\":\"advisor\""), std::string::npos);
+}
+
+// Every route of the table, for every role and for a visitor: allowed or denied as declared.
+TEST_F(HttpTest, EveryRouteAllowsExactlyTheRolesItDeclares) {
+  int checked = 0;
+  std::vector<std::optional<people::Role>> who = {std::nullopt};
+  for (auto role : people::kAllRoles) who.push_back(role);
+  int n = 0;
+  for (const auto& route : platform_->router().routes()) {
+    const std::string path = std::regex_replace(route.pattern, std::regex(":[a-z_]+"), "1");
+    for (const auto& role : who) {
+      HttpClient client = Client();
+      std::optional<people::Actor> actor;
+      if (role) {
+        client = SignedIn(*role, "walker" + std::to_string(n++) + "@example.mq");
+        actor = *platform_->accounts().Authenticate(client.cookies["maplace_session"]);
+      }
+      const bool allowed = route.access.Allows(actor);
+      HttpResponse response;
+      if (route.method == "GET") {
+        response = client.Get(path);
+      } else {
+        const std::string csrf = Csrf(client.Get(role ? "/compte" : "/connexion"));
+        response = client.PostForm(path, {{"csrf", csrf}});
+      }
+      const std::string label = route.method + " " + route.pattern + " as " +
+                                (role ? std::string(people::RoleCode(*role)) : "visitor");
+      // A page denies a visitor by sending them to log in, and a signed-in person with a 403;
+      // the API answers 401 or 403. (A handler's own 401, a wrong password, is not a denial.)
+      const bool api = route.pattern.rfind("/api/", 0) == 0;
+      const bool denied = response.status == 403 || (api && response.status == 401) ||
+                          (response.status == 303 &&
+                           response.Header("location").rfind("/connexion?retour=", 0) == 0);
+      EXPECT_EQ(!denied, allowed) << label << " answered " << response.status;
+      if (!allowed && role) {
+        EXPECT_EQ(response.status, 403) << label;
+      }
+      if (!allowed) {
+        EXPECT_EQ(response.body.find("walker"), std::string::npos) << label;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 8 * 20);
+}
+
+TEST_F(HttpTest, ARouteWithoutAccessDeclarationStopsTheServer) {
+  web::Router router;
+  router.Get("/oubli", web::Access{}, [](web::Request&) { return web::Text(200, "x"); });
+  auto status = router.Validate();
+  ASSERT_THAT(status, HasErrorCode(ErrorCode::kFailedPrecondition));
+  EXPECT_NE(status.error().message.find("GET /oubli declares no access"), std::string::npos);
+  web::ServerContext context;
+  context.config.port = 0;
+  web::Server server(context, router);
+  EXPECT_THAT(server.Start(), HasErrorCode(ErrorCode::kFailedPrecondition));
+}
+
+TEST_F(HttpTest, MultipartUploadsAreParsedAndLimited) {
+  web::Router router;
+  router.Add({"POST", "/envoi", web::Access::Public(), web::BodyKind::kMultipart,
+              [](web::Request& request) {
+                std::string out = request.Form("titre");
+                for (const auto& f : request.files)
+                  out += "|" + f.field + ":" + f.filename + ":" + std::to_string(f.bytes.size());
+                return web::Text(200, out);
+              }});
+  auto templates = web::Templates::Load();
+  web::ServerContext context;
+  context.config.port = 0;
+  context.config.max_upload_bytes = 1000;
+  context.csrf_key = "k";
+  context.accounts = &platform_->accounts();
+  context.templates = templates->get();
+  web::Server server(context, router);
+  ASSERT_THAT(server.Start(), IsOk());
+  HttpClient client(server.public_url());
+  web::Request fake;
+  fake.csrf_key = "k";
+  fake.anon_csrf_cookie = "visitor";
+  client.cookies["maplace_csrf"] = "visitor";
+  const std::string token = fake.CsrfToken();
+  auto body = [&](std::size_t size) {
+    return "--B\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token +
+           "\r\n--B\r\nContent-Disposition: form-data; name=\"titre\"\r\n\r\nMon CV"
+           "\r\n--B\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"cv.pdf\"\r\n"
+           "Content-Type: application/pdf\r\n\r\n" +
+           std::string(size, 'x') + "\r\n--B--\r\n";
+  };
+  HttpResponse ok = client.Send("POST", "/envoi", body(300),
+                                {"Content-Type: multipart/form-data; boundary=B"});
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_EQ(ok.body, "Mon CV|cv:cv.pdf:300");
+  HttpResponse big = client.Send("POST", "/envoi", body(2000),
+                                 {"Content-Type: multipart/form-data; boundary=B"});
+  EXPECT_EQ(big.status, 413);
+  HttpResponse broken = client.Send("POST", "/envoi", "garbage",
+                                    {"Content-Type: multipart/form-data; boundary=B"});
+  EXPECT_EQ(broken.status, 400);
+  server.Stop();
+}
+
+}  // namespace
+}  // namespace maplace::app

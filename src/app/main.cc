@@ -1,0 +1,188 @@
+// maplace: one binary for the server and its administration commands.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sys/stat.h>
+
+#include "app/platform.h"
+#include "cli/demo_command.h"
+#include "core/time_format.h"
+
+namespace maplace::app {
+namespace {
+
+int Failed(const Error& error) {
+  std::cerr << "error: " << error.message << "\n";
+  for (const auto& [field, problem] : error.fields) std::cerr << "  " << field << ": " << problem << "\n";
+  return 1;
+}
+
+Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
+  auto platform = Platform::Open(config);
+  if (!platform) return platform;
+  return platform;
+}
+
+int Serve(const Config& config) {
+  // Signals are taken by sigwait below, not by whichever thread they land on.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto platform = OpenPlatform(config);
+  if (!platform) return Failed(platform.error());
+  if (auto started = (*platform)->StartWeb(); !started) return Failed(started.error());
+  std::cout << "maplace listening on " << (*platform)->server().public_url() << std::endl;
+
+  int signal = 0;
+  sigwait(&signals, &signal);
+  spdlog::info("signal {} received: finishing requests in progress", signal);
+  (*platform)->Stop();
+  spdlog::info("stopped");
+  return 0;
+}
+
+int Demo(const Config& config, const std::string& logins_file) {
+  auto platform = OpenPlatform(config);
+  if (!platform) return Failed(platform.error());
+  auto logins = cli::CreateDemo((*platform)->accounts());
+  if (!logins) return Failed(logins.error());
+  const std::string table = cli::FormatDemoLogins(*logins);
+  std::cout << "Demo accounts (fictitious data; passwords are new at each run):\n" << table;
+  if (!logins_file.empty()) {
+    const mode_t old_mask = umask(077);
+    std::ofstream out(logins_file, std::ios::trunc);
+    out << table;
+    umask(old_mask);
+    if (!out) return Failed(Error{ErrorCode::kUnavailable, "cannot write " + logins_file, {}});
+  }
+  return 0;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app{"maplace: the alternance platform of the OPCO delegation (« Ici c'est ma place »)"};
+  app.require_subcommand(1);
+  std::string var_dir;
+  app.add_option("--var-dir", var_dir,
+                 "Folder for the SQLite database, mails and the secret key (default: var)");
+
+  auto* serve = app.add_subcommand("serve", "Start the HTTP server (stops cleanly on SIGTERM)");
+  int port = -1, threads = 0;
+  std::string bind;
+  serve->add_option("--port", port, "TCP port; 0 picks a free one (default 8080)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--bind", bind, "Address to listen on (default 127.0.0.1)");
+  serve->add_option("--threads", threads, "Request threads (default 8)")->check(CLI::Range(1, 256));
+
+  auto* migrate = app.add_subcommand("migrate", "Apply the pending database migrations");
+  auto* demo = app.add_subcommand("demo", "Create demo accounts (refused on a store with real data)");
+  std::string logins_file;
+  demo->add_option("--logins-file", logins_file, "Also write the demo logins to this file (0600)");
+
+  auto* user = app.add_subcommand("user", "Manage accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Create an active account");
+  std::string email, name, role_code;
+  bool password_stdin = false;
+  user_add->add_option("--email", email, "E-mail address")->required();
+  user_add->add_option("--name", name, "First and last name")->required();
+  user_add->add_option("--role", role_code,
+                       "young_person, employer, cfa, advisor, manager, finance or admin")
+      ->required();
+  user_add->add_flag("--password-stdin", password_stdin,
+                     "Read the password from standard input (otherwise one is generated)");
+  auto* user_list = user->add_subcommand("list", "List the accounts");
+  auto* user_disable = user->add_subcommand("disable", "Disable an account and end its sessions");
+  user_disable->add_option("--email", email, "E-mail address")->required();
+
+  auto* backup = app.add_subcommand("backup", "Copy the database to a file while it runs");
+  std::string file;
+  backup->add_option("file", file, "Backup file to write")->required();
+  auto* restore = app.add_subcommand("restore", "Replace the database with a backup (stop servers first)");
+  restore->add_option("file", file, "Backup file to read")->required();
+
+  CLI11_PARSE(app, argc, argv);
+
+  Config base;
+  if (!var_dir.empty()) {
+    base.storage.url = "sqlite://" + var_dir + "/maplace.db";
+    base.mail.mail_dir = var_dir + "/mail";
+    base.security.secret_file = var_dir + "/secret.key";
+  }
+  auto config = ApplyEnvironment(base);
+  if (!config) return Failed(config.error());
+  if (port >= 0) config->web.port = port;
+  if (!bind.empty()) config->web.bind = bind;
+  if (threads > 0) config->web.threads = threads;
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
+
+  if (*serve) return Serve(*config);
+  if (*migrate) {
+    auto store = storage::SqlStore::Open(config->storage);
+    if (!store) return Failed(store.error());
+    auto applied = (*store)->Migrate();
+    if (!applied) return Failed(applied.error());
+    std::cout << "Applied " << *applied << " migration(s).\n";
+    return 0;
+  }
+  if (*demo) return Demo(*config, logins_file);
+  if (*backup) {
+    if (auto done = storage::Backup(config->storage, file); !done) return Failed(done.error());
+    std::cout << "Backup written to " << file << "\n";
+    return 0;
+  }
+  if (*restore) {
+    if (auto done = storage::Restore(config->storage, file); !done) return Failed(done.error());
+    std::cout << "Database restored from " << file << "\n";
+    return 0;
+  }
+  // user …
+  auto platform = OpenPlatform(*config);
+  if (!platform) return Failed(platform.error());
+  auto& accounts = (*platform)->accounts();
+  if (*user_add) {
+    auto role = people::ParseRole(role_code);
+    if (!role) return Failed(Error{ErrorCode::kInvalidArgument, "unknown role: " + role_code, {}});
+    std::string password;
+    if (password_stdin) {
+      std::getline(std::cin, password);
+    } else {
+      password = crypto::RandomToken(14).substr(0, 18);
+    }
+    auto created = accounts.CreateUser({email, name, *role, password, false});
+    if (!created) return Failed(created.error());
+    std::cout << "Created " << created->email << " (" << people::RoleCode(created->role) << ")";
+    if (!password_stdin) std::cout << " with password " << password;
+    std::cout << "\n";
+    return 0;
+  }
+  if (*user_list) {
+    auto users = accounts.ListUsers();
+    if (!users) return Failed(users.error());
+    for (const auto& u : *users) {
+      std::printf("%-6lld %-40s %-13s %-9s %s%s\n", static_cast<long long>(u.id), u.email.c_str(),
+                  std::string(people::RoleCode(u.role)).c_str(),
+                  std::string(people::UserStatusCode(u.status)).c_str(),
+                  FormatUtcIso8601(u.created_at).c_str(), u.is_demo ? " demo" : "");
+    }
+    return 0;
+  }
+  if (*user_disable) {
+    if (auto done = accounts.DisableUser(email, 0); !done) return Failed(done.error());
+    std::cout << "Disabled " << email << "\n";
+    return 0;
+  }
+  return 1;
+}
+
+}  // namespace maplace::app
+
+int main(int argc, char** argv) { return maplace::app::Main(argc, argv); }

@@ -1,0 +1,88 @@
+#include "app/platform.h"
+
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+
+#include "core/embedded_files.h"
+#include "core/text.h"
+
+namespace maplace::app {
+
+Result<std::string> LoadOrCreateSecret(const std::string& path) {
+  std::ifstream in(path);
+  if (in) {
+    std::stringstream content;
+    content << in.rdbuf();
+    std::string secret(text::Trim(content.str()));
+    if (secret.size() < 32)
+      return Fail(ErrorCode::kInvalidArgument, fmt::format("secret in {} is too short", path));
+    return secret;
+  }
+  std::filesystem::path file(path);
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+  const std::string secret = crypto::RandomToken(32);
+  const mode_t old_mask = umask(077);
+  std::ofstream out(path, std::ios::trunc);
+  out << secret << "\n";
+  umask(old_mask);
+  if (!out) return Fail(ErrorCode::kUnavailable, fmt::format("cannot write {}", path));
+  return secret;
+}
+
+Platform::Platform(Config config) : config_(std::move(config)) {}
+
+Platform::~Platform() { Stop(); }
+
+Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
+  crypto::Initialise();
+  std::unique_ptr<Platform> p(new Platform(config));
+  auto store = storage::OpenAndMigrate(config.storage);
+  if (!store) return Fail(store.error());
+  p->store_ = std::move(*store);
+  p->hasher_ = std::make_unique<crypto::PasswordHasher>(
+      config.security.cheap_password_hashing ? crypto::PasswordHasher::Minimum()
+                                             : crypto::PasswordHasher::Interactive());
+  p->policy_ = std::make_unique<people::PasswordPolicy>(embedded::CommonPasswords().at(0).bytes);
+  p->accounts_ = std::make_unique<people::AccountService>(
+      *p->store_, *p->hasher_, *p->policy_, p->throttle_, p->clock_,
+      people::AccountSettings{PublicUrl(config.web)});
+  p->transport_ = mail::MakeTransport(config.mail);
+  p->mail_sender_ =
+      std::make_unique<mail::MailSender>(*p->store_, *p->transport_, p->clock_, config.mail);
+  return p;
+}
+
+Status Platform::StartWeb() {
+  auto secret = LoadOrCreateSecret(config_.security.secret_file);
+  if (!secret) return Fail(secret.error());
+  auto templates = web::Templates::Load();
+  if (!templates) return Fail(templates.error());
+  templates_ = std::move(*templates);
+  services_ = std::make_unique<web::WebServices>(
+      web::WebServices{*accounts_, *store_, *templates_, config_.mail, site_});
+  router_ = std::make_unique<web::Router>(web::MakeRouter(*services_));
+  web::ServerContext context;
+  context.config = config_.web;
+  context.csrf_key = *secret;
+  context.accounts = accounts_.get();
+  context.templates = templates_.get();
+  context.after_write = [this] { mail_sender_->Wake(); };
+  context.on_listening = [this](const std::string& url) {
+    site_.public_url = url;
+    accounts_->SetPublicUrl(url);
+  };
+  server_ = std::make_unique<web::Server>(std::move(context), *router_);
+  mail_sender_->Start();
+  mail_sender_->Wake();  // mails left from a previous run
+  return server_->Start();
+}
+
+void Platform::Stop() {
+  if (server_) server_->Stop();
+  if (mail_sender_) mail_sender_->Stop();
+}
+
+}  // namespace maplace::app

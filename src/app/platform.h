@@ -1,0 +1,59 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/crypto.h"
+#include "domain/people/account_service.h"
+#include "mail/mail_sender.h"
+#include "storage/database.h"
+#include "web/routes.h"
+#include "web/server.h"
+
+namespace maplace::app {
+
+// Everything the platform is made of, wired once: the one place that sees every module.
+// The CLI opens it without the web part; `serve` and the HTTP tests start the web part too.
+class Platform {
+ public:
+  // Opens the store (applying migrations) and builds the services.
+  static Result<std::unique_ptr<Platform>> Open(const Config& config);
+  ~Platform();
+
+  // Loads templates, builds the routes, starts the mail sender and the HTTP server.
+  Status StartWeb();
+  // Graceful: the server finishes requests in progress, then the mail sender stops.
+  void Stop();
+
+  const Config& config() const { return config_; }
+  storage::SqlStore& store() { return *store_; }
+  people::AccountService& accounts() { return *accounts_; }
+  mail::MailSender& mail_sender() { return *mail_sender_; }
+  web::Server& server() { return *server_; }
+  const web::Router& router() const { return *router_; }
+
+ private:
+  explicit Platform(Config config);
+
+  Config config_;
+  SystemClock clock_;
+  std::unique_ptr<storage::SqlStore> store_;
+  std::unique_ptr<crypto::PasswordHasher> hasher_;
+  std::unique_ptr<people::PasswordPolicy> policy_;
+  people::LoginThrottle throttle_;
+  std::unique_ptr<people::AccountService> accounts_;
+  std::unique_ptr<mail::MailTransport> transport_;
+  std::unique_ptr<mail::MailSender> mail_sender_;
+  std::unique_ptr<web::Templates> templates_;
+  web::Site site_;
+  std::unique_ptr<web::WebServices> services_;
+  std::unique_ptr<web::Router> router_;
+  std::unique_ptr<web::Server> server_;
+};
+
+// The secret key in `path`, created (32 random bytes, mode 0600) when missing.
+Result<std::string> LoadOrCreateSecret(const std::string& path);
+
+}  // namespace maplace::app

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <string>
+
+#include "core/config.h"
+#include "domain/people/account_service.h"
+#include "domain/store.h"
+#include "web/router.h"
+#include "web/templates.h"
+
+namespace maplace::web {
+
+// Where the site is reached; set once before the server starts serving.
+struct Site {
+  std::string public_url = "http://127.0.0.1:8080";
+  bool secure() const { return public_url.rfind("https://", 0) == 0; }
+};
+
+// What the pages and the API use. References outlive the router.
+struct WebServices {
+  people::AccountService& accounts;
+  Store& store;
+  const Templates& templates;
+  const MailConfig& mail;
+  const Site& site;
+};
+
+// Each adds its routes, each with its access declaration.
+void AddPublicPages(Router& router, const WebServices& services);
+void AddAccountPages(Router& router, const WebServices& services);
+void AddOrganisationPages(Router& router, const WebServices& services);
+void AddAdminPages(Router& router, const WebServices& services);
+void AddApi(Router& router, const WebServices& services);
+
+// The whole route table of the platform.
+Router MakeRouter(const WebServices& services);
+
+}  // namespace maplace::web
