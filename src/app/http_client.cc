@@ -91,14 +91,14 @@ HttpResponse HttpClient::Send(const std::string& method, const std::string& path
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   curl_slist_free_all(list);
   curl_easy_cleanup(curl);
-  if (rc != CURLE_OK) throw std::runtime_error(std::string("HTTP request failed: ") +
-                                               curl_easy_strerror(rc));
+  if (rc != CURLE_OK)
+    throw std::runtime_error(std::string("HTTP request failed: ") + curl_easy_strerror(rc));
   for (const auto& set : response.Headers("set-cookie")) {
     auto eq = set.find('=');
     auto semi = set.find(';');
     std::string name = set.substr(0, eq);
-    std::string value = set.substr(eq + 1, semi == std::string::npos ? std::string::npos
-                                                                      : semi - eq - 1);
+    std::string value =
+        set.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
     if (set.find("Max-Age=0") != std::string::npos) {
       cookies.erase(name);
     } else {

@@ -82,8 +82,9 @@ class HttpTest : public ::testing::Test {
     EXPECT_THAT(user, IsOk());
     if (role == people::Role::kEmployer || role == people::Role::kCfa) {
       auto org = platform_->accounts().CreateOrganisation(
-          {0, role == people::Role::kCfa ? people::OrganisationKind::kCfa
-                                         : people::OrganisationKind::kEmployer,
+          {0,
+           role == people::Role::kCfa ? people::OrganisationKind::kCfa
+                                      : people::OrganisationKind::kEmployer,
            "Org " + email});
       EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
                   IsOk());
@@ -185,8 +186,8 @@ TEST_F(HttpTest, SignUpConfirmLogOutAndLogBackIn) {
 
   HttpResponse confirm = browser.Get("/inscription/confirmer?jeton=" + token);
   EXPECT_EQ(confirm.status, 200);
-  HttpResponse activated = browser.PostForm("/inscription/confirmer",
-                                            {{"csrf", Csrf(confirm)}, {"jeton", token}});
+  HttpResponse activated =
+      browser.PostForm("/inscription/confirmer", {{"csrf", Csrf(confirm)}, {"jeton", token}});
   ASSERT_EQ(activated.status, 303);
   const std::string cookie = activated.Header("set-cookie");
   EXPECT_NE(cookie.find("maplace_session="), std::string::npos);
@@ -236,8 +237,8 @@ TEST_F(HttpTest, LoginDoesNotTellWhichAccountsExist) {
   const std::string reset_csrf = Csrf(browser.Get("/mot-de-passe-oublie"));
   HttpResponse known = browser.PostForm("/mot-de-passe-oublie",
                                         {{"csrf", reset_csrf}, {"email", "marie@example.mq"}});
-  HttpResponse nobody = browser.PostForm("/mot-de-passe-oublie",
-                                         {{"csrf", reset_csrf}, {"email", "qui@example.mq"}});
+  HttpResponse nobody =
+      browser.PostForm("/mot-de-passe-oublie", {{"csrf", reset_csrf}, {"email", "qui@example.mq"}});
   EXPECT_EQ(known.status, nobody.status);
   EXPECT_EQ(known.Header("location"), nobody.Header("location"));
 }
@@ -264,25 +265,27 @@ TEST_F(HttpTest, RepeatedFailedLoginsAreAnswered429) {
 TEST_F(HttpTest, PasswordResetThroughTheMailedLink) {
   HttpClient old_session = SignedIn(people::Role::kYoungPerson, "marie@example.mq");
   HttpClient browser = Client();
-  ASSERT_EQ(browser
-                .PostForm("/mot-de-passe-oublie", {{"csrf", Csrf(browser.Get("/mot-de-passe-oublie"))},
-                                                   {"email", "marie@example.mq"}})
-                .status,
-            303);
+  ASSERT_EQ(
+      browser
+          .PostForm("/mot-de-passe-oublie", {{"csrf", Csrf(browser.Get("/mot-de-passe-oublie"))},
+                                             {"email", "marie@example.mq"}})
+          .status,
+      303);
   const std::string token = MailedToken("marie@example.mq");
   ASSERT_FALSE(token.empty());
   HttpResponse form = browser.Get("/mot-de-passe/nouveau?jeton=" + token);
-  HttpResponse weak = browser.PostForm(
-      "/mot-de-passe/nouveau", {{"csrf", Csrf(form)}, {"jeton", token}, {"password", "qwerty123456"}});
+  HttpResponse weak =
+      browser.PostForm("/mot-de-passe/nouveau",
+                       {{"csrf", Csrf(form)}, {"jeton", token}, {"password", "qwerty123456"}});
   EXPECT_EQ(weak.status, 422);
-  HttpResponse done = browser.PostForm("/mot-de-passe/nouveau", {{"csrf", Csrf(form)},
-                                                                 {"jeton", token},
-                                                                 {"password", "une nouvelle phrase"}});
+  HttpResponse done = browser.PostForm(
+      "/mot-de-passe/nouveau",
+      {{"csrf", Csrf(form)}, {"jeton", token}, {"password", "une nouvelle phrase"}});
   EXPECT_EQ(done.status, 303);
   EXPECT_EQ(old_session.Get("/espace").status, 303);  // every session ended
-  HttpResponse reused = browser.PostForm("/mot-de-passe/nouveau", {{"csrf", Csrf(form)},
-                                                                   {"jeton", token},
-                                                                   {"password", "encore une autre"}});
+  HttpResponse reused =
+      browser.PostForm("/mot-de-passe/nouveau",
+                       {{"csrf", Csrf(form)}, {"jeton", token}, {"password", "encore une autre"}});
   EXPECT_EQ(reused.status, 404);
   EXPECT_THAT(platform_->accounts().Login("marie@example.mq", "une nouvelle phrase", ""), IsOk());
 }
@@ -292,9 +295,9 @@ TEST_F(HttpTest, StateChangesNeedTheCsrfTokenAndOurOrigin) {
   const std::string csrf = Csrf(browser.Get("/compte"));
   EXPECT_EQ(browser.PostForm("/deconnexion", {}).status, 403);
   EXPECT_EQ(browser.PostForm("/deconnexion", {{"csrf", "forged"}}).status, 403);
-  EXPECT_EQ(browser.PostForm("/deconnexion", {{"csrf", csrf}}, {"Origin: https://evil.example"})
-                .status,
-            403);
+  EXPECT_EQ(
+      browser.PostForm("/deconnexion", {{"csrf", csrf}}, {"Origin: https://evil.example"}).status,
+      403);
   EXPECT_EQ(browser.Get("/espace").status, 200);  // still logged in
   EXPECT_EQ(browser.PostForm("/deconnexion", {{"csrf", csrf}}, {"Origin: " + base_}).status, 303);
 }
@@ -305,9 +308,8 @@ TEST_F(HttpTest, BodiesAreCheckedForTypeAndSize) {
   EXPECT_EQ(browser.Send("POST", "/connexion", "{}", {"Content-Type: application/json"}).status,
             415);
   EXPECT_EQ(browser
-                .PostForm("/connexion", {{"csrf", csrf},
-                                         {"email", std::string(20000, 'a')},
-                                         {"password", "x"}})
+                .PostForm("/connexion",
+                          {{"csrf", csrf}, {"email", std::string(20000, 'a')}, {"password", "x"}})
                 .status,
             413);
 }
@@ -323,10 +325,10 @@ TEST_F(HttpTest, EmailChangeIsConfirmedFromTheNewAddress) {
   ASSERT_FALSE(token.empty());
   HttpClient other_browser = Client();  // the link may be opened anywhere
   HttpResponse page = other_browser.Get("/compte/adresse/confirmer?jeton=" + token);
-  EXPECT_EQ(other_browser
-                .PostForm("/compte/adresse/confirmer", {{"csrf", Csrf(page)}, {"jeton", token}})
-                .status,
-            200);
+  EXPECT_EQ(
+      other_browser.PostForm("/compte/adresse/confirmer", {{"csrf", Csrf(page)}, {"jeton", token}})
+          .status,
+      200);
   EXPECT_THAT(platform_->accounts().Login("marie@nouveau.mq", kPassword, ""), IsOk());
 }
 
@@ -334,8 +336,7 @@ TEST_F(HttpTest, OrganisationAdministratorsInviteColleagues) {
   HttpClient boss = SignedIn(people::Role::kEmployer, "patron@boulangerie.mq");
   HttpResponse page = boss.Get("/organisation");
   ASSERT_EQ(page.status, 200);
-  ASSERT_EQ(boss
-                .PostForm("/organisation/invitations", {{"csrf", Csrf(page)},
+  ASSERT_EQ(boss.PostForm("/organisation/invitations", {{"csrf", Csrf(page)},
                                                         {"email", "vendeuse@boulangerie.mq"},
                                                         {"role", "member"}})
                 .status,
@@ -482,15 +483,15 @@ TEST_F(HttpTest, MultipartUploadsAreParsedAndLimited) {
            "Content-Type: application/pdf\r\n\r\n" +
            std::string(size, 'x') + "\r\n--B--\r\n";
   };
-  HttpResponse ok = client.Send("POST", "/envoi", body(300),
-                                {"Content-Type: multipart/form-data; boundary=B"});
+  HttpResponse ok =
+      client.Send("POST", "/envoi", body(300), {"Content-Type: multipart/form-data; boundary=B"});
   EXPECT_EQ(ok.status, 200);
   EXPECT_EQ(ok.body, "Mon CV|cv:cv.pdf:300");
-  HttpResponse big = client.Send("POST", "/envoi", body(2000),
-                                 {"Content-Type: multipart/form-data; boundary=B"});
+  HttpResponse big =
+      client.Send("POST", "/envoi", body(2000), {"Content-Type: multipart/form-data; boundary=B"});
   EXPECT_EQ(big.status, 413);
-  HttpResponse broken = client.Send("POST", "/envoi", "garbage",
-                                    {"Content-Type: multipart/form-data; boundary=B"});
+  HttpResponse broken =
+      client.Send("POST", "/envoi", "garbage", {"Content-Type: multipart/form-data; boundary=B"});
   EXPECT_EQ(broken.status, 400);
   server.Stop();
 }

@@ -1,12 +1,12 @@
 // maplace: one binary for the server and its administration commands.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <sys/stat.h>
 
 #include "app/platform.h"
 #include "cli/demo_command.h"
@@ -17,7 +17,8 @@ namespace {
 
 int Failed(const Error& error) {
   std::cerr << "error: " << error.message << "\n";
-  for (const auto& [field, problem] : error.fields) std::cerr << "  " << field << ": " << problem << "\n";
+  for (const auto& [field, problem] : error.fields)
+    std::cerr << "  " << field << ": " << problem << "\n";
   return 1;
 }
 
@@ -83,7 +84,8 @@ int Main(int argc, char** argv) {
   serve->add_option("--threads", threads, "Request threads (default 8)")->check(CLI::Range(1, 256));
 
   auto* migrate = app.add_subcommand("migrate", "Apply the pending database migrations");
-  auto* demo = app.add_subcommand("demo", "Create demo accounts (refused on a store with real data)");
+  auto* demo =
+      app.add_subcommand("demo", "Create demo accounts (refused on a store with real data)");
   std::string logins_file;
   demo->add_option("--logins-file", logins_file, "Also write the demo logins to this file (0600)");
 
@@ -94,8 +96,9 @@ int Main(int argc, char** argv) {
   bool password_stdin = false;
   user_add->add_option("--email", email, "E-mail address")->required();
   user_add->add_option("--name", name, "First and last name")->required();
-  user_add->add_option("--role", role_code,
-                       "young_person, employer, cfa, advisor, manager, finance or admin")
+  user_add
+      ->add_option("--role", role_code,
+                   "young_person, employer, cfa, advisor, manager, finance or admin")
       ->required();
   user_add->add_flag("--password-stdin", password_stdin,
                      "Read the password from standard input (otherwise one is generated)");
@@ -106,7 +109,8 @@ int Main(int argc, char** argv) {
   auto* backup = app.add_subcommand("backup", "Copy the database to a file while it runs");
   std::string file;
   backup->add_option("file", file, "Backup file to write")->required();
-  auto* restore = app.add_subcommand("restore", "Replace the database with a backup (stop servers first)");
+  auto* restore =
+      app.add_subcommand("restore", "Replace the database with a backup (stop servers first)");
   restore->add_option("file", file, "Backup file to read")->required();
 
   CLI11_PARSE(app, argc, argv);

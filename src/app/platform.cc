@@ -1,8 +1,8 @@
 #include "app/platform.h"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 
-#include <fmt/format.h>
 #include <fstream>
 #include <sstream>
 

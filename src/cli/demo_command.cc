@@ -50,8 +50,8 @@ Result<std::vector<DemoLogin>> CreateDemo(people::AccountService& accounts) {
   if (fresh) {
     auto e = DemoOrganisation(accounts, OrganisationKind::kEmployer,
                               "Boulangerie Pâtisserie du Lamentin (démo)", "", "");
-    auto c = DemoOrganisation(accounts, OrganisationKind::kCfa, "CFA des métiers de Martinique (démo)",
-                              "", "");
+    auto c = DemoOrganisation(accounts, OrganisationKind::kCfa,
+                              "CFA des métiers de Martinique (démo)", "", "");
     if (!e) return Fail(e.error());
     if (!c) return Fail(c.error());
     employer = *e;

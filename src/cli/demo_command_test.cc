@@ -27,8 +27,8 @@ TEST_F(DemoTest, CreatesOneWorkingAccountPerRole) {
     ASSERT_THAT(session, IsOk()) << login.email;
     EXPECT_EQ(session->actor.role, login.role);
     EXPECT_TRUE(session->actor.is_demo);
-    const bool organisation = login.role == people::Role::kEmployer ||
-                              login.role == people::Role::kCfa;
+    const bool organisation =
+        login.role == people::Role::kEmployer || login.role == people::Role::kCfa;
     EXPECT_EQ(session->actor.membership.has_value(), organisation);
   }
 }

@@ -18,9 +18,9 @@ struct WebConfig {
   int port = 8080;  // 0: any free port, printed at start
   int threads = 8;  // handlers block on the store, so more threads than cores
   // The address people use, for links in e-mails; https:// turns on Secure and __Host- cookies.
-  std::string public_url;  // default: http://<bind>:<port>
-  std::size_t max_body_bytes = 12 * 1024 * 1024;  // the connection is closed beyond this
-  std::size_t max_form_bytes = 64 * 1024;         // urlencoded forms and JSON
+  std::string public_url;                           // default: http://<bind>:<port>
+  std::size_t max_body_bytes = 12 * 1024 * 1024;    // the connection is closed beyond this
+  std::size_t max_form_bytes = 64 * 1024;           // urlencoded forms and JSON
   std::size_t max_upload_bytes = 10 * 1024 * 1024;  // multipart bodies
   int request_timeout_seconds = 30;
 };

@@ -13,9 +13,9 @@ TEST(CryptoTest, RandomTokensAre128BitsAndDistinct) {
   for (int i = 0; i < 1000; ++i) {
     std::string token = RandomToken(16);
     EXPECT_EQ(token.size(), 22u);  // 16 bytes in unpadded base64url
-    EXPECT_EQ(token.find_first_not_of(
-                  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
-              std::string::npos);
+    EXPECT_EQ(
+        token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+        std::string::npos);
     seen.insert(token);
   }
   EXPECT_EQ(seen.size(), 1000u);

@@ -12,8 +12,8 @@ struct EmbeddedFile {
   std::string_view bytes;
 };
 
-const std::vector<EmbeddedFile>& Migrations();     // storage/migrations/<dialect>/NNNN_*.sql
-const std::vector<EmbeddedFile>& WebAssets();      // web/templates/*.tpl, web/static/**
+const std::vector<EmbeddedFile>& Migrations();       // storage/migrations/<dialect>/NNNN_*.sql
+const std::vector<EmbeddedFile>& WebAssets();        // web/templates/*.tpl, web/static/**
 const std::vector<EmbeddedFile>& CommonPasswords();  // generated list, one per line
 
 }  // namespace maplace::embedded

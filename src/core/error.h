@@ -3,9 +3,8 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <utility>
-
 #include <tl/expected.hpp>
+#include <utility>
 
 namespace maplace {
 

@@ -10,9 +10,9 @@ TEST(TextTest, NormalizeEmailTrimsAndLowercases) {
 }
 
 TEST(TextTest, NormalizeEmailRejectsImplausibleAddresses) {
-  for (const char* bad : {"", "marie", "@example.mq", "marie@", "marie@example", "a@b@c.fr",
-                          "marie @example.mq", "marie@example.mq\r\nBcc: x@y.fr", "m<a>@b.fr",
-                          "marie@.fr", "marie@example."}) {
+  for (const char* bad :
+       {"", "marie", "@example.mq", "marie@", "marie@example", "a@b@c.fr", "marie @example.mq",
+        "marie@example.mq\r\nBcc: x@y.fr", "m<a>@b.fr", "marie@.fr", "marie@example."}) {
     EXPECT_EQ(NormalizeEmail(bad), "") << bad;
   }
 }

@@ -1,8 +1,8 @@
 #include "core/time_format.h"
 
-#include <ctime>
-
 #include <fmt/format.h>
+
+#include <ctime>
 
 namespace maplace {
 namespace {

@@ -1,10 +1,10 @@
 #include "mail/mail_transport.h"
 
 #include <curl/curl.h>
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <ctime>
-#include <fmt/format.h>
 #include <fstream>
 
 #include "core/text.h"
@@ -57,8 +57,10 @@ size_t ReadMessage(char* buffer, size_t size, size_t count, void* data) {
 std::string FormatMessage(const outbox::OutboxMail& mail, const MailConfig& config) {
   std::string body;
   for (char c : mail.mail.body) {
-    if (c == '\n') body += "\r\n";
-    else if (c != '\r') body += c;
+    if (c == '\n')
+      body += "\r\n";
+    else if (c != '\r')
+      body += c;
   }
   return fmt::format(
       "From: {} <{}>\r\nTo: <{}>\r\nSubject: {}\r\nDate: {}\r\nMessage-ID: <mail-{}-{}@{}>\r\n"

@@ -7,8 +7,7 @@ namespace maplace::storage {
 Status Backup(const StorageConfig& config, const std::filesystem::path& to) {
   auto store = SqlStore::Open(config);  // validates the URL and reaches the database
   if (!store) return Fail(store.error());
-  if ((*store)->dialect() == Dialect::kSqlite)
-    return sqlite::BackupFile((*store)->location(), to);
+  if ((*store)->dialect() == Dialect::kSqlite) return sqlite::BackupFile((*store)->location(), to);
   return postgres::DumpTo((*store)->location(), to);
 }
 

@@ -1,12 +1,12 @@
 #include "storage/database.h"
 
+#include <fmt/format.h>
 #include <soci/connection-pool.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
-#include <fmt/format.h>
 
 #include "core/embedded_files.h"
 #include "storage/native.h"
@@ -47,7 +47,9 @@ std::vector<const embedded::EmbeddedFile*> MigrationsFor(Dialect dialect) {
 
 SqlStore::SqlStore(Dialect dialect, std::string location,
                    std::unique_ptr<soci::connection_pool> pool, int pool_size)
-    : dialect_(dialect), location_(std::move(location)), pool_(std::move(pool)),
+    : dialect_(dialect),
+      location_(std::move(location)),
+      pool_(std::move(pool)),
       pool_size_(pool_size) {}
 
 SqlStore::~SqlStore() = default;

@@ -11,8 +11,7 @@ void ExecuteScript(soci::session& sql, Dialect dialect, const std::string& scrip
   if (dialect == Dialect::kSqlite) {
     auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
     char* message = nullptr;
-    int rc = sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr,
-                                            &message);
+    int rc = sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &message);
     if (rc != 0) {
       std::string text = message ? message : "unknown error";
       sqlite_api::sqlite3_free(message);
@@ -22,8 +21,8 @@ void ExecuteScript(soci::session& sql, Dialect dialect, const std::string& scrip
   }
   auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
   PGresult* result = PQexec(backend->conn_, script.c_str());
-  const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK ||
-                  PQresultStatus(result) == PGRES_TUPLES_OK;
+  const bool ok =
+      PQresultStatus(result) == PGRES_COMMAND_OK || PQresultStatus(result) == PGRES_TUPLES_OK;
   std::string message = ok ? "" : PQresultErrorMessage(result);
   PQclear(result);
   if (!ok) throw soci::soci_error(message);

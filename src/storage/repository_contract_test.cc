@@ -75,8 +75,15 @@ class RepositoryContract : public ::testing::TestWithParam<std::string> {
   }
 
   User NewUser(const std::string& email, bool demo = false) {
-    return User{0, email, "Marie Joseph", Role::kYoungPerson, UserStatus::kActive,
-                "$argon2id$fake", demo, 1000, 1000};
+    return User{0,
+                email,
+                "Marie Joseph",
+                Role::kYoungPerson,
+                UserStatus::kActive,
+                "$argon2id$fake",
+                demo,
+                1000,
+                1000};
   }
   Result<std::int64_t> CreateUser(const User& user) {
     Result<std::int64_t> id = 0;

@@ -1,10 +1,9 @@
 #include "storage/sql_repositories.h"
 
+#include <fmt/format.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
-
-#include <fmt/format.h>
 
 namespace maplace::storage {
 
@@ -28,8 +27,7 @@ Error DatabaseError(const std::exception& e, std::string_view what) {
   } else if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
     const std::string state = pg->sqlstate();
     if (state == "23505") code = ErrorCode::kAlreadyExists;  // unique_violation
-    if (state.rfind("08", 0) == 0 || state == "40001" || state == "40P01" ||
-        state == "57P01")
+    if (state.rfind("08", 0) == 0 || state == "40001" || state == "40P01" || state == "57P01")
       code = ErrorCode::kUnavailable;  // connection lost, serialization failure, deadlock
   } else if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e)) {
     if (soci_error->get_error_category() == soci::soci_error::connection_error)
@@ -79,10 +77,15 @@ struct UserRow {
     st.exchange(soci::into(updated_at));
   }
   User ToUser() const {
-    return User{id, email, display_name,
+    return User{id,
+                email,
+                display_name,
                 people::ParseRole(role).value_or(people::Role::kYoungPerson),
-                people::ParseUserStatus(status).value_or(UserStatus::kDisabled), password_hash,
-                is_demo != 0, created_at, updated_at};
+                people::ParseUserStatus(status).value_or(UserStatus::kDisabled),
+                password_hash,
+                is_demo != 0,
+                created_at,
+                updated_at};
   }
 };
 
@@ -155,10 +158,10 @@ class SqlUsers final : public people::UserRepository {
   Status Update(const char* column, const std::string& value, std::int64_t id, UnixSeconds now) {
     return Guard("update user", [&]() -> Status {
       const long long key = id, at = now;
-      soci::statement st = (sql_.prepare << fmt::format(
-                                "UPDATE users SET {} = :value, updated_at = :at WHERE id = :id",
-                                column),
-                            soci::use(value), soci::use(at), soci::use(key));
+      soci::statement st =
+          (sql_.prepare << fmt::format(
+               "UPDATE users SET {} = :value, updated_at = :at WHERE id = :id", column),
+           soci::use(value), soci::use(at), soci::use(key));
       st.execute(true);
       if (st.get_affected_rows() == 0) return Fail(ErrorCode::kNotFound, "no such user");
       return Ok();
@@ -260,8 +263,8 @@ class SqlTokens final : public people::TokenRepository {
       sql_ << "INSERT INTO one_time_tokens (token_hash, purpose, user_id, email, organisation_id, "
               "member_role, created_at, expires_at) VALUES (:h, :p, :u, :e, :o, :r, :c, :x)",
           soci::use(t.token_hash), soci::use(purpose), soci::use(user, user_ind),
-          soci::use(t.email), soci::use(organisation, org_ind), soci::use(role),
-          soci::use(created), soci::use(expires);
+          soci::use(t.email), soci::use(organisation, org_ind), soci::use(role), soci::use(created),
+          soci::use(expires);
       return Ok();
     });
   }
@@ -373,8 +376,9 @@ class SqlOrganisations final : public people::OrganisationRepository {
       sql_ << "SELECT organisation_id, role FROM memberships WHERE user_id = :u", soci::use(user),
           soci::into(organisation), soci::into(role);
       if (!sql_.got_data()) return std::optional<Membership>{};
-      return std::optional<Membership>{Membership{
-          organisation, user_id, people::ParseMemberRole(role).value_or(people::MemberRole::kMember)}};
+      return std::optional<Membership>{
+          Membership{organisation, user_id,
+                     people::ParseMemberRole(role).value_or(people::MemberRole::kMember)}};
     });
   }
 
@@ -387,10 +391,11 @@ class SqlOrganisations final : public people::OrganisationRepository {
       row.Into(st);
       st.exchange(soci::into(role));
       st.exchange(soci::use(organisation));
-      Prepare(st, "SELECT u.id, u.email, u.display_name, u.role, u.status, u.password_hash, "
-                  "u.is_demo, u.created_at, u.updated_at, m.role FROM memberships m "
-                  "JOIN users u ON u.id = m.user_id WHERE m.organisation_id = :o "
-                  "ORDER BY u.display_name");
+      Prepare(st,
+              "SELECT u.id, u.email, u.display_name, u.role, u.status, u.password_hash, "
+              "u.is_demo, u.created_at, u.updated_at, m.role FROM memberships m "
+              "JOIN users u ON u.id = m.user_id WHERE m.organisation_id = :o "
+              "ORDER BY u.display_name");
       st.execute();
       std::vector<Member> members;
       while (st.fetch()) {
@@ -504,7 +509,8 @@ class SqlOutbox final : public outbox::OutboxRepository {
     std::string state;
     soci::statement st =
         (sql_.prepare << "SELECT id, recipient, subject, body, state, attempts, created_at, "
-                         "next_attempt_at, sent_at, last_error FROM mail_outbox " + where,
+                         "next_attempt_at, sent_at, last_error FROM mail_outbox " +
+                             where,
          soci::use(key), soci::use(limit), soci::into(id), soci::into(m.mail.to),
          soci::into(m.mail.subject), soci::into(m.mail.body), soci::into(state),
          soci::into(attempts), soci::into(created), soci::into(next), soci::into(sent),

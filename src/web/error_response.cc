@@ -9,35 +9,59 @@ namespace {
 
 std::string_view FrenchMessage(int status) {
   switch (status) {
-    case 400: return "La demande est incorrecte.";
-    case 401: return "Connectez-vous pour accéder à cette page.";
-    case 403: return "Vous n'avez pas accès à cette page.";
-    case 404: return "Cette page n'existe pas, ou plus.";
-    case 405: return "Cette action n'est pas possible sur cette page.";
-    case 409: return "Cette action entre en conflit avec une autre : rechargez la page.";
-    case 413: return "L'envoi est trop volumineux.";
-    case 415: return "Ce type de contenu n'est pas accepté.";
-    case 422: return "Certaines informations sont incorrectes.";
-    case 429: return "Trop de tentatives : patientez quelques minutes avant de réessayer.";
-    case 503: return "Le service est momentanément indisponible : réessayez dans un instant.";
-    default: return "Une erreur inattendue s'est produite. Nous en avons été avertis.";
+    case 400:
+      return "La demande est incorrecte.";
+    case 401:
+      return "Connectez-vous pour accéder à cette page.";
+    case 403:
+      return "Vous n'avez pas accès à cette page.";
+    case 404:
+      return "Cette page n'existe pas, ou plus.";
+    case 405:
+      return "Cette action n'est pas possible sur cette page.";
+    case 409:
+      return "Cette action entre en conflit avec une autre : rechargez la page.";
+    case 413:
+      return "L'envoi est trop volumineux.";
+    case 415:
+      return "Ce type de contenu n'est pas accepté.";
+    case 422:
+      return "Certaines informations sont incorrectes.";
+    case 429:
+      return "Trop de tentatives : patientez quelques minutes avant de réessayer.";
+    case 503:
+      return "Le service est momentanément indisponible : réessayez dans un instant.";
+    default:
+      return "Une erreur inattendue s'est produite. Nous en avons été avertis.";
   }
 }
 
 std::string_view CodeFor(int status) {
   switch (status) {
-    case 400: return "bad_request";
-    case 401: return "unauthenticated";
-    case 403: return "permission_denied";
-    case 404: return "not_found";
-    case 405: return "method_not_allowed";
-    case 409: return "conflict";
-    case 413: return "payload_too_large";
-    case 415: return "unsupported_media_type";
-    case 422: return "invalid_argument";
-    case 429: return "resource_exhausted";
-    case 503: return "unavailable";
-    default: return "internal";
+    case 400:
+      return "bad_request";
+    case 401:
+      return "unauthenticated";
+    case 403:
+      return "permission_denied";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 409:
+      return "conflict";
+    case 413:
+      return "payload_too_large";
+    case 415:
+      return "unsupported_media_type";
+    case 422:
+      return "invalid_argument";
+    case 429:
+      return "resource_exhausted";
+    case 503:
+      return "unavailable";
+    default:
+      return "internal";
   }
 }
 
@@ -45,40 +69,68 @@ std::string_view CodeFor(int status) {
 
 int HttpStatusFor(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return 422;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kAlreadyExists: return 409;
-    case ErrorCode::kFailedPrecondition: return 409;
-    case ErrorCode::kPermissionDenied: return 403;
-    case ErrorCode::kUnauthenticated: return 401;
-    case ErrorCode::kResourceExhausted: return 429;
-    case ErrorCode::kUnavailable: return 503;
-    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kInvalidArgument:
+      return 422;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kAlreadyExists:
+      return 409;
+    case ErrorCode::kFailedPrecondition:
+      return 409;
+    case ErrorCode::kPermissionDenied:
+      return 403;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kResourceExhausted:
+      return 429;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kInternal:
+      return 500;
   }
   return 500;
 }
 
 std::string_view ReasonPhrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return "Internal Server Error";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 301:
+      return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Internal Server Error";
   }
 }
 

@@ -71,8 +71,7 @@ std::string CookieName(std::string_view base, bool secure) {
   return secure ? fmt::format("__Host-{}", base) : std::string(base);
 }
 
-std::string SetCookie(std::string_view name, std::string_view value,
-                      const CookieOptions& options) {
+std::string SetCookie(std::string_view name, std::string_view value, const CookieOptions& options) {
   std::string cookie = fmt::format("{}={}; Path=/; SameSite=Lax", name, value);
   if (options.http_only) cookie += "; HttpOnly";
   if (options.secure) cookie += "; Secure";

@@ -37,7 +37,7 @@ struct Request {
   // The token this request's forms must carry: derived from the session, or for visitors from
   // a random cookie created on first use (so pages without forms set no cookie).
   const std::string& CsrfToken() const;
-  std::string csrf_key;                 // set by the server
+  std::string csrf_key;                  // set by the server
   mutable std::string anon_csrf_cookie;  // the visitor's cookie value, if any
   mutable bool anon_csrf_cookie_created = false;
   mutable std::string csrf_token;

@@ -84,8 +84,8 @@ Page& Page::Notice(std::string_view kind, std::string_view text) {
 }
 
 Page& Page::TextField(std::string_view include, std::string_view id, std::string_view label,
-                      std::string_view type, std::string_view value,
-                      std::string_view autocomplete, std::string_view hint) {
+                      std::string_view type, std::string_view value, std::string_view autocomplete,
+                      std::string_view hint) {
   auto* field = content_->AddIncludeDictionary(std::string(include));
   field->SetFilename("partials/text_field.tpl");
   field->SetValue("ID", std::string(id));
@@ -95,7 +95,8 @@ Page& Page::TextField(std::string_view include, std::string_view id, std::string
   field->SetValue("AUTOCOMPLETE", std::string(autocomplete));
   if (!hint.empty()) field->SetValueAndShowSection("TEXT", std::string(hint), "HINT");
   auto error = field_errors_.find(std::string(id));
-  if (error != field_errors_.end()) field->SetValueAndShowSection("MESSAGE", error->second, "INVALID");
+  if (error != field_errors_.end())
+    field->SetValueAndShowSection("MESSAGE", error->second, "INVALID");
   if (!hint.empty() || error != field_errors_.end()) field->ShowSection("DESCRIBED");
   return *this;
 }
@@ -109,7 +110,8 @@ Page& Page::PasswordField(std::string_view id, std::string_view label,
   field->SetValue("AUTOCOMPLETE", std::string(autocomplete));
   if (new_password) field->ShowSection("NEW");
   auto error = field_errors_.find(std::string(id));
-  if (error != field_errors_.end()) field->SetValueAndShowSection("MESSAGE", error->second, "INVALID");
+  if (error != field_errors_.end())
+    field->SetValueAndShowSection("MESSAGE", error->second, "INVALID");
   return *this;
 }
 

@@ -27,7 +27,8 @@ bool MatchPattern(std::string_view pattern, std::string_view path,
   for (std::size_t i = 0; i < want.size(); ++i) {
     if (want[i] == "*") {
       std::string rest;
-      for (std::size_t k = i; k < have.size(); ++k) rest += (k > i ? "/" : "") + std::string(have[k]);
+      for (std::size_t k = i; k < have.size(); ++k)
+        rest += (k > i ? "/" : "") + std::string(have[k]);
       if (rest.empty()) return false;
       params["*"] = rest;
       return true;
@@ -70,19 +71,26 @@ Access Access::Staff() {
 
 bool Access::Allows(const std::optional<people::Actor>& actor) const {
   switch (kind_) {
-    case Kind::kUndeclared: return false;
-    case Kind::kPublic: return true;
-    case Kind::kSignedIn: return actor.has_value();
-    case Kind::kRoles: return actor.has_value() && roles_.count(actor->role) > 0;
+    case Kind::kUndeclared:
+      return false;
+    case Kind::kPublic:
+      return true;
+    case Kind::kSignedIn:
+      return actor.has_value();
+    case Kind::kRoles:
+      return actor.has_value() && roles_.count(actor->role) > 0;
   }
   return false;
 }
 
 std::string Access::Describe() const {
   switch (kind_) {
-    case Kind::kUndeclared: return "undeclared";
-    case Kind::kPublic: return "public";
-    case Kind::kSignedIn: return "signed in";
+    case Kind::kUndeclared:
+      return "undeclared";
+    case Kind::kPublic:
+      return "public";
+    case Kind::kSignedIn:
+      return "signed in";
     case Kind::kRoles: {
       std::string out = "roles:";
       for (auto role : roles_) out += fmt::format(" {}", people::RoleCode(role));

@@ -57,8 +57,7 @@ struct RouteMatch {
 class Router {
  public:
   void Get(std::string pattern, Access access, Handler handler);
-  void Post(std::string pattern, Access access, Handler handler,
-            BodyKind body = BodyKind::kForm);
+  void Post(std::string pattern, Access access, Handler handler, BodyKind body = BodyKind::kForm);
   void Add(Route route);
 
   // kFailedPrecondition naming every route without an access declaration or a handler.

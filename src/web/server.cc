@@ -1,12 +1,13 @@
 #include "web/server.h"
 
-#include <restinio/all.hpp>
-#include <restinio/helpers/file_upload.hpp>
-#include <restinio/helpers/multipart_body.hpp>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <condition_variable>
+#include <future>
+#include <restinio/all.hpp>
+#include <restinio/helpers/file_upload.hpp>
+#include <restinio/helpers/multipart_body.hpp>
 #include <thread>
 
 #include "core/crypto.h"
@@ -42,7 +43,8 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 }
 
 std::string MediaType(const std::string& content_type) {
-  return text::AsciiLower(text::Trim(std::string_view(content_type).substr(0, content_type.find(';'))));
+  return text::AsciiLower(
+      text::Trim(std::string_view(content_type).substr(0, content_type.find(';'))));
 }
 
 // The request as handlers see it, from RESTinio's.
@@ -66,7 +68,8 @@ bool ParseMultipart(const restinio::request_t& raw, Request& request) {
   auto result = enumerate_parts(
       raw,
       [&](parsed_part_t part) {
-        const auto disposition = part.fields.opt_value_of(restinio::http_field::content_disposition);
+        const auto disposition =
+            part.fields.opt_value_of(restinio::http_field::content_disposition);
         if (!disposition) {
           ok = false;
           return handling_result_t::terminate_enumeration;
@@ -145,9 +148,8 @@ Status Server::Start() {
                                     .max_field_value_size(8 * 1024)
                                     .max_field_count(100)
                                     .max_body_size(config.max_body_bytes))
-      .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& acceptor) {
-        port_ = acceptor.local_endpoint().port();
-      })
+      .acceptor_post_bind_hook(
+          [this](asio::ip::tcp::acceptor& acceptor) { port_ = acceptor.local_endpoint().port(); })
       .request_handler([this](restinio::request_handle_t raw) {
         ++in_flight_;
         const auto started = Clock::now();
@@ -175,7 +177,10 @@ Status Server::Start() {
         // The path only: queries may carry one-time tokens; never the body or cookies.
         spdlog::info("{} {} {} {} {} {}B {:.1f}ms", request.request_id, request.client_address,
                      request.method, text::SingleLine(request.path), response.status, size, ms);
-        if (--in_flight_ == 0) impl_->idle.notify_all();
+        if (--in_flight_ == 0) {
+          std::lock_guard lock(impl_->mutex);  // so Stop() cannot miss the wake-up
+          impl_->idle.notify_all();
+        }
         return restinio::request_accepted();
       });
   try {
@@ -184,8 +189,8 @@ Status Server::Start() {
     impl_->http->open_sync();
   } catch (const std::exception& e) {
     impl_->http.reset();
-    return Fail(ErrorCode::kUnavailable, fmt::format("cannot listen on {}:{}: {}", config.bind,
-                                                     config.port, e.what()));
+    return Fail(ErrorCode::kUnavailable,
+                fmt::format("cannot listen on {}:{}: {}", config.bind, config.port, e.what()));
   }
   if (context_.on_listening) context_.on_listening(public_url());
   for (int i = 0; i < std::max(1, config.threads); ++i) {
@@ -196,12 +201,12 @@ Status Server::Start() {
 
 void Server::Stop() {
   if (!impl_->http) return;
-  // Stop accepting, wait (bounded) for handlers in progress, then stop the event loop.
-  try {
-    impl_->http->close_sync();
-  } catch (const std::exception& e) {
-    spdlog::warn("closing the listener: {}", e.what());
-  }
+  // Stop accepting (on the server's own threads), wait (bounded) for handlers in progress,
+  // then stop the event loop.
+  auto closed = std::make_shared<std::promise<void>>();
+  impl_->http->close_async([closed] { closed->set_value(); },
+                           [closed](std::exception_ptr) { closed->set_value(); });
+  closed->get_future().wait_for(std::chrono::seconds(10));
   {
     std::unique_lock lock(impl_->mutex);
     impl_->idle.wait_for(lock, std::chrono::seconds(10), [&] { return in_flight_.load() == 0; });
@@ -232,7 +237,8 @@ Response Server::Dispatch(Request& request) {
 
 Response Server::Handle(Request& request) {
   const Templates& templates = *context_.templates;
-  if (StartsWith(request.path, "/static/") && (request.method == "GET" || request.method == "HEAD")) {
+  if (StartsWith(request.path, "/static/") &&
+      (request.method == "GET" || request.method == "HEAD")) {
     auto file = static_files_.Serve(request.path.substr(8), request.Header("if-none-match"));
     if (file) return *file;
     return ErrorResponse(request, templates, 404);
@@ -267,7 +273,8 @@ Response Server::Handle(Request& request) {
     }
   }
   const std::string csrf_cookie = CookieName("maplace_csrf", secure);
-  if (auto it = cookies.find(csrf_cookie); it != cookies.end()) request.anon_csrf_cookie = it->second;
+  if (auto it = cookies.find(csrf_cookie); it != cookies.end())
+    request.anon_csrf_cookie = it->second;
 
   Response response = [&]() -> Response {
     // Access first, so a denied route says nothing else about itself.
@@ -279,9 +286,9 @@ Response Server::Handle(Request& request) {
     const bool unsafe = request.method != "GET" && request.method != "HEAD";
     if (unsafe) {
       const std::string media = MediaType(request.Header("content-type"));
-      const bool form_ok = media == "application/x-www-form-urlencoded" ||
-                           media == "multipart/form-data";
-      const bool media_ok = route.body == BodyKind::kForm      ? form_ok
+      const bool form_ok =
+          media == "application/x-www-form-urlencoded" || media == "multipart/form-data";
+      const bool media_ok = route.body == BodyKind::kForm        ? form_ok
                             : route.body == BodyKind::kMultipart ? media == "multipart/form-data"
                             : route.body == BodyKind::kJson      ? media == "application/json"
                                                                  : request.body.empty();
@@ -316,8 +323,8 @@ Response Server::Handle(Request& request) {
   if (clear_session_cookie && !request.actor)
     response.Header("Set-Cookie", SetCookie(session_cookie, "", {.secure = secure, .max_age = 0}));
   if (request.anon_csrf_cookie_created)
-    response.Header("Set-Cookie", SetCookie(csrf_cookie, request.anon_csrf_cookie,
-                                            {.secure = secure}));
+    response.Header("Set-Cookie",
+                    SetCookie(csrf_cookie, request.anon_csrf_cookie, {.secure = secure}));
   return response;
 }
 

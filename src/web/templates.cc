@@ -16,7 +16,8 @@ Result<std::unique_ptr<Templates>> Templates::Load() {
     for (const auto& file : embedded::WebAssets()) {
       if (file.path.rfind("templates/", 0) != 0) continue;
       const std::string key = file.path.substr(10);
-      if (!ctemplate::StringToTemplateCache(key, std::string(file.bytes), ctemplate::DO_NOT_STRIP) ||
+      if (!ctemplate::StringToTemplateCache(key, std::string(file.bytes),
+                                            ctemplate::DO_NOT_STRIP) ||
           !ctemplate::Template::GetTemplate(key, ctemplate::DO_NOT_STRIP)) {
         loaded = Fail(ErrorCode::kInternal, fmt::format("template {} does not parse", key));
         return;

@@ -272,7 +272,8 @@ class Audit final : public audit::AuditLog {
 
 class InMemoryStore::Repos final : public Repositories {
  public:
-  explicit Repos(State& s) : users_(s), sessions_(s), tokens_(s), organisations_(s), outbox_(s), audit_(s) {}
+  explicit Repos(State& s)
+      : users_(s), sessions_(s), tokens_(s), organisations_(s), outbox_(s), audit_(s) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -292,9 +293,7 @@ class InMemoryStore::Repos final : public Repositories {
 InMemoryStore::InMemoryStore() : state_(std::make_unique<State>()) {}
 InMemoryStore::~InMemoryStore() = default;
 
-Status InMemoryStore::Read(const std::function<Status(Repositories&)>& work) {
-  return Write(work);
-}
+Status InMemoryStore::Read(const std::function<Status(Repositories&)>& work) { return Write(work); }
 
 Status InMemoryStore::Write(const std::function<Status(Repositories&)>& work) {
   std::lock_guard lock(mutex_);

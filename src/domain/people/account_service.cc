@@ -43,13 +43,16 @@ Status Merge(std::initializer_list<Status> checks) {
 }
 
 Error LinkInvalid() {
-  return Error{ErrorCode::kNotFound, "link unknown, used or expired",
-               {{"token", "Ce lien n'est plus valable : il a déjà servi ou a expiré. "
-                          "Vous pouvez en demander un nouveau."}}};
+  return Error{ErrorCode::kNotFound,
+               "link unknown, used or expired",
+               {{"token",
+                 "Ce lien n'est plus valable : il a déjà servi ou a expiré. "
+                 "Vous pouvez en demander un nouveau."}}};
 }
 
 Error WrongCredentials() {
-  return Error{ErrorCode::kUnauthenticated, "wrong e-mail or password",
+  return Error{ErrorCode::kUnauthenticated,
+               "wrong e-mail or password",
                {{"password", "Adresse e-mail ou mot de passe incorrect."}}};
 }
 
@@ -94,9 +97,9 @@ Status AccountService::RecordAudit(Repositories& repos, std::int64_t actor, std:
 Status AccountService::SignUp(std::string_view email, std::string_view display_name,
                               std::string_view password, std::string_view client_address) {
   auto normalized = CheckEmail(email);
-  auto form = Merge({normalized ? Ok() : Status(Fail(normalized.error())),
-                     CheckDisplayName(display_name),
-                     policy_.Check(password, normalized ? *normalized : "")});
+  auto form =
+      Merge({normalized ? Ok() : Status(Fail(normalized.error())), CheckDisplayName(display_name),
+             policy_.Check(password, normalized ? *normalized : "")});
   if (!form) return form;
   // Hash before the transaction: it is slow and needs no lock.
   auto hash = hasher_.Hash(password);
@@ -118,12 +121,24 @@ Status AccountService::SignUp(std::string_view email, std::string_view display_n
           .map([](auto) {});
     }
     if (existing.error().code != ErrorCode::kNotFound) return Fail(existing.error());
-    User user{0, *normalized, std::string(text::Trim(display_name)), Role::kYoungPerson,
-              UserStatus::kPending, *hash, false, now, now};
+    User user{0,
+              *normalized,
+              std::string(text::Trim(display_name)),
+              Role::kYoungPerson,
+              UserStatus::kPending,
+              *hash,
+              false,
+              now,
+              now};
     auto id = repos.users().Create(user);
     if (!id) return Fail(id.error());
-    auto token = IssueToken(repos, OneTimeToken{{}, TokenPurpose::kEmailVerification, *id, "", 0,
-                                                MemberRole::kMember, 0,
+    auto token = IssueToken(repos, OneTimeToken{{},
+                                                TokenPurpose::kEmailVerification,
+                                                *id,
+                                                "",
+                                                0,
+                                                MemberRole::kMember,
+                                                0,
                                                 now + settings_.verification_ttl});
     if (!token) return Fail(token.error());
     auto queued = repos.outbox().Enqueue(
@@ -144,8 +159,8 @@ Result<NewSession> AccountService::ConfirmEmail(std::string_view token,
   auto status = store_.Write([&](Repositories& repos) -> Status {
     auto used = repos.tokens().Consume(crypto::Sha256Hex(token), TokenPurpose::kEmailVerification,
                                        clock_.Now());
-    if (!used) return used.error().code == ErrorCode::kNotFound ? Fail(LinkInvalid())
-                                                                : Fail(used.error());
+    if (!used)
+      return used.error().code == ErrorCode::kNotFound ? Fail(LinkInvalid()) : Fail(used.error());
     auto user = repos.users().FindById(used->user_id);
     if (!user) return Fail(user.error());
     if (user->status == UserStatus::kDisabled) return Fail(LinkInvalid());
@@ -184,7 +199,8 @@ Result<NewSession> AccountService::Login(std::string_view email, std::string_vie
   const std::string normalized = text::NormalizeEmail(email);
   const std::string throttle_key = normalized.empty() ? std::string(email) : normalized;
   if (auto wait = throttle_.RetryAfter(throttle_key, client_address, clock_.Now())) {
-    return Fail(Error{ErrorCode::kResourceExhausted, "too many failed logins",
+    return Fail(Error{ErrorCode::kResourceExhausted,
+                      "too many failed logins",
                       {{"retry_after", std::to_string(*wait)}}});
   }
   std::optional<User> user;
@@ -200,8 +216,8 @@ Result<NewSession> AccountService::Login(std::string_view email, std::string_vie
   });
   if (!read) return Fail(read.error());
   // Always verify one hash, so an unknown address costs the same time as a wrong password.
-  const bool password_ok = hasher_.Verify(user ? user->password_hash : hasher_.DummyHash(),
-                                          password);
+  const bool password_ok =
+      hasher_.Verify(user ? user->password_hash : hasher_.DummyHash(), password);
   if (!user || !password_ok || user->status == UserStatus::kDisabled) {
     throttle_.RecordFailure(throttle_key, client_address, clock_.Now());
     (void)store_.Write([&](Repositories& repos) {
@@ -214,8 +230,13 @@ Result<NewSession> AccountService::Login(std::string_view email, std::string_vie
   Result<NewSession> result = Fail(WrongCredentials());
   auto status = store_.Write([&](Repositories& repos) -> Status {
     if (user->status == UserStatus::kPending) {
-      auto token = IssueToken(repos, OneTimeToken{{}, TokenPurpose::kEmailVerification, user->id,
-                                                  "", 0, MemberRole::kMember, 0,
+      auto token = IssueToken(repos, OneTimeToken{{},
+                                                  TokenPurpose::kEmailVerification,
+                                                  user->id,
+                                                  "",
+                                                  0,
+                                                  MemberRole::kMember,
+                                                  0,
                                                   clock_.Now() + settings_.verification_ttl});
       if (!token) return Fail(token.error());
       auto queued = repos.outbox().Enqueue(
@@ -225,9 +246,11 @@ Result<NewSession> AccountService::Login(std::string_view email, std::string_vie
                            user->display_name, Link("/inscription/confirmer", *token))},
           clock_.Now());
       if (!queued) return Fail(queued.error());
-      result = Fail(Error{ErrorCode::kFailedPrecondition, "e-mail not confirmed",
-                          {{"email", "Votre adresse n'est pas encore confirmée : nous venons de "
-                                     "vous renvoyer le lien d'activation."}}});
+      result = Fail(Error{ErrorCode::kFailedPrecondition,
+                          "e-mail not confirmed",
+                          {{"email",
+                            "Votre adresse n'est pas encore confirmée : nous venons de "
+                            "vous renvoyer le lien d'activation."}}});
       return Ok();  // commit the new link
     }
     result = OpenSession(repos, *user, client_address);
@@ -258,8 +281,8 @@ Result<Actor> AccountService::Authenticate(std::string_view session_token) {
     auto membership = repos.organisations().MembershipOf(user->id);
     if (!membership) return Fail(membership.error());
     touch = now - session->last_seen_at >= kTouchEvery;
-    actor = Actor{user->id, user->role, user->email, user->display_name, user->is_demo,
-                  *membership, hash};
+    actor = Actor{user->id,      user->role,  user->email, user->display_name,
+                  user->is_demo, *membership, hash};
     return Ok();
   });
   if (!read) return Fail(read.error());
@@ -290,8 +313,13 @@ Status AccountService::RequestPasswordReset(std::string_view email,
     const UnixSeconds now = clock_.Now();
     if (auto s = repos.tokens().RevokeAll(user->id, TokenPurpose::kPasswordReset, now); !s)
       return s;
-    auto token = IssueToken(repos, OneTimeToken{{}, TokenPurpose::kPasswordReset, user->id, "", 0,
-                                                MemberRole::kMember, 0,
+    auto token = IssueToken(repos, OneTimeToken{{},
+                                                TokenPurpose::kPasswordReset,
+                                                user->id,
+                                                "",
+                                                0,
+                                                MemberRole::kMember,
+                                                0,
                                                 now + settings_.reset_ttl});
     if (!token) return Fail(token.error());
     auto queued = repos.outbox().Enqueue(
@@ -314,8 +342,8 @@ Status AccountService::ResetPassword(std::string_view token, std::string_view ne
   std::optional<User> user;
   auto read = store_.Read([&](Repositories& repos) -> Status {
     auto found = repos.tokens().FindUsable(token_hash, TokenPurpose::kPasswordReset, clock_.Now());
-    if (!found) return found.error().code == ErrorCode::kNotFound ? Fail(LinkInvalid())
-                                                                  : Fail(found.error());
+    if (!found)
+      return found.error().code == ErrorCode::kNotFound ? Fail(LinkInvalid()) : Fail(found.error());
     auto owner = repos.users().FindById(found->user_id);
     if (!owner) return Fail(owner.error());
     user = *owner;
@@ -328,8 +356,8 @@ Status AccountService::ResetPassword(std::string_view token, std::string_view ne
   return store_.Write([&](Repositories& repos) -> Status {
     const UnixSeconds now = clock_.Now();
     auto used = repos.tokens().Consume(token_hash, TokenPurpose::kPasswordReset, now);
-    if (!used) return used.error().code == ErrorCode::kNotFound ? Fail(LinkInvalid())
-                                                                : Fail(used.error());
+    if (!used)
+      return used.error().code == ErrorCode::kNotFound ? Fail(LinkInvalid()) : Fail(used.error());
     if (auto s = repos.users().UpdatePasswordHash(user->id, *hash, now); !s) return s;
     // Following the link proves the address: a pending account becomes active.
     if (user->status == UserStatus::kPending) {
@@ -381,8 +409,13 @@ Status AccountService::RequestEmailChange(const Actor& actor, std::string_view c
     }
     if (taken.error().code != ErrorCode::kNotFound) return Fail(taken.error());
     if (auto s = repos.tokens().RevokeAll(user->id, TokenPurpose::kEmailChange, now); !s) return s;
-    auto token = IssueToken(repos, OneTimeToken{{}, TokenPurpose::kEmailChange, user->id,
-                                                *normalized, 0, MemberRole::kMember, 0,
+    auto token = IssueToken(repos, OneTimeToken{{},
+                                                TokenPurpose::kEmailChange,
+                                                user->id,
+                                                *normalized,
+                                                0,
+                                                MemberRole::kMember,
+                                                0,
                                                 now + settings_.email_change_ttl});
     if (!token) return Fail(token.error());
     auto queued = repos.outbox().Enqueue(
@@ -401,15 +434,16 @@ Status AccountService::ConfirmEmailChange(std::string_view token) {
   return store_.Write([&](Repositories& repos) -> Status {
     const UnixSeconds now = clock_.Now();
     auto used = repos.tokens().Consume(crypto::Sha256Hex(token), TokenPurpose::kEmailChange, now);
-    if (!used) return used.error().code == ErrorCode::kNotFound ? Fail(LinkInvalid())
-                                                                : Fail(used.error());
+    if (!used)
+      return used.error().code == ErrorCode::kNotFound ? Fail(LinkInvalid()) : Fail(used.error());
     auto user = repos.users().FindById(used->user_id);
     if (!user) return Fail(user.error());
     auto changed = repos.users().UpdateEmail(user->id, used->email, now);
     if (!changed) {
       if (changed.error().code == ErrorCode::kAlreadyExists)
-        return FailFields("e-mail taken", {{"token", "Cette adresse est déjà utilisée par un "
-                                                     "autre compte : rien n'a été changé."}});
+        return FailFields("e-mail taken", {{"token",
+                                            "Cette adresse est déjà utilisée par un "
+                                            "autre compte : rien n'a été changé."}});
       return changed;
     }
     auto queued = repos.outbox().Enqueue(
@@ -432,8 +466,13 @@ Status AccountService::InviteMember(const Actor& actor, std::string_view email, 
     const UnixSeconds now = clock_.Now();
     auto organisation = repos.organisations().FindById(actor.membership->organisation_id);
     if (!organisation) return Fail(organisation.error());
-    auto token = IssueToken(repos, OneTimeToken{{}, TokenPurpose::kInvitation, 0, *normalized,
-                                                organisation->id, role, 0,
+    auto token = IssueToken(repos, OneTimeToken{{},
+                                                TokenPurpose::kInvitation,
+                                                0,
+                                                *normalized,
+                                                organisation->id,
+                                                role,
+                                                0,
                                                 now + settings_.invitation_ttl});
     if (!token) return Fail(token.error());
     auto queued = repos.outbox().Enqueue(
@@ -453,8 +492,8 @@ Result<Invitation> AccountService::LookUpInvitation(std::string_view token) {
   auto status = store_.Read([&](Repositories& repos) -> Status {
     auto found = repos.tokens().FindUsable(crypto::Sha256Hex(token), TokenPurpose::kInvitation,
                                            clock_.Now());
-    if (!found) return found.error().code == ErrorCode::kNotFound ? Fail(LinkInvalid())
-                                                                  : Fail(found.error());
+    if (!found)
+      return found.error().code == ErrorCode::kNotFound ? Fail(LinkInvalid()) : Fail(found.error());
     auto organisation = repos.organisations().FindById(found->organisation_id);
     if (!organisation) return Fail(organisation.error());
     auto user = repos.users().FindByEmail(found->email);
@@ -472,12 +511,12 @@ Result<NewSession> AccountService::AcceptInvitation(std::string_view token,
                                                     std::string_view client_address) {
   auto invitation = LookUpInvitation(token);
   if (!invitation) return Fail(invitation.error());
-  const Role role = invitation->organisation.kind == OrganisationKind::kCfa ? Role::kCfa
-                                                                             : Role::kEmployer;
+  const Role role =
+      invitation->organisation.kind == OrganisationKind::kCfa ? Role::kCfa : Role::kEmployer;
   std::optional<std::string> new_hash;
   if (!invitation->has_account) {
-    if (auto s = Merge({CheckDisplayName(display_name),
-                        policy_.Check(password, invitation->email)});
+    if (auto s =
+            Merge({CheckDisplayName(display_name), policy_.Check(password, invitation->email)});
         !s)
       return Fail(s.error());
     auto hash = hasher_.Hash(password);
@@ -488,12 +527,19 @@ Result<NewSession> AccountService::AcceptInvitation(std::string_view token,
   auto status = store_.Write([&](Repositories& repos) -> Status {
     const UnixSeconds now = clock_.Now();
     auto used = repos.tokens().Consume(crypto::Sha256Hex(token), TokenPurpose::kInvitation, now);
-    if (!used) return used.error().code == ErrorCode::kNotFound ? Fail(LinkInvalid())
-                                                                : Fail(used.error());
+    if (!used)
+      return used.error().code == ErrorCode::kNotFound ? Fail(LinkInvalid()) : Fail(used.error());
     User user;
     if (new_hash) {
-      user = User{0, used->email, std::string(text::Trim(display_name)), role,
-                  UserStatus::kActive, *new_hash, false, now, now};
+      user = User{0,
+                  used->email,
+                  std::string(text::Trim(display_name)),
+                  role,
+                  UserStatus::kActive,
+                  *new_hash,
+                  false,
+                  now,
+                  now};
       auto id = repos.users().Create(user);
       if (!id) return Fail(id.error());
       user.id = *id;
@@ -504,9 +550,9 @@ Result<NewSession> AccountService::AcceptInvitation(std::string_view token,
       if (user.status == UserStatus::kDisabled || !hasher_.Verify(user.password_hash, password))
         return Fail(WrongCredentials());
       if (user.role != role)
-        return FailFields("role mismatch",
-                          {{"token", "Ce compte ne peut pas rejoindre cette organisation : "
-                                     "utilisez une autre adresse e-mail."}});
+        return FailFields("role mismatch", {{"token",
+                                             "Ce compte ne peut pas rejoindre cette organisation : "
+                                             "utilisez une autre adresse e-mail."}});
     }
     auto added = repos.organisations().AddMember(
         Membership{used->organisation_id, user.id, used->member_role});
@@ -517,8 +563,7 @@ Result<NewSession> AccountService::AcceptInvitation(std::string_view token,
       return added;
     }
     if (auto s = RecordAudit(repos, user.id, "organisation.member_joined",
-                             fmt::format("organisation:{}", used->organisation_id),
-                             client_address);
+                             fmt::format("organisation:{}", used->organisation_id), client_address);
         !s)
       return s;
     result = OpenSession(repos, user, client_address);
@@ -562,8 +607,15 @@ Result<User> AccountService::CreateUser(const NewUser& input) {
   auto hash = hasher_.Hash(input.password);
   if (!hash) return Fail(hash.error());
   const UnixSeconds now = clock_.Now();
-  User user{0, *normalized, std::string(text::Trim(input.display_name)), input.role,
-            UserStatus::kActive, *hash, input.is_demo, now, now};
+  User user{0,
+            *normalized,
+            std::string(text::Trim(input.display_name)),
+            input.role,
+            UserStatus::kActive,
+            *hash,
+            input.is_demo,
+            now,
+            now};
   auto status = store_.Write([&](Repositories& repos) -> Status {
     auto id = repos.users().Create(user);
     if (!id) return Fail(id.error());

@@ -19,8 +19,8 @@ class AccountServiceTest : public ::testing::Test {
   PasswordPolicy policy_{"password123456\nazertyuiopqsdf\n"};
   LoginThrottle throttle_;
   ManualClock clock_{1'800'000'000};
-  AccountService accounts_{store_, hasher_, policy_, throttle_, clock_,
-                           AccountSettings{"https://example.test"}};
+  AccountService accounts_{store_,    hasher_, policy_,
+                           throttle_, clock_,  AccountSettings{"https://example.test"}};
 
   std::vector<outbox::OutboxMail> Mails() {
     std::vector<outbox::OutboxMail> mails;
@@ -188,15 +188,17 @@ TEST_F(AccountServiceTest, EmailChangeNeedsThePasswordAndTheNewAddressConfirmed)
 }
 
 TEST_F(AccountServiceTest, InvitedPeopleJoinTheOrganisationWithTheirRole) {
-  auto org = accounts_.CreateOrganisation({0, OrganisationKind::kEmployer, "Boulangerie du Lamentin"});
+  auto org =
+      accounts_.CreateOrganisation({0, OrganisationKind::kEmployer, "Boulangerie du Lamentin"});
   ASSERT_THAT(org, IsOk());
   auto boss = accounts_.CreateUser({"patron@boulangerie.mq", "Jean", Role::kEmployer, kPassword});
   ASSERT_THAT(accounts_.AddMember(*org, boss->id, MemberRole::kAdmin), IsOk());
   auto session = accounts_.Login("patron@boulangerie.mq", kPassword, "");
   ASSERT_THAT(session, IsOk());
 
-  ASSERT_THAT(accounts_.InviteMember(session->actor, "vendeuse@boulangerie.mq", MemberRole::kMember),
-              IsOk());
+  ASSERT_THAT(
+      accounts_.InviteMember(session->actor, "vendeuse@boulangerie.mq", MemberRole::kMember),
+      IsOk());
   std::string token = LinkToken("vendeuse@boulangerie.mq");
   auto invitation = accounts_.LookUpInvitation(token);
   ASSERT_THAT(invitation, IsOk());

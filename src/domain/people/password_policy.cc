@@ -21,14 +21,13 @@ Status PasswordPolicy::Check(std::string_view password, std::string_view email) 
   if (!text::IsCleanUtf8(password, false))
     return refuse("Le mot de passe contient des caractères non autorisés.");
   std::size_t length = text::CodePointCount(password);
-  if (length < kMinLength)
-    return refuse("Le mot de passe doit contenir au moins 12 caractères.");
-  if (length > kMaxLength)
-    return refuse("Le mot de passe doit contenir au plus 128 caractères.");
+  if (length < kMinLength) return refuse("Le mot de passe doit contenir au moins 12 caractères.");
+  if (length > kMaxLength) return refuse("Le mot de passe doit contenir au plus 128 caractères.");
   std::string lower = text::AsciiLower(password);
   if (common_.count(lower) > 0)
-    return refuse("Ce mot de passe est trop courant : choisissez-en un autre, par exemple une "
-                  "phrase de quelques mots.");
+    return refuse(
+        "Ce mot de passe est trop courant : choisissez-en un autre, par exemple une "
+        "phrase de quelques mots.");
   if (!email.empty() && lower == text::AsciiLower(email))
     return refuse("Le mot de passe ne doit pas être votre adresse e-mail.");
   return Ok();

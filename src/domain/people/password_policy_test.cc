@@ -8,9 +8,7 @@
 namespace maplace::people {
 namespace {
 
-PasswordPolicy RealPolicy() {
-  return PasswordPolicy(embedded::CommonPasswords().at(0).bytes);
-}
+PasswordPolicy RealPolicy() { return PasswordPolicy(embedded::CommonPasswords().at(0).bytes); }
 
 TEST(PasswordPolicyTest, LengthBoundsAreTwelveAndOneHundredTwentyEight) {
   PasswordPolicy policy("");

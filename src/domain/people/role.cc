@@ -4,26 +4,40 @@ namespace maplace::people {
 
 std::string_view RoleCode(Role role) {
   switch (role) {
-    case Role::kYoungPerson: return "young_person";
-    case Role::kEmployer: return "employer";
-    case Role::kCfa: return "cfa";
-    case Role::kAdvisor: return "advisor";
-    case Role::kManager: return "manager";
-    case Role::kFinance: return "finance";
-    case Role::kAdmin: return "admin";
+    case Role::kYoungPerson:
+      return "young_person";
+    case Role::kEmployer:
+      return "employer";
+    case Role::kCfa:
+      return "cfa";
+    case Role::kAdvisor:
+      return "advisor";
+    case Role::kManager:
+      return "manager";
+    case Role::kFinance:
+      return "finance";
+    case Role::kAdmin:
+      return "admin";
   }
   return "young_person";
 }
 
 std::string_view RoleLabel(Role role) {
   switch (role) {
-    case Role::kYoungPerson: return "Jeune";
-    case Role::kEmployer: return "Employeur";
-    case Role::kCfa: return "CFA";
-    case Role::kAdvisor: return "Conseiller emploi-formation";
-    case Role::kManager: return "Direction";
-    case Role::kFinance: return "Finances";
-    case Role::kAdmin: return "Administration";
+    case Role::kYoungPerson:
+      return "Jeune";
+    case Role::kEmployer:
+      return "Employeur";
+    case Role::kCfa:
+      return "CFA";
+    case Role::kAdvisor:
+      return "Conseiller emploi-formation";
+    case Role::kManager:
+      return "Direction";
+    case Role::kFinance:
+      return "Finances";
+    case Role::kAdmin:
+      return "Administration";
   }
   return "";
 }

@@ -1,22 +1,29 @@
-#include "domain/people/organisation.h"
 #include "domain/people/user.h"
+
+#include "domain/people/organisation.h"
 
 namespace maplace::people {
 
 std::string_view UserStatusCode(UserStatus status) {
   switch (status) {
-    case UserStatus::kPending: return "pending";
-    case UserStatus::kActive: return "active";
-    case UserStatus::kDisabled: return "disabled";
+    case UserStatus::kPending:
+      return "pending";
+    case UserStatus::kActive:
+      return "active";
+    case UserStatus::kDisabled:
+      return "disabled";
   }
   return "pending";
 }
 
 std::string_view UserStatusLabel(UserStatus status) {
   switch (status) {
-    case UserStatus::kPending: return "En attente de confirmation";
-    case UserStatus::kActive: return "Actif";
-    case UserStatus::kDisabled: return "Désactivé";
+    case UserStatus::kPending:
+      return "En attente de confirmation";
+    case UserStatus::kActive:
+      return "Actif";
+    case UserStatus::kDisabled:
+      return "Désactivé";
   }
   return "";
 }

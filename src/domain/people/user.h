@@ -11,11 +11,11 @@
 namespace maplace::people {
 
 enum class UserStatus {
-  kPending,   // signed up, e-mail not confirmed yet
+  kPending,  // signed up, e-mail not confirmed yet
   kActive,
   kDisabled,  // by an administrator; cannot log in
 };
-std::string_view UserStatusCode(UserStatus status);  // "pending", "active", "disabled"
+std::string_view UserStatusCode(UserStatus status);   // "pending", "active", "disabled"
 std::string_view UserStatusLabel(UserStatus status);  // French
 std::optional<UserStatus> ParseUserStatus(std::string_view code);
 

@@ -1,9 +1,8 @@
 #include "storage/postgres/pg_backup.h"
 
+#include <fmt/format.h>
 #include <spawn.h>
 #include <sys/wait.h>
-
-#include <fmt/format.h>
 
 #include <vector>
 
@@ -30,8 +29,8 @@ Status Run(std::vector<std::string> args) {
 }  // namespace
 
 Status DumpTo(const std::string& url, const std::filesystem::path& to) {
-  return Run({"pg_dump", "--format=custom", "--no-owner", "--file=" + to.string(),
-              "--dbname=" + url});
+  return Run(
+      {"pg_dump", "--format=custom", "--no-owner", "--file=" + to.string(), "--dbname=" + url});
 }
 
 Status RestoreFrom(const std::filesystem::path& backup, const std::string& url) {

@@ -1,8 +1,7 @@
 #include "storage/sqlite/sqlite_backup.h"
 
-#include <sqlite3.h>
-
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 namespace maplace::storage::sqlite {
 namespace {

@@ -30,7 +30,7 @@ Page LoginPage(const Request& request, const Error* error) {
   std::string info = InfoText(request.Query("info"));
   if (!info.empty()) page.Notice("info", info);
   page.Set("RETURN_TO", SafeReturnPath(request.Form("retour").empty() ? request.Query("retour")
-                                                                       : request.Form("retour"),
+                                                                      : request.Form("retour"),
                                        "/espace"));
   page.TextField("EMAIL_FIELD", "email", "Adresse e-mail", "email", request.Form("email"),
                  "username");
@@ -97,7 +97,8 @@ struct Card {
 };
 
 void FillSpace(Page& page, const people::Actor& actor, const std::string& organisation) {
-  std::vector<Card> cards = {{"/compte", "Mon compte", "Votre adresse e-mail et votre mot de passe."}};
+  std::vector<Card> cards = {
+      {"/compte", "Mon compte", "Votre adresse e-mail et votre mot de passe."}};
   std::vector<const char*> coming;
   switch (actor.role) {
     case Role::kYoungPerson:
@@ -128,7 +129,8 @@ void FillSpace(Page& page, const people::Actor& actor, const std::string& organi
       break;
     case Role::kAdmin:
       cards.push_back({"/admin/utilisateurs", "Utilisateurs", "Les comptes et leur état."});
-      cards.push_back({"/admin/courriels", "Courriels", "Les courriels envoyés par la plateforme."});
+      cards.push_back(
+          {"/admin/courriels", "Courriels", "Les courriels envoyés par la plateforme."});
       break;
   }
   for (const auto& card : cards) {
@@ -187,8 +189,8 @@ void AddAccountPages(Router& router, const WebServices& services) {
     return LoginPage(request, nullptr).Render(templates);
   });
   router.Post("/connexion", Access::Public(), [&](Request& request) {
-    auto session = accounts.Login(request.Form("email"), request.Form("password"),
-                                  request.client_address);
+    auto session =
+        accounts.Login(request.Form("email"), request.Form("password"), request.client_address);
     if (session) {
       return WithSession(Redirect(SafeReturnPath(request.Form("retour"), "/espace")), *session,
                          site);
@@ -196,7 +198,8 @@ void AddAccountPages(Router& router, const WebServices& services) {
     const Error& error = session.error();
     if (error.code == ErrorCode::kResourceExhausted) {
       const long seconds = std::stol(error.fields.at("retry_after"));
-      Error shown{error.code, error.message,
+      Error shown{error.code,
+                  error.message,
                   {{"password", fmt::format("Trop de tentatives : réessayez dans {} minute(s).",
                                             (seconds + 59) / 60)}}};
       Response response = LoginPage(request, &shown).Render(templates, 429);
@@ -217,9 +220,8 @@ void AddAccountPages(Router& router, const WebServices& services) {
     return response;
   });
 
-  router.Get("/mot-de-passe-oublie", Access::Public(), [&](Request& request) {
-    return ForgotPage(request, nullptr).Render(templates);
-  });
+  router.Get("/mot-de-passe-oublie", Access::Public(),
+             [&](Request& request) { return ForgotPage(request, nullptr).Render(templates); });
   router.Post("/mot-de-passe-oublie", Access::Public(), [&](Request& request) {
     auto done = accounts.RequestPasswordReset(request.Form("email"), request.client_address);
     if (done) return Redirect("/mot-de-passe-oublie/envoye");
@@ -264,9 +266,8 @@ void AddAccountPages(Router& router, const WebServices& services) {
     return page.Render(templates);
   });
 
-  router.Get("/compte", Access::SignedIn(), [&](Request& request) {
-    return AccountPage(request, nullptr).Render(templates);
-  });
+  router.Get("/compte", Access::SignedIn(),
+             [&](Request& request) { return AccountPage(request, nullptr).Render(templates); });
   router.Post("/compte/adresse", Access::SignedIn(), [&](Request& request) {
     auto done = accounts.RequestEmailChange(*request.actor, request.Form("current_password"),
                                             request.Form("new_email"));

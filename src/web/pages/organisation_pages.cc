@@ -10,8 +10,8 @@ namespace {
 using people::MemberRole;
 using people::Role;
 
-Response OrganisationPage(const Request& request, const WebServices& services,
-                          const Error* error, int status) {
+Response OrganisationPage(const Request& request, const WebServices& services, const Error* error,
+                          int status) {
   auto organisation = services.accounts.OrganisationOf(*request.actor);
   if (!organisation) return ErrorResponse(request, services.templates, organisation.error());
   auto members = services.accounts.Members(*request.actor);
@@ -85,9 +85,8 @@ void AddOrganisationPages(Router& router, const WebServices& services) {
   });
   router.Post("/invitation", Access::Public(), [&services](Request& request) {
     const std::string token = request.Form("jeton");
-    auto session = services.accounts.AcceptInvitation(token, request.Form("display_name"),
-                                                      request.Form("password"),
-                                                      request.client_address);
+    auto session = services.accounts.AcceptInvitation(
+        token, request.Form("display_name"), request.Form("password"), request.client_address);
     if (session) {
       return WithSession(Redirect("/organisation?info=invitation-acceptee"), *session,
                          services.site);
