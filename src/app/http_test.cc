@@ -29,6 +29,9 @@ std::string Match(const std::string& text, const std::string& pattern) {
 
 class HttpTest : public ::testing::Test {
  protected:
+  // The address people use; https:// makes cookies Secure with the __Host- prefix.
+  virtual std::string PublicUrl() { return ""; }
+
   void SetUp() override {
     static int counter = 0;
     dir_ = std::filesystem::temp_directory_path() /
@@ -42,11 +45,12 @@ class HttpTest : public ::testing::Test {
     config.web.port = 0;
     config.web.threads = 4;
     config.web.max_form_bytes = 16 * 1024;
+    config.web.public_url = PublicUrl();
     auto platform = Platform::Open(config);
     ASSERT_THAT(platform, IsOk());
     platform_ = std::move(*platform);
     ASSERT_THAT(platform_->StartWeb(), IsOk());
-    base_ = platform_->server().public_url();
+    base_ = "http://127.0.0.1:" + std::to_string(platform_->server().port());
   }
   void TearDown() override {
     platform_.reset();
@@ -494,6 +498,39 @@ TEST_F(HttpTest, MultipartUploadsAreParsedAndLimited) {
       client.Send("POST", "/envoi", "garbage", {"Content-Type: multipart/form-data; boundary=B"});
   EXPECT_EQ(broken.status, 400);
   server.Stop();
+}
+
+}  // namespace
+}  // namespace maplace::app
+
+namespace maplace::app {
+namespace {
+
+class HttpsTest : public HttpTest {
+ protected:
+  std::string PublicUrl() override { return "https://icicestmaplace.test"; }
+};
+
+TEST_F(HttpsTest, BehindTlsCookiesAreSecureWithTheHostPrefix) {
+  (void)platform_->accounts().CreateUser(
+      {"marie@example.mq", "Marie", people::Role::kYoungPerson, kPassword});
+  HttpClient browser = Client();
+  HttpResponse form = browser.Get("/connexion");
+  const std::string csrf_cookie = form.Header("set-cookie");
+  EXPECT_EQ(csrf_cookie.rfind("__Host-maplace_csrf=", 0), 0u);
+  EXPECT_NE(csrf_cookie.find("; Secure"), std::string::npos);
+  EXPECT_NE(form.Header("strict-transport-security").find("max-age="), std::string::npos);
+  HttpResponse login = browser.PostForm(
+      "/connexion", {{"csrf", Csrf(form)}, {"email", "marie@example.mq"}, {"password", kPassword}},
+      {"Origin: https://icicestmaplace.test"});
+  ASSERT_EQ(login.status, 303);
+  const std::string session = login.Header("set-cookie");
+  EXPECT_EQ(session.rfind("__Host-maplace_session=", 0), 0u);
+  EXPECT_NE(session.find("; Secure"), std::string::npos);
+  EXPECT_NE(session.find("; HttpOnly"), std::string::npos);
+  EXPECT_NE(session.find("; Path=/"), std::string::npos);
+  EXPECT_EQ(session.find("Domain="), std::string::npos);
+  EXPECT_EQ(browser.Get("/espace").status, 200);
 }
 
 }  // namespace

@@ -1,0 +1,182 @@
+// Accessibility of every page: no serious or critical axe-core violation (WCAG 2.1 A and AA),
+// no horizontal scrolling on a 360 px wide phone, and a skip link first in the tab order.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, newPage, logIn, assertNoSeriousViolations,
+} from './harness.mjs';
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Checks the page as it is now (already loaded at desktop width).
+async function checkCurrentPage(page, label) {
+  await page.setViewportSize(DESKTOP);
+  const h1 = page.getByRole('heading', { level: 1 });
+  assert.equal(await h1.count(), 1, `${label}: one h1`);
+  assert.ok((await page.title()).trim().length > 0, `${label}: a title`);
+  await assertNoSeriousViolations(page, label);
+
+  await page.setViewportSize(PHONE);
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.ok(widths.scroll <= PHONE.width,
+            `${label}: no horizontal scrolling at ${PHONE.width} px (scrollWidth ${widths.scroll})`);
+
+  // The skip link is the first thing Tab reaches, and leads to the main content.
+  await page.evaluate(() => {
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => {
+    const el = document.activeElement;
+    return {
+      tag: el?.tagName, href: el?.getAttribute('href'), text: el?.textContent?.trim(),
+      visible: el ? el.getBoundingClientRect().width > 1 : false,
+    };
+  });
+  assert.deepEqual(first, { tag: 'A', href: '#contenu', text: 'Aller au contenu', visible: true },
+                   `${label}: the skip link is the first focusable element and shows when focused`);
+  assert.equal(await page.locator('#contenu').count(), 1, `${label}: #contenu exists`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'contenu');
+  await page.setViewportSize(DESKTOP);
+}
+
+async function checkPath(t, page, path, { status = 200, label = path } = {}) {
+  await t.test(label, async () => {
+    const response = await page.goto(`${server.url}${path}`);
+    assert.equal(response.status(), status, `${label}: HTTP status`);
+    await checkCurrentPage(page, label);
+  });
+}
+
+async function withPage(fn) {
+  const page = await newPage(browser, { viewport: DESKTOP });
+  try {
+    await fn(page);
+    assert.deepEqual(page.context().blockedRequests, [], 'no request may leave 127.0.0.1');
+  } finally {
+    await page.context().close();
+  }
+}
+
+test('pages for visitors', async (t) => {
+  await withPage(async (page) => {
+    for (const path of ['/', '/connexion', '/inscription', '/mot-de-passe-oublie', '/mentions-legales',
+                        '/donnees-personnelles', '/accessibilite', '/inscription/envoyee',
+                        '/mot-de-passe-oublie/envoye', '/connexion?info=deconnecte',
+                        '/inscription/confirmer?jeton=inconnu', '/mot-de-passe/nouveau?jeton=inconnu']) {
+      await checkPath(t, page, path);
+    }
+    await checkPath(t, page, '/cette-page-n-existe-pas', { status: 404, label: '404 page' });
+
+    await t.test('sign-up with errors', async () => {
+      await page.goto(`${server.url}/inscription`);
+      await page.getByLabel('Adresse e-mail').fill('pas-une-adresse');
+      await page.getByLabel('Mot de passe', { exact: true }).fill('court');
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === '/inscription'),
+        page.getByRole('button', { name: 'Créer mon compte' }).click(),
+      ]);
+      await page.getByRole('alert').waitFor();
+      assert.ok(await page.locator('[aria-invalid="true"]').count() >= 2, 'fields marked invalid');
+      await checkCurrentPage(page, 'sign-up with errors');
+    });
+
+    await t.test('login with a wrong password', async () => {
+      await page.goto(`${server.url}/connexion`);
+      await page.getByLabel('Adresse e-mail').fill('personne@exemple.fr');
+      await page.getByLabel('Mot de passe', { exact: true }).fill('pas le bon mot de passe');
+      await page.getByRole('button', { name: 'Me connecter' }).click();
+      await page.getByRole('alert').waitFor();
+      await checkCurrentPage(page, 'login with errors');
+    });
+  });
+});
+
+test('personal space of each role', async (t) => {
+  for (const [role, login] of Object.entries(server.logins)) {
+    await withPage(async (page) => {
+      await logIn(page, server.url, login);
+      await t.test(`/espace (${role})`, async () => {
+        await page.goto(`${server.url}/espace?info=bienvenue`);
+        await checkCurrentPage(page, `/espace (${role})`);
+      });
+      if (role === 'Jeune') {
+        await checkPath(t, page, '/compte', { label: `/compte (${role})` });
+        await checkPath(t, page, '/admin/utilisateurs', { status: 403, label: `403 page (${role})` });
+        await checkPath(t, page, '/nulle-part', { status: 404, label: `404 page (${role})` });
+      }
+    });
+  }
+});
+
+test('organisation pages and the invitation', async (t) => {
+  let invitation;
+  for (const role of ['Employeur', 'CFA']) {
+    await withPage(async (page) => {
+      await logIn(page, server.url, server.logins[role]);
+      await checkPath(t, page, '/organisation', { label: `/organisation (${role})` });
+      await checkPath(t, page, '/compte', { label: `/compte (${role})` });
+      if (role !== 'Employeur') return;
+
+      await t.test('/organisation with an error', async () => {
+        await page.getByLabel('Adresse e-mail de votre collègue').fill('pas-une-adresse');
+        await page.getByRole('button', { name: "Envoyer l'invitation" }).click();
+        await page.getByRole('alert').waitFor();
+        await checkCurrentPage(page, '/organisation with an error');
+      });
+      const colleague = 'nouvelle.collegue@exemple.fr';
+      const before = server.mailCount();
+      await page.getByLabel('Adresse e-mail de votre collègue').fill(colleague);
+      await Promise.all([
+        page.waitForURL((u) => u.search.includes('info=invitation-envoyee')),
+        page.getByRole('button', { name: "Envoyer l'invitation" }).click(),
+      ]);
+      invitation = await server.waitForMail(colleague, before);
+    });
+  }
+  await withPage(async (page) => {
+    assert.ok(invitation?.token, 'the invitation mail has a link');
+    await checkPath(t, page, `/invitation?jeton=${invitation.token}`, { label: '/invitation' });
+  });
+});
+
+test('administration pages', async (t) => {
+  // A mail to show: a password reset request.
+  await withPage(async (page) => {
+    await page.goto(`${server.url}/mot-de-passe-oublie`);
+    await page.getByLabel('Adresse e-mail').fill(server.logins.Finances.email);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === '/mot-de-passe-oublie/envoye'),
+      page.getByRole('button', { name: 'Recevoir le lien' }).click(),
+    ]);
+  });
+  await withPage(async (page) => {
+    await logIn(page, server.url, server.logins.Administration);
+    await checkPath(t, page, '/admin/utilisateurs');
+    await checkPath(t, page, '/admin/courriels');
+    const link = page.locator('main table a[href^="/admin/courriels/"]').first();
+    const href = await link.getAttribute('href');
+    assert.match(href, /^\/admin\/courriels\/\d+$/);
+    await checkPath(t, page, href, { label: '/admin/courriels/<id>' });
+    await checkPath(t, page, '/compte', { label: '/compte (Administration)' });
+  });
+});

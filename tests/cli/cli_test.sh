@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The maplace command line, as an administrator uses it: exit codes, messages, and effects on a
+# real SQLite file. Usage: cli_test.sh <path to maplace>
+set -uo pipefail
+bin=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+failures=0 passes=0
+m() { "$bin" --var-dir "$dir" "$@"; }
+expect() {  # expect <description> <expected exit code> <command...>; output in $out
+  local what=$1 code=$2; shift 2
+  out=$("$@" 2>&1); local rc=$?
+  if [ "$rc" -eq "$code" ]; then passes=$((passes + 1)); else
+    failures=$((failures + 1)); echo "FAIL: $what: exit $rc, wanted $code"; echo "$out" | head -5; fi
+}
+contains() {  # contains <description> <text>
+  if grep -qF -- "$2" <<<"$out"; then passes=$((passes + 1)); else
+    failures=$((failures + 1)); echo "FAIL: $1: output lacks '$2'"; echo "$out" | head -5; fi
+}
+
+expect "help" 0 "$bin" --help
+contains "help lists serve" "serve"
+expect "subcommand help" 0 "$bin" user add --help
+expect "no subcommand" 106 "$bin"
+expect "migrate" 0 m migrate
+contains "first migration" "Applied 1 migration(s)."
+expect "migrate again" 0 m migrate
+contains "nothing left" "Applied 0 migration(s)."
+expect "demo on an empty store" 0 m demo --logins-file "$dir/logins.txt"
+contains "demo admin" "admin@demo.icicestmaplace.fr"
+[ "$(stat -c %a "$dir/logins.txt")" = 600 ] && passes=$((passes + 1)) || {
+  failures=$((failures + 1)); echo "FAIL: logins file is not private"; }
+expect "add a user" 0 m user add --email Lea@OPCO.mq --name "Léa Conseil" --role advisor
+contains "generated password" "with password"
+expect "add the same e-mail" 1 m user add --email lea@opco.mq --name "Léa" --role advisor
+expect "unknown role" 1 m user add --email x@opco.mq --name "X" --role boss
+contains "role named" "unknown role: boss"
+expect "weak password" 1 sh -c "echo 'password1234' | '$bin' --var-dir '$dir' user add --email y@opco.mq --name Y --role admin --password-stdin"
+contains "policy message" "trop courant"
+expect "list" 0 m user list
+contains "listed" "lea@opco.mq"
+expect "demo refused with real accounts" 1 m demo
+contains "demo refusal" "real accounts"
+expect "backup" 0 m backup "$dir/backup.db"
+expect "disable" 0 m user disable --email lea@opco.mq
+expect "list after disable" 0 m user list
+contains "disabled" "disabled"
+expect "restore" 0 m restore "$dir/backup.db"
+expect "list after restore" 0 m user list
+if grep -q "lea@opco.mq.*disabled" <<<"$out"; then failures=$((failures + 1)); echo "FAIL: restore kept the change"; else passes=$((passes + 1)); fi
+echo "not a database" >"$dir/garbage.db"
+expect "restore refuses garbage" 1 m restore "$dir/garbage.db"
+expect "restore of a missing file" 1 m restore "$dir/none.db"
+expect "disable unknown" 1 m user disable --email nobody@opco.mq
+expect "bad database URL" 1 env MAPLACE_DATABASE_URL=mysql://x "$bin" migrate
+contains "URL message" "MAPLACE_DATABASE_URL"
+expect "bad port" 105 "$bin" serve --port 70000
+
+echo "$passes passed, $failures failed"
+[ "$failures" -eq 0 ]
