@@ -92,9 +92,10 @@ test('pages for visitors', async (t) => {
       await page.getByLabel('Adresse e-mail').fill('pas-une-adresse');
       await page.getByLabel('Mot de passe', { exact: true }).fill('court');
       await Promise.all([
-        page.waitForURL((u) => u.pathname === '/inscription'),
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/inscription'),
         page.getByRole('button', { name: 'Créer mon compte' }).click(),
       ]);
+      await page.waitForLoadState();
       await page.getByRole('alert').waitFor();
       assert.ok(await page.locator('[aria-invalid="true"]').count() >= 2, 'fields marked invalid');
       await checkCurrentPage(page, 'sign-up with errors');
@@ -138,6 +139,7 @@ test('organisation pages and the invitation', async (t) => {
       if (role !== 'Employeur') return;
 
       await t.test('/organisation with an error', async () => {
+        await page.goto(`${server.url}/organisation`);
         await page.getByLabel('Adresse e-mail de votre collègue').fill('pas-une-adresse');
         await page.getByRole('button', { name: "Envoyer l'invitation" }).click();
         await page.getByRole('alert').waitFor();
@@ -145,6 +147,7 @@ test('organisation pages and the invitation', async (t) => {
       });
       const colleague = 'nouvelle.collegue@exemple.fr';
       const before = server.mailCount();
+      await page.goto(`${server.url}/organisation`);
       await page.getByLabel('Adresse e-mail de votre collègue').fill(colleague);
       await Promise.all([
         page.waitForURL((u) => u.search.includes('info=invitation-envoyee')),

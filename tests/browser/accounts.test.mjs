@@ -229,3 +229,20 @@ test('a too short password shows the error summary and marks the field invalid',
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'password');
   });
 });
+
+test('the browser reaches nothing but the local server', async () => {
+  const page = await newPage(browser);
+  try {
+    await assert.rejects(page.goto('http://example.org/'), /ERR_BLOCKED_BY_CLIENT/);
+    // Any page of the context: its route guards them all.
+    const other = await page.context().newPage();
+    await assert.rejects(other.goto('https://example.com/'), /ERR_BLOCKED_BY_CLIENT/);
+    assert.deepEqual(page.context().blockedRequests, ['http://example.org/', 'https://example.com/']);
+    // (a fresh page: the blocked ones are still switching to Chromium's error page)
+    const local = await page.context().newPage();
+    const response = await local.goto(`${server.url}/`);
+    assert.equal(response.status(), 200);
+  } finally {
+    await page.context().close();
+  }
+});
