@@ -13,9 +13,10 @@ check() {  # check <folder> <forbidden include prefix>...
   done
 }
 check core domain/ storage/ web/ mail/ cli/ app/
-check domain storage/ web/ mail/ cli/ app/
+check domain storage/ web/ mail/ cli/ app/ importers/
 check storage web/ mail/ cli/ app/
 check mail storage/ web/ cli/ app/
 check web storage/ mail/ cli/ app/
 check cli storage/ web/ mail/ app/
+check importers storage/ web/ mail/ cli/ app/
 exit $status

@@ -8,6 +8,7 @@
 #include "domain/people/organisation_repository.h"
 #include "domain/people/session_repository.h"
 #include "domain/people/user_repository.h"
+#include "domain/reference/dataset.h"
 
 namespace maplace {
 
@@ -21,6 +22,7 @@ class Repositories {
   virtual people::OrganisationRepository& organisations() = 0;
   virtual outbox::OutboxRepository& outbox() = 0;
   virtual audit::AuditLog& audit() = 0;
+  virtual reference::ReferenceRepository& reference() = 0;
 };
 
 // The unit of work the use cases run in: all of `work` is committed when it returns success,

@@ -13,6 +13,7 @@
 
 #include "core/error_matchers.h"
 #include "storage/database.h"
+#include "storage/test_database.h"
 
 namespace maplace::storage {
 namespace {
@@ -20,48 +21,6 @@ namespace {
 using people::Role;
 using people::User;
 using people::UserStatus;
-
-std::string EnvOr(const char* name) {
-  const char* v = std::getenv(name);
-  return v ? v : "";
-}
-
-// A fresh, empty database for one test: a new SQLite file, or a new PostgreSQL schema.
-class TestDatabase {
- public:
-  explicit TestDatabase(const std::string& kind) {
-    static std::atomic<int> counter{0};
-    const std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-    if (kind == "sqlite") {
-      dir_ = std::filesystem::temp_directory_path() / ("maplace-" + name);
-      std::filesystem::create_directories(dir_);
-      url_ = "sqlite://" + (dir_ / "test.db").string();
-    } else {
-      base_url_ = EnvOr("MAPLACE_TEST_POSTGRES_URL");
-      schema_ = name;
-      soci::session admin(soci::postgresql, base_url_);
-      admin << "CREATE SCHEMA " + schema_;
-      url_ = base_url_ + (base_url_.find('?') == std::string::npos ? "?" : "&") +
-             "options=-c%20search_path%3D" + schema_;
-    }
-  }
-  ~TestDatabase() {
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-    if (!schema_.empty()) {
-      soci::session admin(soci::postgresql, base_url_);
-      admin << "DROP SCHEMA " + schema_ + " CASCADE";
-    }
-  }
-  const std::string& url() const { return url_; }
-  std::filesystem::path scratch() const {
-    return dir_.empty() ? std::filesystem::temp_directory_path() / (schema_ + ".backup")
-                        : dir_ / "backup";
-  }
-
- private:
-  std::filesystem::path dir_;
-  std::string base_url_, schema_, url_;
-};
 
 class RepositoryContract : public ::testing::TestWithParam<std::string> {
  protected:

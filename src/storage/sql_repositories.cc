@@ -1,6 +1,8 @@
 #include "storage/sql_repositories.h"
 
 #include <fmt/format.h>
+
+#include "storage/sql_reference.h"
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -576,14 +578,21 @@ class SqlAudit final : public audit::AuditLog {
 
 class SqlRepositories final : public Repositories {
  public:
-  explicit SqlRepositories(soci::session& sql)
-      : users_(sql), sessions_(sql), tokens_(sql), organisations_(sql), outbox_(sql), audit_(sql) {}
+  SqlRepositories(soci::session& sql, Dialect dialect)
+      : users_(sql),
+        sessions_(sql),
+        tokens_(sql),
+        organisations_(sql),
+        outbox_(sql),
+        audit_(sql),
+        reference_(MakeSqlReference(sql, dialect)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
   people::OrganisationRepository& organisations() override { return organisations_; }
   outbox::OutboxRepository& outbox() override { return outbox_; }
   audit::AuditLog& audit() override { return audit_; }
+  reference::ReferenceRepository& reference() override { return *reference_; }
 
  private:
   SqlUsers users_;
@@ -592,12 +601,13 @@ class SqlRepositories final : public Repositories {
   SqlOrganisations organisations_;
   SqlOutbox outbox_;
   SqlAudit audit_;
+  std::unique_ptr<reference::ReferenceRepository> reference_;
 };
 
 }  // namespace
 
-std::unique_ptr<Repositories> MakeSqlRepositories(soci::session& sql, Dialect) {
-  return std::make_unique<SqlRepositories>(sql);
+std::unique_ptr<Repositories> MakeSqlRepositories(soci::session& sql, Dialect dialect) {
+  return std::make_unique<SqlRepositories>(sql, dialect);
 }
 
 }  // namespace maplace::storage

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace maplace::fakes {
 
@@ -26,6 +27,8 @@ struct InMemoryStore::State {
   std::map<std::int64_t, Membership> memberships;  // by user id
   std::map<std::int64_t, outbox::OutboxMail> mails;
   std::vector<audit::AuditEvent> audit;
+  std::map<std::string, std::map<std::string, reference::Row>> reference_tables;
+  std::vector<reference::ImportRecord> imports;
   std::int64_t next_id = 1;
 };
 
@@ -268,18 +271,72 @@ class Audit final : public audit::AuditLog {
   InMemoryStore::State& s_;
 };
 
+class Reference final : public reference::ReferenceRepository {
+ public:
+  explicit Reference(InMemoryStore::State& s) : s_(s) {}
+  Result<reference::SyncCounts> Sync(const reference::TableSpec& spec,
+                                     const std::vector<reference::Row>& rows) override {
+    auto key = [&](const reference::Row& row) {
+      std::string k;
+      for (std::size_t i = 0; i < spec.key_size; ++i) k += row[i].value_or("") + '\x1f';
+      return k;
+    };
+    auto& table = s_.reference_tables[spec.table];
+    std::map<std::string, reference::Row> incoming;
+    std::set<std::string> partitions;
+    for (const auto& row : rows) {
+      if (!incoming.emplace(key(row), row).second)
+        return Fail(ErrorCode::kInvalidArgument, "duplicate key in " + spec.table);
+      if (spec.partition) partitions.insert(row[*spec.partition].value_or(""));
+    }
+    reference::SyncCounts counts;
+    for (auto it = table.begin(); it != table.end();) {
+      const bool in_scope = !spec.partition || partitions.count(it->second[*spec.partition].value_or(""));
+      if (in_scope && !incoming.count(it->first)) {
+        it = table.erase(it);
+        ++counts.removed;
+      } else {
+        ++it;
+      }
+    }
+    for (auto& [k, row] : incoming) {
+      auto it = table.find(k);
+      if (it == table.end()) ++counts.added;
+      else if (it->second != row) ++counts.changed;
+      else ++counts.unchanged;
+      table[k] = row;
+    }
+    return counts;
+  }
+  Status RecordImport(const reference::ImportRecord& record) override {
+    s_.imports.push_back(record);
+    return Ok();
+  }
+  Result<std::vector<reference::ImportRecord>> LatestImports() override {
+    std::map<std::string, reference::ImportRecord> latest;
+    for (const auto& r : s_.imports) latest[r.source.kind] = r;
+    std::vector<reference::ImportRecord> out;
+    for (auto& [kind, r] : latest) out.push_back(r);
+    return out;
+  }
+
+ private:
+  InMemoryStore::State& s_;
+};
+
 }  // namespace
 
 class InMemoryStore::Repos final : public Repositories {
  public:
   explicit Repos(State& s)
-      : users_(s), sessions_(s), tokens_(s), organisations_(s), outbox_(s), audit_(s) {}
+      : users_(s), sessions_(s), tokens_(s), organisations_(s), outbox_(s), audit_(s), reference_(s) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
   people::OrganisationRepository& organisations() override { return organisations_; }
   outbox::OutboxRepository& outbox() override { return outbox_; }
   audit::AuditLog& audit() override { return audit_; }
+  reference::ReferenceRepository& reference() override { return reference_; }
 
  private:
   Users users_;
@@ -288,6 +345,7 @@ class InMemoryStore::Repos final : public Repositories {
   Organisations organisations_;
   Outbox outbox_;
   Audit audit_;
+  Reference reference_;
 };
 
 InMemoryStore::InMemoryStore() : state_(std::make_unique<State>()) {}

@@ -1,0 +1,108 @@
+#include "domain/reference/tables.h"
+
+namespace maplace::reference::tables {
+namespace {
+constexpr auto kText = ColumnType::kText;
+constexpr auto kInteger = ColumnType::kInteger;
+}  // namespace
+
+const TableSpec& RomeGrandDomains() {
+  static const TableSpec spec{"rome_grand_domains", {{"code", kText}, {"label", kText}}, 1, {}};
+  return spec;
+}
+
+const TableSpec& RomeProfessionalDomains() {
+  static const TableSpec spec{
+      "rome_professional_domains", {{"code", kText}, {"label", kText}}, 1, {}};
+  return spec;
+}
+
+const TableSpec& RomeJobs() {
+  static const TableSpec spec{"rome_jobs",
+                              {{"code", kText},
+                               {"label", kText},
+                               {"grand_domain_code", kText},
+                               {"professional_domain_code", kText},
+                               {"parent_code", kText},
+                               {"definition", kText},
+                               {"access", kText}},
+                              1,
+                              {}};
+  return spec;
+}
+
+const TableSpec& RomeJobTitles() {
+  static const TableSpec spec{"rome_job_titles",
+                              {{"ogr_code", kText},
+                               {"rome_code", kText},
+                               {"label", kText},
+                               {"short_label", kText},
+                               {"is_main", kInteger}},
+                              1,
+                              {}};
+  return spec;
+}
+
+const TableSpec& RomeSkills() {
+  static const TableSpec spec{
+      "rome_skills", {{"ogr_code", kText}, {"label", kText}, {"kind", kText}}, 1, {}};
+  return spec;
+}
+
+const TableSpec& RomeJobSkills() {
+  static const TableSpec spec{"rome_job_skills", {{"rome_code", kText}, {"ogr_code", kText}}, 2, {}};
+  return spec;
+}
+
+const TableSpec& RomeMobility() {
+  static const TableSpec spec{
+      "rome_mobility", {{"rome_code", kText}, {"target_code", kText}, {"rank", kInteger}}, 2, {}};
+  return spec;
+}
+
+const TableSpec& RomeV3Labels() {
+  static const TableSpec spec{"rome_v3_labels", {{"code", kText}, {"label", kText}}, 1, {}};
+  return spec;
+}
+
+const TableSpec& FapRome() {
+  static const TableSpec spec{"fap_rome", {{"fap_code", kText}, {"rome_code", kText}}, 2, {}};
+  return spec;
+}
+
+const TableSpec& BmoFigures() {
+  static const TableSpec spec{"bmo_figures",
+                              {{"year", kInteger},
+                               {"fap_code", kText},
+                               {"area_code", kText},
+                               {"fap_label", kText},
+                               {"family_code", kText},
+                               {"family_label", kText},
+                               {"projects", kInteger},
+                               {"difficult", kInteger},
+                               {"seasonal", kInteger}},
+                              3,
+                              0};
+  return spec;
+}
+
+const TableSpec& EmploymentAreas() {
+  static const TableSpec spec{"employment_areas", {{"code", kText}, {"name", kText}}, 1, {}};
+  return spec;
+}
+
+const TableSpec& Communes() {
+  static const TableSpec spec{"communes",
+                              {{"insee_code", kText},
+                               {"name", kText},
+                               {"area_code", kText},
+                               {"population", kInteger},
+                               {"latitude_e6", kInteger},
+                               {"longitude_e6", kInteger},
+                               {"postal_codes", kText}},
+                              1,
+                              {}};
+  return spec;
+}
+
+}  // namespace maplace::reference::tables

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "domain/reference/dataset.h"
+
+// The reference tables that importers fill, as the migrations create them
+// (storage/migrations/*/0002_reference.sql). Instants and counts are integers; coordinates are
+// integer micro-degrees, so that values compare exactly on both databases.
+namespace maplace::reference::tables {
+
+const TableSpec& RomeGrandDomains();         // code, label
+const TableSpec& RomeProfessionalDomains();  // code, label
+// code, label, grand_domain_code, professional_domain_code, parent_code, definition, access
+const TableSpec& RomeJobs();
+const TableSpec& RomeJobTitles();   // ogr_code, rome_code, label, short_label, is_main
+const TableSpec& RomeSkills();      // ogr_code, label, kind (savoir_faire, savoir_etre, savoir)
+const TableSpec& RomeJobSkills();   // rome_code, ogr_code
+const TableSpec& RomeMobility();    // rome_code, target_code, rank
+const TableSpec& RomeV3Labels();    // code, label
+const TableSpec& FapRome();         // fap_code, rome_code (FAP 2009 ↔ ROME v3, Dares)
+// year, fap_code, area_code, fap_label, family_code, family_label, projects, difficult, seasonal;
+// partitioned by year. NULL counts are secret cells.
+const TableSpec& BmoFigures();
+const TableSpec& EmploymentAreas();  // code, name
+// insee_code, name, area_code, population, latitude_e6, longitude_e6, postal_codes
+const TableSpec& Communes();
+
+}  // namespace maplace::reference::tables
