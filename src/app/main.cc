@@ -1,8 +1,10 @@
 // maplace: one binary for the server and its administration commands.
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -11,6 +13,8 @@
 #include "app/platform.h"
 #include "cli/demo_command.h"
 #include "core/time_format.h"
+#include "domain/reference/import_service.h"
+#include "importers/importers.h"
 
 namespace maplace::app {
 namespace {
@@ -66,6 +70,41 @@ int Demo(const Config& config, const std::string& logins_file) {
   return 0;
 }
 
+int Import(const Config& config, const std::string& kind, const std::string& path) {
+  auto store = storage::OpenAndMigrate(config.storage);
+  if (!store) return Failed(store.error());
+  // A progress bar on a terminal; nothing when the output goes to a file or a pipe.
+  importers::Progress progress;
+  if (isatty(STDERR_FILENO)) {
+    progress = [](const std::string& file, std::uint64_t done, std::uint64_t size) {
+      const int percent = size ? static_cast<int>(100 * done / size) : 100;
+      const int filled = percent / 5;
+      std::fprintf(stderr, "\r  %-48.48s [%-20s] %3d%%", file.c_str(),
+                   std::string(static_cast<std::size_t>(filled), '#').c_str(), percent);
+      if (done >= size) std::fprintf(stderr, "\n");
+    };
+  }
+  const auto started = std::chrono::steady_clock::now();
+  auto dataset = importers::Read(kind, path, progress);
+  if (!dataset) return Failed(dataset.error());
+  SystemClock clock;
+  reference::ImportService service(**store, clock);
+  auto report = service.Import(*dataset);
+  if (!report) return Failed(report.error());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf("Imported %s from %s: %lld rows read in %.2f s (%.0f rows/s)\n", kind.c_str(),
+              path.c_str(), static_cast<long long>(report->rows_read), seconds,
+              static_cast<double>(report->rows_read) / std::max(seconds, 1e-9));
+  for (const auto& [table, c] : report->tables) {
+    std::printf("  %-28s %7lld added %7lld changed %7lld removed %7lld unchanged\n", table.c_str(),
+                static_cast<long long>(c.added), static_cast<long long>(c.changed),
+                static_cast<long long>(c.removed), static_cast<long long>(c.unchanged));
+  }
+  for (const auto& warning : report->warnings) std::printf("  warning: %s\n", warning.c_str());
+  return 0;
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -106,6 +145,14 @@ int Main(int argc, char** argv) {
   auto* user_disable = user->add_subcommand("disable", "Disable an account and end its sessions");
   user_disable->add_option("--email", email, "E-mail address")->required();
 
+  auto* import = app.add_subcommand("import", "Load an official reference file (all or nothing)");
+  std::string kind_help = "Kind of data:";
+  for (const auto& kind : importers::Kinds())
+    kind_help += std::string("\n  ") + kind.name + ": " + kind.description;
+  std::string kind, path;
+  import->add_option("kind", kind, kind_help)->required();
+  import->add_option("path", path, "File (or folder, for rome) to read")->required();
+
   auto* backup = app.add_subcommand("backup", "Copy the database to a file while it runs");
   std::string file;
   backup->add_option("file", file, "Backup file to write")->required();
@@ -138,6 +185,7 @@ int Main(int argc, char** argv) {
     return 0;
   }
   if (*demo) return Demo(*config, logins_file);
+  if (*import) return Import(*config, kind, path);
   if (*backup) {
     if (auto done = storage::Backup(config->storage, file); !done) return Failed(done.error());
     std::cout << "Backup written to " << file << "\n";

@@ -1,9 +1,9 @@
 #include "core/csv_reader.h"
 
 #include <csv.h>
+#include <fmt/format.h>
 
 #include <deque>
-#include <fmt/format.h>
 
 namespace maplace::csv {
 

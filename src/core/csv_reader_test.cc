@@ -19,7 +19,9 @@ std::filesystem::path Write(const std::string& content) {
 }
 
 TEST(CsvReaderTest, ReadsQuotedFieldsWithSeparatorsQuotesAndLineBreaks) {
-  auto path = Write("\xEF\xBB\xBF" "code;label\nA1;\"Soudeur; soudeuse\"\n\nB2;\"dit \"\"oui\"\"\nsur deux lignes\"\nC3;fin");
+  auto path = Write(
+      "\xEF\xBB\xBF"
+      "code;label\nA1;\"Soudeur; soudeuse\"\n\nB2;\"dit \"\"oui\"\"\nsur deux lignes\"\nC3;fin");
   auto reader = Reader::Open(path, ';');
   ASSERT_THAT(reader, IsOk());
   std::vector<Record> records;

@@ -15,5 +15,6 @@ struct EmbeddedFile {
 const std::vector<EmbeddedFile>& Migrations();       // storage/migrations/<dialect>/NNNN_*.sql
 const std::vector<EmbeddedFile>& WebAssets();        // web/templates/*.tpl, web/static/**
 const std::vector<EmbeddedFile>& CommonPasswords();  // generated list, one per line
+const std::vector<EmbeddedFile>& FapTwins();         // domain/jobs/data/fap_twins.csv
 
 }  // namespace maplace::embedded

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "domain/audit/audit_log.h"
+#include "domain/jobs/jobs_repository.h"
 #include "domain/outbox/outbox_repository.h"
 #include "domain/people/organisation_repository.h"
 #include "domain/people/session_repository.h"
@@ -23,6 +24,7 @@ class Repositories {
   virtual outbox::OutboxRepository& outbox() = 0;
   virtual audit::AuditLog& audit() = 0;
   virtual reference::ReferenceRepository& reference() = 0;
+  virtual jobs::JobsRepository& jobs() = 0;
 };
 
 // The unit of work the use cases run in: all of `work` is committed when it returns success,

@@ -25,8 +25,11 @@ Result<reference::Dataset> ReadBmo(const std::filesystem::path& path, const Prog
   reference::Dataset dataset;
   auto sha = FileSha256(path);
   if (!sha) return Fail(sha.error());
-  dataset.source = {"bmo", path.filename().string(), *sha,
-                    "Enquête Besoins en main-d'œuvre (BMO)", "France Travail, Crédoc",
+  dataset.source = {"bmo",
+                    path.filename().string(),
+                    *sha,
+                    "Enquête Besoins en main-d'œuvre (BMO)",
+                    "France Travail, Crédoc",
                     "Licence Ouverte / Open Licence 2.0"};
   std::vector<reference::Row> figures;
   std::set<std::string> years;

@@ -12,6 +12,9 @@ const std::vector<Kind>& Kinds() {
       {"bmo", "BMO hiring projects by job family and employment area, any years (CSV)"},
       {"areas", "BMO employment areas (CSV)"},
       {"communes", "communes with postal codes, coordinates, population and area (CSV)"},
+      {"certifications", "Certif Info folder (levels, RNCP, CFD, ROME links; Kit apprentissage)"},
+      {"cfa", "apprenticeship training organisations, UAI-SIRET referential (CSV)"},
+      {"idcc", "folder of collective agreements (IDCC) and RNCP codes per OPCO (CSV)"},
   };
   return kinds;
 }
@@ -24,6 +27,9 @@ Result<reference::Dataset> Read(std::string_view kind, const std::filesystem::pa
   if (kind == "bmo") return ReadBmo(path, progress);
   if (kind == "areas") return ReadAreas(path, progress);
   if (kind == "communes") return ReadCommunes(path, progress);
+  if (kind == "certifications") return ReadCertifications(path, progress);
+  if (kind == "cfa") return ReadCfas(path, progress);
+  if (kind == "idcc") return ReadIdcc(path, progress);
   return Fail(ErrorCode::kInvalidArgument, "unknown import kind: " + std::string(kind));
 }
 

@@ -13,7 +13,8 @@
 namespace maplace::importers {
 
 // Called as files are read: which file, bytes read, its size.
-using Progress = std::function<void(const std::string& file, std::uint64_t done, std::uint64_t size)>;
+using Progress =
+    std::function<void(const std::string& file, std::uint64_t done, std::uint64_t size)>;
 
 struct Kind {
   const char* name;         // "rome"

@@ -138,10 +138,10 @@ TEST_P(ImportTest, ASecondImportChangesNothing) {
 TEST_P(ImportTest, ABrokenRowRefusesTheWholeFileAndNamesItsLine) {
   ImportAll();
   const auto bmo = SharedData() / "bmo/bmo_martinique_2023_2025.csv";
-  const auto broken = CopyWithLine(
-      bmo, scratch() / "bmo.csv", 10,
-      "2023,A1Z40,Maraîchers,Z,Autres métiers,02,Martinique,972,Martinique,202,"
-      "MARTINIQUE NORD ATLANTIQUE,douze,4,0,,");
+  const auto broken =
+      CopyWithLine(bmo, scratch() / "bmo.csv", 10,
+                   "2023,A1Z40,Maraîchers,Z,Autres métiers,02,Martinique,972,Martinique,202,"
+                   "MARTINIQUE NORD ATLANTIQUE,douze,4,0,,");
   auto refused = Import("bmo", broken);
   ASSERT_THAT(refused, HasErrorCode(ErrorCode::kInvalidArgument));
   EXPECT_NE(refused.error().message.find("bmo.csv:10: column 'met': 'douze' is not a whole number"),

@@ -27,8 +27,11 @@ Result<reference::Dataset> ReadAreas(const std::filesystem::path& path, const Pr
   reference::Dataset dataset;
   auto sha = FileSha256(path);
   if (!sha) return Fail(sha.error());
-  dataset.source = {"areas", path.filename().string(), *sha,
-                    "Bassins d'emploi de l'enquête BMO", "France Travail",
+  dataset.source = {"areas",
+                    path.filename().string(),
+                    *sha,
+                    "Bassins d'emploi de l'enquête BMO",
+                    "France Travail",
                     "Licence Ouverte / Open Licence 2.0"};
   std::vector<reference::Row> areas;
   auto status = ForEachRow(path, ',', {"code_bassin_bmo", "nom_bassin_bmo"}, progress,
@@ -51,16 +54,20 @@ Result<reference::Dataset> ReadCommunes(const std::filesystem::path& path,
   reference::Dataset dataset;
   auto sha = FileSha256(path);
   if (!sha) return Fail(sha.error());
-  dataset.source = {"communes", path.filename().string(), *sha,
+  dataset.source = {"communes",
+                    path.filename().string(),
+                    *sha,
                     "Communes : code officiel géographique, populations légales, codes postaux",
-                    "INSEE, La Poste, Etalab", "Licence Ouverte / Open Licence 2.0"};
+                    "INSEE, La Poste, Etalab",
+                    "Licence Ouverte / Open Licence 2.0"};
   std::vector<reference::Row> communes;
   auto status = ForEachRow(
       path, ',',
       {"code_insee", "nom", "codes_postaux", "latitude", "longitude", "population",
        "code_bassin_bmo"},
       progress, [&](const RowView& r) -> Status {
-        auto insee = r.Matching("code_insee", "(97[1-6]|[0-9]{2}|2[AB])[0-9]{2,3}", "an INSEE code");
+        auto insee =
+            r.Matching("code_insee", "(97[1-6]|[0-9]{2}|2[AB])[0-9]{2,3}", "an INSEE code");
         auto name = r.Required("nom");
         auto postal = r.Matching("codes_postaux", "[0-9]{5}(\\|[0-9]{5})*", "postal codes");
         auto latitude = MicroDegrees(r, "latitude", 90);

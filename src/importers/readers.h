@@ -14,5 +14,11 @@ Result<reference::Dataset> ReadBmo(const std::filesystem::path& path, const Prog
 Result<reference::Dataset> ReadAreas(const std::filesystem::path& path, const Progress& progress);
 Result<reference::Dataset> ReadCommunes(const std::filesystem::path& path,
                                         const Progress& progress);
+// A folder holding certifinfo_certifications.csv, certifinfo_rome.csv and optionally the kit.
+Result<reference::Dataset> ReadCertifications(const std::filesystem::path& path,
+                                              const Progress& progress);
+Result<reference::Dataset> ReadCfas(const std::filesystem::path& path, const Progress& progress);
+// A folder holding idcc_conventions_collectives.csv and opco_rncp_perimetre.csv.
+Result<reference::Dataset> ReadIdcc(const std::filesystem::path& path, const Progress& progress);
 
 }  // namespace maplace::importers

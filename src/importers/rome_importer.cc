@@ -36,16 +36,19 @@ Result<reference::Dataset> ReadRome(const std::filesystem::path& path, const Pro
   const auto dir = V460Folder(path);
   auto file = [&](const char* name) { return dir / fmt::format("unix_{}_v460_utf8.csv", name); };
   reference::Dataset dataset;
-  dataset.source = {"rome", path.filename().string(), "",
+  dataset.source = {"rome",
+                    path.filename().string(),
+                    "",
                     "Répertoire opérationnel des métiers et des emplois (ROME) 4.0",
-                    "France Travail", "Licence Ouverte / Open Licence 2.0"};
+                    "France Travail",
+                    "Licence Ouverte / Open Licence 2.0"};
 
   // The hash of the folder is the hash of its files' hashes, in a fixed order.
   std::string hashes;
-  for (const char* name : {"referentiel_code_rome", "cr_gd_dp", "grand_domaine",
-                           "domaine_professionnel", "texte", "referentiel_appellation",
-                           "referentiel_competence", "referentiel_savoir",
-                           "liens_rome_referentiels", "rubrique_mobilite"}) {
+  for (const char* name :
+       {"referentiel_code_rome", "cr_gd_dp", "grand_domaine", "domaine_professionnel", "texte",
+        "referentiel_appellation", "referentiel_competence", "referentiel_savoir",
+        "liens_rome_referentiels", "rubrique_mobilite"}) {
     auto sha = FileSha256(file(name));
     if (!sha) return Fail(sha.error());
     hashes += *sha;
@@ -55,16 +58,17 @@ Result<reference::Dataset> ReadRome(const std::filesystem::path& path, const Pro
   std::vector<Row> grand_domains, professional_domains, jobs, titles, skills, job_skills, mobility;
   auto count = [&](auto&) { ++dataset.rows_read; };
 
-  auto status = ForEachRow(file("grand_domaine"), ',', {"code_grand_domaine", "libelle_grand_domaine"},
-                           progress, [&](const RowView& r) -> Status {
-                             auto code = r.Matching("code_grand_domaine", "[A-N]", "a grand domaine letter");
-                             auto label = r.Required("libelle_grand_domaine");
-                             if (!code) return Fail(code.error());
-                             if (!label) return Fail(label.error());
-                             grand_domains.push_back({*code, *label});
-                             count(r);
-                             return Ok();
-                           });
+  auto status =
+      ForEachRow(file("grand_domaine"), ',', {"code_grand_domaine", "libelle_grand_domaine"},
+                 progress, [&](const RowView& r) -> Status {
+                   auto code = r.Matching("code_grand_domaine", "[A-N]", "a grand domaine letter");
+                   auto label = r.Required("libelle_grand_domaine");
+                   if (!code) return Fail(code.error());
+                   if (!label) return Fail(label.error());
+                   grand_domains.push_back({*code, *label});
+                   count(r);
+                   return Ok();
+                 });
   if (!status) return Fail(status.error());
 
   status = ForEachRow(file("domaine_professionnel"), ',',
@@ -83,16 +87,15 @@ Result<reference::Dataset> ReadRome(const std::filesystem::path& path, const Pro
 
   // code -> (grand domain, professional domain)
   std::map<std::string, std::pair<std::string, std::string>> domains;
-  status = ForEachRow(file("cr_gd_dp"), ',',
-                      {"code_rome", "code_grand_domaine", "code_domaine_professionel"}, progress,
-                      [&](const RowView& r) -> Status {
-                        auto code = r.Matching("code_rome", kRomeCode, "a ROME code");
-                        if (!code) return Fail(code.error());
-                        domains[*code] = {r.Text("code_grand_domaine"),
-                                          r.Text("code_domaine_professionel")};
-                        count(r);
-                        return Ok();
-                      });
+  status = ForEachRow(
+      file("cr_gd_dp"), ',', {"code_rome", "code_grand_domaine", "code_domaine_professionel"},
+      progress, [&](const RowView& r) -> Status {
+        auto code = r.Matching("code_rome", kRomeCode, "a ROME code");
+        if (!code) return Fail(code.error());
+        domains[*code] = {r.Text("code_grand_domaine"), r.Text("code_domaine_professionel")};
+        count(r);
+        return Ok();
+      });
   if (!status) return Fail(status.error());
 
   // code -> type -> position -> sentence
@@ -120,26 +123,24 @@ Result<reference::Dataset> ReadRome(const std::filesystem::path& path, const Pro
   };
 
   std::set<std::string> codes;
-  status = ForEachRow(file("referentiel_code_rome"), ',',
-                      {"code_rome", "libelle_rome", "code_rome_parent"}, progress,
-                      [&](const RowView& r) -> Status {
-                        auto code = r.Matching("code_rome", kRomeCode, "a ROME code");
-                        auto label = r.Required("libelle_rome");
-                        auto parent = r.Matching("code_rome_parent", kRomeCode, "a ROME code");
-                        if (!code) return Fail(code.error());
-                        if (!label) return Fail(label.error());
-                        if (!parent) return Fail(parent.error());
-                        auto domain = domains.find(*code);
-                        if (domain == domains.end())
-                          return Fail(r.Problem("code_rome", "no grand domaine in cr_gd_dp"));
-                        jobs.push_back({*code, *label, domain->second.first,
-                                        domain->second.second, *parent,
-                                        joined(*code, "definition"),
-                                        joined(*code, "acces_metier")});
-                        codes.insert(*code);
-                        count(r);
-                        return Ok();
-                      });
+  status = ForEachRow(
+      file("referentiel_code_rome"), ',', {"code_rome", "libelle_rome", "code_rome_parent"},
+      progress, [&](const RowView& r) -> Status {
+        auto code = r.Matching("code_rome", kRomeCode, "a ROME code");
+        auto label = r.Required("libelle_rome");
+        auto parent = r.Matching("code_rome_parent", kRomeCode, "a ROME code");
+        if (!code) return Fail(code.error());
+        if (!label) return Fail(label.error());
+        if (!parent) return Fail(parent.error());
+        auto domain = domains.find(*code);
+        if (domain == domains.end())
+          return Fail(r.Problem("code_rome", "no grand domaine in cr_gd_dp"));
+        jobs.push_back({*code, *label, domain->second.first, domain->second.second, *parent,
+                        joined(*code, "definition"), joined(*code, "acces_metier")});
+        codes.insert(*code);
+        count(r);
+        return Ok();
+      });
   if (!status) return Fail(status.error());
 
   status = ForEachRow(file("referentiel_appellation"), ',',
@@ -162,21 +163,20 @@ Result<reference::Dataset> ReadRome(const std::filesystem::path& path, const Pro
   if (!status) return Fail(status.error());
 
   std::set<std::string> skill_codes;
-  status = ForEachRow(file("referentiel_competence"), ',',
-                      {"code_ogr", "libelle_competence", "cat_comp"}, progress,
-                      [&](const RowView& r) -> Status {
-                        auto ogr = r.Integer("code_ogr");
-                        auto label = r.Required("libelle_competence");
-                        if (!ogr) return Fail(ogr.error());
-                        if (!label) return Fail(label.error());
-                        const std::string category = r.Text("cat_comp");
-                        skills.push_back({*ogr, *label,
-                                          category.rfind("Savoir-être", 0) == 0 ? "savoir_etre"
-                                                                                : "savoir_faire"});
-                        skill_codes.insert(*ogr);
-                        count(r);
-                        return Ok();
-                      });
+  status = ForEachRow(
+      file("referentiel_competence"), ',', {"code_ogr", "libelle_competence", "cat_comp"}, progress,
+      [&](const RowView& r) -> Status {
+        auto ogr = r.Integer("code_ogr");
+        auto label = r.Required("libelle_competence");
+        if (!ogr) return Fail(ogr.error());
+        if (!label) return Fail(label.error());
+        const std::string category = r.Text("cat_comp");
+        skills.push_back(
+            {*ogr, *label, category.rfind("Savoir-être", 0) == 0 ? "savoir_etre" : "savoir_faire"});
+        skill_codes.insert(*ogr);
+        count(r);
+        return Ok();
+      });
   if (!status) return Fail(status.error());
   status = ForEachRow(file("referentiel_savoir"), ',', {"code_ogr_savoir", "libelle_savoir"},
                       progress, [&](const RowView& r) -> Status {
@@ -184,41 +184,42 @@ Result<reference::Dataset> ReadRome(const std::filesystem::path& path, const Pro
                         auto label = r.Required("libelle_savoir");
                         if (!ogr) return Fail(ogr.error());
                         if (!label) return Fail(label.error());
-                        if (skill_codes.insert(*ogr).second) skills.push_back({*ogr, *label, "savoir"});
+                        if (skill_codes.insert(*ogr).second)
+                          skills.push_back({*ogr, *label, "savoir"});
                         count(r);
                         return Ok();
                       });
   if (!status) return Fail(status.error());
 
   std::set<std::pair<std::string, std::string>> links;
-  status = ForEachRow(file("liens_rome_referentiels"), ',',
-                      {"code_rome", "code_compo_bloc", "code_ogr"}, progress,
-                      [&](const RowView& r) -> Status {
-                        ++dataset.rows_read;
-                        if (r.Text("code_compo_bloc") != "5") return Ok();  // skills only
-                        auto code = r.Matching("code_rome", kRomeCode, "a ROME code");
-                        auto ogr = r.Integer("code_ogr");
-                        if (!code) return Fail(code.error());
-                        if (!ogr) return Fail(ogr.error());
-                        if (skill_codes.count(*ogr) && links.emplace(*code, *ogr).second)
-                          job_skills.push_back({*code, *ogr});
-                        return Ok();
-                      });
+  status =
+      ForEachRow(file("liens_rome_referentiels"), ',', {"code_rome", "code_compo_bloc", "code_ogr"},
+                 progress, [&](const RowView& r) -> Status {
+                   ++dataset.rows_read;
+                   if (r.Text("code_compo_bloc") != "5") return Ok();  // skills only
+                   auto code = r.Matching("code_rome", kRomeCode, "a ROME code");
+                   auto ogr = r.Integer("code_ogr");
+                   if (!code) return Fail(code.error());
+                   if (!ogr) return Fail(ogr.error());
+                   if (skill_codes.count(*ogr) && links.emplace(*code, *ogr).second)
+                     job_skills.push_back({*code, *ogr});
+                   return Ok();
+                 });
   if (!status) return Fail(status.error());
 
-  status = ForEachRow(file("rubrique_mobilite"), ',',
-                      {"code_rome", "code_rome_cible", "numero_ordre"}, progress,
-                      [&](const RowView& r) -> Status {
-                        auto code = r.Matching("code_rome", kRomeCode, "a ROME code");
-                        auto target = r.Matching("code_rome_cible", kRomeCode, "a ROME code");
-                        auto rank = r.Integer("numero_ordre");
-                        if (!code) return Fail(code.error());
-                        if (!target) return Fail(target.error());
-                        if (!rank) return Fail(rank.error());
-                        mobility.push_back({*code, *target, *rank});
-                        count(r);
-                        return Ok();
-                      });
+  status =
+      ForEachRow(file("rubrique_mobilite"), ',', {"code_rome", "code_rome_cible", "numero_ordre"},
+                 progress, [&](const RowView& r) -> Status {
+                   auto code = r.Matching("code_rome", kRomeCode, "a ROME code");
+                   auto target = r.Matching("code_rome_cible", kRomeCode, "a ROME code");
+                   auto rank = r.Integer("numero_ordre");
+                   if (!code) return Fail(code.error());
+                   if (!target) return Fail(target.error());
+                   if (!rank) return Fail(rank.error());
+                   mobility.push_back({*code, *target, *rank});
+                   count(r);
+                   return Ok();
+                 });
   if (!status) return Fail(status.error());
 
   dataset.tables = {{tables::RomeGrandDomains(), std::move(grand_domains)},
@@ -231,13 +232,15 @@ Result<reference::Dataset> ReadRome(const std::filesystem::path& path, const Pro
   return dataset;
 }
 
-Result<reference::Dataset> ReadRomeV3(const std::filesystem::path& path,
-                                      const Progress& progress) {
+Result<reference::Dataset> ReadRomeV3(const std::filesystem::path& path, const Progress& progress) {
   reference::Dataset dataset;
   auto sha = FileSha256(path);
   if (!sha) return Fail(sha.error());
-  dataset.source = {"rome-v3", path.filename().string(), *sha,
-                    "ROME 3.46 : intitulés historiques des fiches", "France Travail",
+  dataset.source = {"rome-v3",
+                    path.filename().string(),
+                    *sha,
+                    "ROME 3.46 : intitulés historiques des fiches",
+                    "France Travail",
                     "Licence Ouverte / Open Licence 2.0"};
   std::vector<Row> labels;
   auto status = ForEachRow(path, ',', {"code_rome", "libelle_rome_v3"}, progress,
@@ -260,22 +263,24 @@ Result<reference::Dataset> ReadFapRome(const std::filesystem::path& path,
   reference::Dataset dataset;
   auto sha = FileSha256(path);
   if (!sha) return Fail(sha.error());
-  dataset.source = {"fap-rome", path.filename().string(), *sha,
-                    "Correspondance FAP 2009 – PCS – ROME", "Dares, France Travail",
+  dataset.source = {"fap-rome",
+                    path.filename().string(),
+                    *sha,
+                    "Correspondance FAP 2009 – PCS – ROME",
+                    "Dares, France Travail",
                     "Licence Ouverte / Open Licence 2.0"};
   std::vector<Row> links;
   std::set<std::pair<std::string, std::string>> seen;
-  auto status = ForEachRow(path, ',', {"code_fap2009", "code_rome"}, progress,
-                           [&](const RowView& r) -> Status {
-                             auto fap = r.Matching("code_fap2009", "[A-Z][0-9][A-Z][0-9]{2}",
-                                                   "a FAP 2009 code");
-                             auto code = r.Matching("code_rome", kRomeCode, "a ROME code");
-                             if (!fap) return Fail(fap.error());
-                             if (!code) return Fail(code.error());
-                             if (seen.emplace(*fap, *code).second) links.push_back({*fap, *code});
-                             ++dataset.rows_read;
-                             return Ok();
-                           });
+  auto status = ForEachRow(
+      path, ',', {"code_fap2009", "code_rome"}, progress, [&](const RowView& r) -> Status {
+        auto fap = r.Matching("code_fap2009", "[A-Z][0-9][A-Z][0-9]{2}", "a FAP 2009 code");
+        auto code = r.Matching("code_rome", kRomeCode, "a ROME code");
+        if (!fap) return Fail(fap.error());
+        if (!code) return Fail(code.error());
+        if (seen.emplace(*fap, *code).second) links.push_back({*fap, *code});
+        ++dataset.rows_read;
+        return Ok();
+      });
   if (!status) return Fail(status.error());
   dataset.tables = {{tables::FapRome(), std::move(links)}};
   return dataset;

@@ -1,8 +1,8 @@
 #include "storage/sql_reference.h"
 
+#include <fmt/format.h>
 #include <soci/soci.h>
 
-#include <fmt/format.h>
 #include <set>
 #include <unordered_map>
 
@@ -29,8 +29,8 @@ std::string KeyOf(const Row& row, std::size_t key_size) {
   return key;
 }
 
-std::string Join(const TableSpec& spec, const std::string& format, std::size_t from,
-                 std::size_t to, const char* separator) {
+std::string Join(const TableSpec& spec, const std::string& format, std::size_t from, std::size_t to,
+                 const char* separator) {
   std::string out;
   for (std::size_t i = from; i < to; ++i) {
     if (i > from) out += separator;
@@ -80,9 +80,9 @@ class SqlReference final : public reference::ReferenceRepository {
         return Fail(ErrorCode::kInternal, fmt::format("{}: row of {} cells for {} columns",
                                                       spec.table, row.size(), spec.columns.size()));
       if (!incoming.emplace(KeyOf(row, spec.key_size), &row).second)
-        return Fail(ErrorCode::kInvalidArgument,
-                    fmt::format("{}: the key ({}) appears twice", spec.table,
-                                KeyOf(row, spec.key_size)));
+        return Fail(
+            ErrorCode::kInvalidArgument,
+            fmt::format("{}: the key ({}) appears twice", spec.table, KeyOf(row, spec.key_size)));
       if (spec.partition) partitions.insert(row[*spec.partition].value_or(""));
     }
     try {
@@ -119,9 +119,9 @@ class SqlReference final : public reference::ReferenceRepository {
                            "WHERE id = (SELECT MAX(id) FROM dataset_imports e "
                            "WHERE e.kind = d.kind) ORDER BY kind",
            soci::into(r.source.kind), soci::into(r.source.file), soci::into(r.source.sha256),
-           soci::into(r.source.title), soci::into(r.source.publisher),
-           soci::into(r.source.licence), soci::into(at), soci::into(added), soci::into(changed),
-           soci::into(removed), soci::into(unchanged));
+           soci::into(r.source.title), soci::into(r.source.publisher), soci::into(r.source.licence),
+           soci::into(at), soci::into(added), soci::into(changed), soci::into(removed),
+           soci::into(unchanged));
       st.execute();
       std::vector<ImportRecord> out;
       while (st.fetch()) {
@@ -142,9 +142,8 @@ class SqlReference final : public reference::ReferenceRepository {
     const std::size_t n = spec.columns.size();
     // What the table holds now (in the partitions the file carries), every value as text.
     std::unordered_map<std::string, Row> existing;
-    const std::string select = fmt::format("SELECT {} FROM {}",
-                                           Join(spec, "CAST({0} AS TEXT)", 0, n, ", "),
-                                           spec.table);
+    const std::string select =
+        fmt::format("SELECT {} FROM {}", Join(spec, "CAST({0} AS TEXT)", 0, n, ", "), spec.table);
     soci::rowset<soci::row> current = (sql_.prepare << select);
     for (const auto& r : current) {
       Row row(n);

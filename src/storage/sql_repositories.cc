@@ -1,11 +1,12 @@
 #include "storage/sql_repositories.h"
 
 #include <fmt/format.h>
-
-#include "storage/sql_reference.h"
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+
+#include "storage/sql_jobs.h"
+#include "storage/sql_reference.h"
 
 namespace maplace::storage {
 
@@ -585,7 +586,8 @@ class SqlRepositories final : public Repositories {
         organisations_(sql),
         outbox_(sql),
         audit_(sql),
-        reference_(MakeSqlReference(sql, dialect)) {}
+        reference_(MakeSqlReference(sql, dialect)),
+        jobs_(MakeSqlJobs(sql)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -593,6 +595,7 @@ class SqlRepositories final : public Repositories {
   outbox::OutboxRepository& outbox() override { return outbox_; }
   audit::AuditLog& audit() override { return audit_; }
   reference::ReferenceRepository& reference() override { return *reference_; }
+  jobs::JobsRepository& jobs() override { return *jobs_; }
 
  private:
   SqlUsers users_;
@@ -602,6 +605,7 @@ class SqlRepositories final : public Repositories {
   SqlOutbox outbox_;
   SqlAudit audit_;
   std::unique_ptr<reference::ReferenceRepository> reference_;
+  std::unique_ptr<jobs::JobsRepository> jobs_;
 };
 
 }  // namespace

@@ -291,7 +291,8 @@ class Reference final : public reference::ReferenceRepository {
     }
     reference::SyncCounts counts;
     for (auto it = table.begin(); it != table.end();) {
-      const bool in_scope = !spec.partition || partitions.count(it->second[*spec.partition].value_or(""));
+      const bool in_scope =
+          !spec.partition || partitions.count(it->second[*spec.partition].value_or(""));
       if (in_scope && !incoming.count(it->first)) {
         it = table.erase(it);
         ++counts.removed;
@@ -301,9 +302,12 @@ class Reference final : public reference::ReferenceRepository {
     }
     for (auto& [k, row] : incoming) {
       auto it = table.find(k);
-      if (it == table.end()) ++counts.added;
-      else if (it->second != row) ++counts.changed;
-      else ++counts.unchanged;
+      if (it == table.end())
+        ++counts.added;
+      else if (it->second != row)
+        ++counts.changed;
+      else
+        ++counts.unchanged;
       table[k] = row;
     }
     return counts;
@@ -324,12 +328,45 @@ class Reference final : public reference::ReferenceRepository {
   InMemoryStore::State& s_;
 };
 
+// The fake has no reference data: jobs are tested on the SQL store with the real files.
+class Jobs final : public jobs::JobsRepository {
+ public:
+  explicit Jobs(InMemoryStore::State&) {}
+  Result<jobs::Job> FindJob(std::string_view) override {
+    return Fail(ErrorCode::kNotFound, "no jobs in the fake store");
+  }
+  Result<std::vector<jobs::JobSummary>> AllJobs() override {
+    return std::vector<jobs::JobSummary>{};
+  }
+  Result<std::vector<std::pair<std::string, std::string>>> JobParents() override {
+    return std::vector<std::pair<std::string, std::string>>{};
+  }
+  Result<std::vector<jobs::Sector>> Sectors() override { return std::vector<jobs::Sector>{}; }
+  Result<std::vector<jobs::HiringFigure>> HiringFigures() override {
+    return std::vector<jobs::HiringFigure>{};
+  }
+  Result<std::vector<jobs::FapRomeLink>> FapRomeLinks() override {
+    return std::vector<jobs::FapRomeLink>{};
+  }
+  Result<std::vector<jobs::EmploymentArea>> Areas() override {
+    return std::vector<jobs::EmploymentArea>{};
+  }
+  Result<std::vector<jobs::Commune>> Communes() override { return std::vector<jobs::Commune>{}; }
+};
+
 }  // namespace
 
 class InMemoryStore::Repos final : public Repositories {
  public:
   explicit Repos(State& s)
-      : users_(s), sessions_(s), tokens_(s), organisations_(s), outbox_(s), audit_(s), reference_(s) {}
+      : users_(s),
+        sessions_(s),
+        tokens_(s),
+        organisations_(s),
+        outbox_(s),
+        audit_(s),
+        reference_(s),
+        jobs_(s) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -337,6 +374,7 @@ class InMemoryStore::Repos final : public Repositories {
   outbox::OutboxRepository& outbox() override { return outbox_; }
   audit::AuditLog& audit() override { return audit_; }
   reference::ReferenceRepository& reference() override { return reference_; }
+  jobs::JobsRepository& jobs() override { return jobs_; }
 
  private:
   Users users_;
@@ -346,6 +384,7 @@ class InMemoryStore::Repos final : public Repositories {
   Outbox outbox_;
   Audit audit_;
   Reference reference_;
+  Jobs jobs_;
 };
 
 InMemoryStore::InMemoryStore() : state_(std::make_unique<State>()) {}

@@ -50,7 +50,8 @@ const TableSpec& RomeSkills() {
 }
 
 const TableSpec& RomeJobSkills() {
-  static const TableSpec spec{"rome_job_skills", {{"rome_code", kText}, {"ogr_code", kText}}, 2, {}};
+  static const TableSpec spec{
+      "rome_job_skills", {{"rome_code", kText}, {"ogr_code", kText}}, 2, {}};
   return spec;
 }
 
@@ -102,6 +103,56 @@ const TableSpec& Communes() {
                                {"postal_codes", kText}},
                               1,
                               {}};
+  return spec;
+}
+
+const TableSpec& Certifications() {
+  static const TableSpec spec{"certifications",
+                              {{"certifinfo_code", kText},
+                               {"label", kText},
+                               {"diploma_type", kText},
+                               {"level", kInteger},
+                               {"rncp_code", kText},
+                               {"cfd_code", kText},
+                               {"apprenticeship", kInteger},
+                               {"rncp_apprenticeship", kInteger}},
+                              1,
+                              {}};
+  return spec;
+}
+
+const TableSpec& CertificationRome() {
+  static const TableSpec spec{
+      "certification_rome",
+      {{"certifinfo_code", kText}, {"rome_code", kText}, {"rank", kInteger}},
+      2,
+      {}};
+  return spec;
+}
+
+const TableSpec& Cfas() {
+  static const TableSpec spec{"cfas",
+                              {{"siret", kText},
+                               {"uai", kText},
+                               {"name", kText},
+                               {"trade_name", kText},
+                               {"address", kText},
+                               {"postal_code", kText},
+                               {"commune", kText}},
+                              1,
+                              {}};
+  return spec;
+}
+
+const TableSpec& CollectiveAgreements() {
+  static const TableSpec spec{
+      "collective_agreements", {{"idcc", kText}, {"title", kText}, {"short_title", kText}}, 1, {}};
+  return spec;
+}
+
+const TableSpec& OpcoCertifications() {
+  static const TableSpec spec{
+      "opco_certifications", {{"opco", kText}, {"rncp_code", kText}}, 2, {}};
   return spec;
 }
 

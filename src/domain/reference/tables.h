@@ -3,25 +3,39 @@
 #include "domain/reference/dataset.h"
 
 // The reference tables that importers fill, as the migrations create them
-// (storage/migrations/*/0002_reference.sql). Instants and counts are integers; coordinates are
-// integer micro-degrees, so that values compare exactly on both databases.
+// (storage/migrations/*/0002_reference.sql, 0003_catalogue.sql). Instants and counts are integers;
+// coordinates are integer micro-degrees, so that values compare exactly on both databases.
 namespace maplace::reference::tables {
 
 const TableSpec& RomeGrandDomains();         // code, label
 const TableSpec& RomeProfessionalDomains();  // code, label
 // code, label, grand_domain_code, professional_domain_code, parent_code, definition, access
 const TableSpec& RomeJobs();
-const TableSpec& RomeJobTitles();   // ogr_code, rome_code, label, short_label, is_main
-const TableSpec& RomeSkills();      // ogr_code, label, kind (savoir_faire, savoir_etre, savoir)
-const TableSpec& RomeJobSkills();   // rome_code, ogr_code
-const TableSpec& RomeMobility();    // rome_code, target_code, rank
-const TableSpec& RomeV3Labels();    // code, label
-const TableSpec& FapRome();         // fap_code, rome_code (FAP 2009 ↔ ROME v3, Dares)
+const TableSpec& RomeJobTitles();  // ogr_code, rome_code, label, short_label, is_main
+const TableSpec& RomeSkills();     // ogr_code, label, kind (savoir_faire, savoir_etre, savoir)
+const TableSpec& RomeJobSkills();  // rome_code, ogr_code
+const TableSpec& RomeMobility();   // rome_code, target_code, rank
+const TableSpec& RomeV3Labels();   // code, label
+const TableSpec& FapRome();        // fap_code, rome_code (FAP 2009 ↔ ROME v3, Dares)
 // year, fap_code, area_code, fap_label, family_code, family_label, projects, difficult, seasonal;
 // partitioned by year. NULL counts are secret cells.
 const TableSpec& BmoFigures();
 const TableSpec& EmploymentAreas();  // code, name
 // insee_code, name, area_code, population, latitude_e6, longitude_e6, postal_codes
 const TableSpec& Communes();
+
+// Certif Info certifications: certifinfo_code, label, diploma_type, level (3..8, NULL: none),
+// rncp_code ("RNCP38410", NULL: none), cfd_code (NULL: none), apprenticeship (Certif Info's
+// accessibilite_ca as published: 1 yes, 0 no, 2 undocumented — never to be read as yes),
+// rncp_apprenticeship (the Kit apprentissage's answer for the RNCP fiche: 1 oui, 0 non; NULL
+// when the kit does not list the fiche or says NR). When Certif Info leaves rncp_code or
+// cfd_code empty and the kit gives exactly one counterpart of the other code, it fills it.
+const TableSpec& Certifications();
+const TableSpec& CertificationRome();  // certifinfo_code, rome_code (ROME v3), rank (1..5)
+// siret, uai (NULL: none), name, trade_name (NULL: none), address, postal_code (NULL: none
+// in the address), commune (its name)
+const TableSpec& Cfas();
+const TableSpec& CollectiveAgreements();  // idcc ("0016"), title, short_title
+const TableSpec& OpcoCertifications();    // opco ("akto"), rncp_code ("RNCP38410")
 
 }  // namespace maplace::reference::tables

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maplace::jobs {
+
+// A job of the ROME 4.0 (France Travail's job referential).
+struct JobSummary {
+  std::string code;   // "H2913"
+  std::string label;  // "Soudeur / Soudeuse"
+};
+
+struct Job {
+  std::string code;
+  std::string label;
+  std::string grand_domain_code;  // the sector: the code's first letter
+  std::string grand_domain_label;
+  std::string professional_domain_code;
+  std::string professional_domain_label;
+  std::string parent_code;  // the ROME 3 fiche it comes from
+  std::string v3_label;     // that fiche's historical label, when imported
+  std::string definition;   // sentences separated by '\n'
+  std::string access;
+  std::vector<std::string> titles;     // job titles ("appellations"), the main one first
+  std::vector<std::string> skills;     // savoir-faire
+  std::vector<std::string> knowledge;  // savoirs
+  std::vector<JobSummary> mobility;    // close jobs one can move to
+};
+
+struct Sector {
+  std::string code;  // "H"
+  std::string label;
+};
+
+// A BMO employment area ("bassin d'emploi") and its communes.
+struct Commune {
+  std::string insee_code;
+  std::string name;
+  std::string area_code;
+  std::int64_t population = 0;
+  double latitude = 0;
+  double longitude = 0;
+  std::vector<std::string> postal_codes;
+};
+
+struct EmploymentArea {
+  std::string code;  // "201"
+  std::string name;  // as published: "MARTINIQUE CENTRE"
+  // "Centre", "Nord Atlantique", …: the published name without the territory, for people.
+  std::string short_name;
+};
+
+// One cell of the BMO survey: a job family (FAP) in an area, a year. A missing count is a
+// secret cell ("*" in the published table): not published, which is not zero.
+struct HiringFigure {
+  int year = 0;
+  std::string fap_code;
+  std::string fap_label;
+  std::string area_code;
+  std::optional<std::int64_t> projects;
+  std::optional<std::int64_t> difficult;
+  std::optional<std::int64_t> seasonal;
+};
+
+// A link of the Dares table between a FAP 2009 family and a ROME 3 code.
+struct FapRomeLink {
+  std::string fap_code;
+  std::string rome_code;
+};
+
+}  // namespace maplace::jobs

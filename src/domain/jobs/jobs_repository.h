@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "domain/jobs/job.h"
+
+namespace maplace::jobs {
+
+// The imported reference data about jobs, read only.
+class JobsRepository {
+ public:
+  virtual ~JobsRepository() = default;
+  // kNotFound for a code the ROME does not have.
+  virtual Result<Job> FindJob(std::string_view code) = 0;
+  virtual Result<std::vector<JobSummary>> AllJobs() = 0;  // code, label; ordered by code
+  // Every ROME 4 code with the ROME 3 code it descends from.
+  virtual Result<std::vector<std::pair<std::string, std::string>>> JobParents() = 0;
+  virtual Result<std::vector<Sector>> Sectors() = 0;
+  virtual Result<std::vector<HiringFigure>> HiringFigures() = 0;  // every year and area
+  virtual Result<std::vector<FapRomeLink>> FapRomeLinks() = 0;
+  virtual Result<std::vector<EmploymentArea>> Areas() = 0;
+  virtual Result<std::vector<Commune>> Communes() = 0;
+};
+
+}  // namespace maplace::jobs
