@@ -49,6 +49,9 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
   p->accounts_ = std::make_unique<people::AccountService>(
       *p->store_, *p->hasher_, *p->policy_, p->throttle_, p->clock_,
       people::AccountSettings{PublicUrl(config.web)});
+  p->jobs_ = std::make_unique<jobs::JobsService>(
+      *p->store_, jobs::ParseFapOverrides(embedded::FapTwins().at(0).bytes));
+  p->imports_ = std::make_unique<reference::ImportService>(*p->store_, p->clock_);
   p->transport_ = mail::MakeTransport(config.mail);
   p->mail_sender_ =
       std::make_unique<mail::MailSender>(*p->store_, *p->transport_, p->clock_, config.mail);
@@ -62,7 +65,7 @@ Status Platform::StartWeb() {
   if (!templates) return Fail(templates.error());
   templates_ = std::move(*templates);
   services_ = std::make_unique<web::WebServices>(
-      web::WebServices{*accounts_, *store_, *templates_, config_.mail, site_});
+      web::WebServices{*accounts_, *jobs_, *imports_, *store_, *templates_, config_.mail, site_});
   router_ = std::make_unique<web::Router>(web::MakeRouter(*services_));
   web::ServerContext context;
   context.config = config_.web;

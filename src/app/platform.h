@@ -6,7 +6,9 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/crypto.h"
+#include "domain/jobs/jobs_service.h"
 #include "domain/people/account_service.h"
+#include "domain/reference/import_service.h"
 #include "mail/mail_sender.h"
 #include "storage/database.h"
 #include "web/routes.h"
@@ -30,6 +32,8 @@ class Platform {
   const Config& config() const { return config_; }
   storage::SqlStore& store() { return *store_; }
   people::AccountService& accounts() { return *accounts_; }
+  jobs::JobsService& jobs() { return *jobs_; }
+  reference::ImportService& imports() { return *imports_; }
   mail::MailSender& mail_sender() { return *mail_sender_; }
   web::Server& server() { return *server_; }
   const web::Router& router() const { return *router_; }
@@ -44,6 +48,8 @@ class Platform {
   std::unique_ptr<people::PasswordPolicy> policy_;
   people::LoginThrottle throttle_;
   std::unique_ptr<people::AccountService> accounts_;
+  std::unique_ptr<jobs::JobsService> jobs_;
+  std::unique_ptr<reference::ImportService> imports_;
   std::unique_ptr<mail::MailTransport> transport_;
   std::unique_ptr<mail::MailSender> mail_sender_;
   std::unique_ptr<web::Templates> templates_;

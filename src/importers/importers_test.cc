@@ -34,6 +34,9 @@ const Source kSources[] = {
     {"bmo", "bmo/bmo_martinique_2023_2025.csv"},
     {"areas", "bmo/bassins_emploi_martinique.csv"},
     {"communes", "communes/communes_martinique.csv"},
+    {"certifications", "certifications"},
+    {"cfa", "cfa/organismes_formation_apprentissage_martinique.csv"},
+    {"idcc", "idcc"},
 };
 
 // A copy of a shared file with one line replaced, in the test's scratch folder.
@@ -120,7 +123,105 @@ TEST_P(ImportTest, EveryDatasetLoadsCompletely) {
   // Texts are unescaped: the official file writes l''entretien.
   EXPECT_EQ(Count("SELECT COUNT(*) FROM rome_jobs WHERE definition LIKE '%''''%'"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM rome_jobs WHERE code = 'H2913' AND definition <> ''"), 1);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM dataset_imports"), 6);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM dataset_imports"), 9);
+}
+
+TEST_P(ImportTest, TheCataloguesLoadCompletely) {
+  ImportAll();
+  // Certif Info: 7121 rows (PROVENANCE.md), 62 codes repeated once per ONISEP code.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications"), 7041);
+  // 16552 links (PROVENANCE.md), the repeated certifications repeating theirs.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certification_rome"), 16222);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfas"), 20);
+  // 393 rows (PROVENANCE.md), 3 of them national agreements without an IDCC.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM collective_agreements"), 390);
+  // 4086 rows (PROVENANCE.md), 115 of them repeats.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM opco_certifications"), 3971);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM opco_certifications WHERE opco = 'akto'"), 164);
+
+  // PROVENANCE.md's example, with its ROME link.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications WHERE certifinfo_code = '53259' AND "
+                  "label = 'BP charpentier de marine' AND level = 4 AND rncp_code = 'RNCP38410' "
+                  "AND cfd_code = '45023407' AND apprenticeship = 1"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certification_rome WHERE certifinfo_code = '53259' AND "
+                  "rome_code = 'H2206' AND rank = 1"),
+            1);
+  // Missing values are NULL, never 0 or "": no level, no RNCP fiche, no CFD, a fiche the kit
+  // does not list (RNCP38410 is newer than the kit).
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications WHERE level IS NULL"), 969);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications WHERE level < 3 OR level > 8"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications WHERE rncp_code IS NULL"), 1729);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications WHERE cfd_code IS NULL"), 3345);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications WHERE rncp_code = '' OR cfd_code = ''"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications WHERE certifinfo_code = '53259' AND "
+                  "rncp_apprenticeship IS NULL"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications WHERE rncp_apprenticeship IS NULL"), 4177);
+  // Certif Info's 2 is kept as published, not read as yes, even where the kit says oui.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications WHERE apprenticeship = 2"), 1304);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications WHERE certifinfo_code = '92903' AND "
+                  "apprenticeship = 2 AND rncp_apprenticeship = 1"),
+            1);
+  // The kit fills the code Certif Info leaves empty when it gives exactly one.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications WHERE certifinfo_code = '13143' AND "
+                  "rncp_code = 'RNCP4220' AND cfd_code = '17022007' AND rncp_apprenticeship = 1"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications WHERE certifinfo_code = '12711' AND "
+                  "rncp_code = 'RNCP10980' AND cfd_code = '1703260F'"),
+            1);
+
+  // One establishment per SIRET: the EPLEFPA de Croix-Rivail has two sites.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfas WHERE name = 'EPLEFPA DE CROIX-RIVAIL'"), 2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfas WHERE siret = '18972002200202' AND uai = '9720826R' "
+                  "AND postal_code = '97233' AND commune = 'Schœlcher' AND "
+                  "trade_name = 'CENTRE DE FORMATION DES APPRENTIS'"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfas WHERE trade_name IS NULL"), 6);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfas WHERE trade_name = '' OR uai = '' OR "
+                  "postal_code IS NULL"),
+            0);
+
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM collective_agreements WHERE idcc = '0016' AND "
+                  "short_title = 'Transports routiers et activités auxiliaires du transport'"),
+            1);
+}
+
+TEST_P(ImportTest, TheCataloguesReadEveryRowOfTheirFiles) {
+  // The row counts of each PROVENANCE.md.
+  auto certifications = Read("certifications", SharedData() / "certifications");
+  ASSERT_THAT(certifications, IsOk());
+  EXPECT_EQ(certifications->rows_read, 7121 + 16552 + 5707);
+  // Codes the kit cannot fill because it gives several counterparts.
+  ASSERT_EQ(certifications->warnings.size(), 2u);
+  EXPECT_EQ(certifications->warnings[0].rfind("5 certifications without an RNCP code", 0), 0u);
+  EXPECT_EQ(certifications->warnings[1].rfind("4 certifications without a CFD", 0), 0u);
+  auto cfas = Read("cfa", SharedData() / "cfa/organismes_formation_apprentissage_martinique.csv");
+  ASSERT_THAT(cfas, IsOk());
+  EXPECT_EQ(cfas->rows_read, 20);
+  auto idcc = Read("idcc", SharedData() / "idcc");
+  ASSERT_THAT(idcc, IsOk());
+  EXPECT_EQ(idcc->rows_read, 393 + 4086);
+  EXPECT_EQ(idcc->warnings, std::vector<std::string>{"3 agreements without an IDCC were left out"});
+}
+
+TEST_P(ImportTest, TheKitIsOptional) {
+  const auto from = SharedData() / "certifications";
+  const auto to = scratch() / "certifinfo";
+  std::filesystem::create_directories(to);
+  for (const char* name : {"certifinfo_certifications.csv", "certifinfo_rome.csv"})
+    std::filesystem::copy_file(from / name, to / name);
+  auto dataset = Read("certifications", to);
+  ASSERT_THAT(dataset, IsOk());
+  EXPECT_EQ(dataset->rows_read, 7121 + 16552);
+  ASSERT_EQ(dataset->tables.at(0).second.size(), 7041u);
+  std::size_t without_rncp = 0, with_kit_access = 0;
+  for (const auto& row : dataset->tables.at(0).second) {
+    without_rncp += !row.at(4).has_value();
+    with_kit_access += row.at(7).has_value();
+  }
+  EXPECT_EQ(without_rncp, 1729u + 39u);  // the 39 codes the kit fills stay empty
+  EXPECT_EQ(with_kit_access, 0u);
 }
 
 TEST_P(ImportTest, ASecondImportChangesNothing) {
@@ -148,6 +249,97 @@ TEST_P(ImportTest, ABrokenRowRefusesTheWholeFileAndNamesItsLine) {
             std::string::npos)
       << refused.error().message;
   EXPECT_EQ(Count("SELECT SUM(projects) FROM bmo_figures WHERE year = 2023"), 16107);
+}
+
+// The real line `number` of a shared file.
+std::string LineOf(const std::filesystem::path& path, std::size_t number) {
+  std::ifstream in(path);
+  std::string line;
+  for (std::size_t n = 1; n <= number; ++n) std::getline(in, line);
+  return line;
+}
+
+std::string Replaced(std::string line, const std::string& from, const std::string& to) {
+  const auto at = line.find(from);
+  EXPECT_NE(at, std::string::npos) << from << " not in " << line;
+  if (at != std::string::npos) line.replace(at, from.size(), to);
+  return line;
+}
+
+TEST_P(ImportTest, ABadCertificationLevelRefusesTheFolder) {
+  ImportAll();
+  const auto from = SharedData() / "certifications";
+  const auto to = scratch() / "certifications";
+  std::filesystem::create_directories(to);
+  for (const char* name : {"certifinfo_rome.csv", "kit_apprentissage_cfd_rncp_20231218.csv"})
+    std::filesystem::copy_file(from / name, to / name);
+  // Line 596 is the BP charpentier de marine, level 4.
+  const auto file = from / "certifinfo_certifications.csv";
+  CopyWithLine(file, to / "certifinfo_certifications.csv", 596,
+               Replaced(LineOf(file, 596), ",450,4,38410,", ",450,9,38410,"));
+  auto refused = Import("certifications", to);
+  ASSERT_THAT(refused, HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_NE(
+      refused.error().message.find("certifinfo_certifications.csv:596: column "
+                                   "'niveau_europeen': '9' is not a level (3 to 8, or empty)"),
+      std::string::npos)
+      << refused.error().message;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certifications"), 7041);
+  EXPECT_EQ(Count("SELECT level FROM certifications WHERE certifinfo_code = '53259'"), 4);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM certification_rome"), 16222);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM dataset_imports WHERE kind = 'certifications'"), 1);
+}
+
+TEST_P(ImportTest, ABadSiretRefusesTheCfaFile) {
+  ImportAll();
+  const auto file = SharedData() / "cfa/organismes_formation_apprentissage_martinique.csv";
+  // Line 21 is the CCI's CFA, 18972002200202: one digit off fails the Luhn check.
+  const auto broken = CopyWithLine(file, scratch() / "cfa.csv", 21,
+                                   Replaced(LineOf(file, 21), "18972002200202", "18972002200203"));
+  auto refused = Import("cfa", broken);
+  ASSERT_THAT(refused, HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_NE(refused.error().message.find(
+                "cfa.csv:21: column 'siret': '18972002200203' fails the SIRET check digit"),
+            std::string::npos)
+      << refused.error().message;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfas"), 20);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfas WHERE siret = '18972002200202'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM dataset_imports WHERE kind = 'cfa'"), 1);
+}
+
+TEST_P(ImportTest, LaPosteSiretsHaveTheirOwnCheck) {
+  const auto file = SharedData() / "cfa/organismes_formation_apprentissage_martinique.csv";
+  // La Poste (SIREN 356000000): the sum of the digits is a multiple of 5, Luhn does not apply.
+  const auto accepted =
+      CopyWithLine(file, scratch() / "poste.csv", 21,
+                   Replaced(LineOf(file, 21), "18972002200202", "35600000000001"));
+  ASSERT_THAT(Import("cfa", accepted), IsOk());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfas WHERE siret = '35600000000001'"), 1);
+  const auto refused = CopyWithLine(file, scratch() / "poste2.csv", 21,
+                                    Replaced(LineOf(file, 21), "18972002200202", "35600000000002"));
+  EXPECT_THAT(Import("cfa", refused), HasErrorCode(ErrorCode::kInvalidArgument));
+}
+
+TEST_P(ImportTest, ABadIdccRefusesTheFolder) {
+  ImportAll();
+  const auto from = SharedData() / "idcc";
+  const auto to = scratch() / "idcc";
+  std::filesystem::create_directories(to);
+  std::filesystem::copy_file(from / "opco_rncp_perimetre.csv", to / "opco_rncp_perimetre.csv");
+  const auto file = from / "idcc_conventions_collectives.csv";
+  CopyWithLine(file, to / "idcc_conventions_collectives.csv", 2,
+               Replaced(LineOf(file, 2), "0016,", "16,"));
+  auto refused = Import("idcc", to);
+  ASSERT_THAT(refused, HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_NE(
+      refused.error().message.find(
+          "idcc_conventions_collectives.csv:2: column 'idcc': '16' is not an IDCC (4 digits)"),
+      std::string::npos)
+      << refused.error().message;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM collective_agreements WHERE idcc = '0016'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM collective_agreements"), 390);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM opco_certifications"), 3971);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM dataset_imports WHERE kind = 'idcc'"), 1);
 }
 
 TEST_P(ImportTest, AFileThatFailsHalfwayChangesNothing) {

@@ -8,6 +8,7 @@ Router MakeRouter(const WebServices& services) {
   AddAccountPages(router, services);
   AddOrganisationPages(router, services);
   AddAdminPages(router, services);
+  AddJobPages(router, services);
   AddApi(router, services);
   return router;
 }

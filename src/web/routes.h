@@ -3,7 +3,9 @@
 #include <string>
 
 #include "core/config.h"
+#include "domain/jobs/jobs_service.h"
 #include "domain/people/account_service.h"
+#include "domain/reference/import_service.h"
 #include "domain/store.h"
 #include "web/router.h"
 #include "web/templates.h"
@@ -19,6 +21,8 @@ struct Site {
 // What the pages and the API use. References outlive the router.
 struct WebServices {
   people::AccountService& accounts;
+  jobs::JobsService& jobs;
+  reference::ImportService& imports;
   Store& store;
   const Templates& templates;
   const MailConfig& mail;
@@ -30,6 +34,7 @@ void AddPublicPages(Router& router, const WebServices& services);
 void AddAccountPages(Router& router, const WebServices& services);
 void AddOrganisationPages(Router& router, const WebServices& services);
 void AddAdminPages(Router& router, const WebServices& services);
+void AddJobPages(Router& router, const WebServices& services);
 void AddApi(Router& router, const WebServices& services);
 
 // The whole route table of the platform.

@@ -1,11 +1,13 @@
 // The JSON API, version 1. Errors come from error_response.cc as {"error":{…}}.
 #include <nlohmann/json.hpp>
 
+#include "web/api/jobs_api.h"
 #include "web/routes.h"
 
 namespace maplace::web {
 
-void AddApi(Router& router, const WebServices&) {
+void AddApi(Router& router, const WebServices& services) {
+  AddJobsApi(router, services);
   router.Get("/api/v1/sante", Access::Public(), [](Request&) {
     return Json(200, nlohmann::json{{"status", "ok"}}.dump());
   });
