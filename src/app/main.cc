@@ -151,7 +151,7 @@ int Main(int argc, char** argv) {
     kind_help += std::string("\n  ") + kind.name + ": " + kind.description;
   std::string kind, path;
   import->add_option("kind", kind, kind_help)->required();
-  import->add_option("path", path, "File (or folder, for rome) to read")->required();
+  import->add_option("path", path, "File to read (a folder for rome, certifications and idcc)")->required();
 
   auto* backup = app.add_subcommand("backup", "Copy the database to a file while it runs");
   std::string file;

@@ -75,7 +75,9 @@ Result<std::unique_ptr<SqlStore>> SqlStore::Open(const StorageConfig& config) {
       }
     } else {
       for (int i = 0; i < size; ++i) {
-        pool->at(static_cast<std::size_t>(i)).open(soci::postgresql, url->location);
+        soci::session& sql = pool->at(static_cast<std::size_t>(i));
+        sql.open(soci::postgresql, url->location);
+        sql << "SET client_min_messages TO warning";  // no NOTICE chatter on stderr
       }
     }
   } catch (const std::exception& e) {

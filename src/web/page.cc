@@ -15,7 +15,7 @@ struct NavLink {
 };
 
 std::vector<NavLink> NavFor(const std::optional<people::Actor>& actor) {
-  std::vector<NavLink> links = {{"/", "Accueil"}};
+  std::vector<NavLink> links = {{"/", "Accueil"}, {"/metiers", "Métiers qui recrutent"}};
   if (!actor) {
     links.push_back({"/connexion", "Se connecter"});
     links.push_back({"/inscription", "Créer un compte"});

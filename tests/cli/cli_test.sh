@@ -23,7 +23,8 @@ contains "help lists serve" "serve"
 expect "subcommand help" 0 "$bin" user add --help
 expect "no subcommand" 106 "$bin"
 expect "migrate" 0 m migrate
-contains "first migration" "Applied 1 migration(s)."
+contains "first migration" "migration(s)."
+if grep -q "Applied 0 migration" <<<"$out"; then failures=$((failures + 1)); echo "FAIL: first migrate applied nothing"; else passes=$((passes + 1)); fi
 expect "migrate again" 0 m migrate
 contains "nothing left" "Applied 0 migration(s)."
 expect "demo on an empty store" 0 m demo --logins-file "$dir/logins.txt"

@@ -133,6 +133,18 @@ Result<std::vector<Sector>> JobsService::Sectors() {
   return sectors;
 }
 
+Result<std::vector<JobSummary>> JobsService::Jobs() {
+  std::vector<JobSummary> jobs;
+  auto status = store_.Read([&](Repositories& repos) -> Status {
+    auto found = repos.jobs().AllJobs();
+    if (!found) return Fail(found.error());
+    jobs = std::move(*found);
+    return Ok();
+  });
+  if (!status) return Fail(status.error());
+  return jobs;
+}
+
 Result<std::vector<std::string>> JobsService::UnmappedFamilies() {
   std::vector<std::string> unmapped;
   auto status = store_.Read([&](Repositories& repos) -> Status {

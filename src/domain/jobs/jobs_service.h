@@ -45,6 +45,8 @@ class JobsService {
   Result<std::vector<EmploymentArea>> Areas();
   Result<AreaSheet> Area(const std::string& code);
   Result<std::vector<Sector>> Sectors();
+  // Every ROME job (code and label), ordered by code.
+  Result<std::vector<JobSummary>> Jobs();
   // FAP 2021 families of the imported survey joined to no ROME job (for import reports).
   Result<std::vector<std::string>> UnmappedFamilies();
 

@@ -40,6 +40,7 @@
       <li><a href="/accessibilite">Accessibilité : partiellement conforme</a></li>
       <li><a href="/mentions-legales">Mentions légales</a></li>
       <li><a href="/donnees-personnelles">Données personnelles</a></li>
+      <li><a href="/sources">Sources des données</a></li>
     </ul>
   </div>
 </footer>
