@@ -12,7 +12,9 @@
 
 #include "app/platform.h"
 #include "cli/demo_command.h"
+#include "core/embedded_files.h"
 #include "core/time_format.h"
+#include "domain/jobs/jobs_service.h"
 #include "domain/reference/import_service.h"
 #include "importers/importers.h"
 
@@ -102,6 +104,19 @@ int Import(const Config& config, const std::string& kind, const std::string& pat
                 static_cast<long long>(c.removed), static_cast<long long>(c.unchanged));
   }
   for (const auto& warning : report->warnings) std::printf("  warning: %s\n", warning.c_str());
+  if (kind == "bmo" || kind == "fap-rome" || kind == "rome") {
+    // BMO families that the crosswalk cannot join to ROME jobs: a person decides their twin in
+    // src/domain/jobs/data/fap_twins.csv.
+    jobs::JobsService jobs(**store, jobs::ParseFapOverrides(embedded::FapTwins().at(0).bytes));
+    auto unmapped = jobs.UnmappedFamilies();
+    if (!unmapped) return Failed(unmapped.error());
+    if (!unmapped->empty()) {
+      std::string list;
+      for (const auto& code : *unmapped) list += " " + code;
+      std::printf("  warning: %zu FAP 2021 families have no FAP 2009 twin, so no ROME job:%s\n",
+                  unmapped->size(), list.c_str());
+    }
+  }
   return 0;
 }
 
@@ -151,7 +166,8 @@ int Main(int argc, char** argv) {
     kind_help += std::string("\n  ") + kind.name + ": " + kind.description;
   std::string kind, path;
   import->add_option("kind", kind, kind_help)->required();
-  import->add_option("path", path, "File to read (a folder for rome, certifications and idcc)")->required();
+  import->add_option("path", path, "File to read (a folder for rome, certifications and idcc)")
+      ->required();
 
   auto* backup = app.add_subcommand("backup", "Copy the database to a file while it runs");
   std::string file;

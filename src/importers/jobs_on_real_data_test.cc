@@ -2,6 +2,7 @@
 // (SQLite; the repository contract covers PostgreSQL).
 #include <gtest/gtest.h>
 
+#include "core/embedded_files.h"
 #include "core/error_matchers.h"
 #include "domain/jobs/jobs_service.h"
 #include "domain/reference/import_service.h"
@@ -54,7 +55,7 @@ class JobsOnRealData : public ::testing::Test {
 
   static storage::TestDatabase* db_;
   static storage::SqlStore* store_;
-  JobsService jobs_{*store_, {}};
+  JobsService jobs_{*store_, ParseFapOverrides(embedded::FapTwins().at(0).bytes)};
 };
 storage::TestDatabase* JobsOnRealData::db_ = nullptr;
 storage::SqlStore* JobsOnRealData::store_ = nullptr;
@@ -84,6 +85,17 @@ TEST_F(JobsOnRealData, TheWeldersSheetShowsEveryYearAsPublished) {
   std::set<int> years;
   for (const auto& f : sheet->figures) years.insert(f.year);
   EXPECT_EQ(years, (std::set<int>{2023, 2024, 2025}));
+}
+
+TEST_F(JobsOnRealData, PlumbersKeepTheirTrendAcrossTheNomenclatureChange) {
+  // "Plombiers chauffagistes" (2024, B2X33) and "Plombiers, chauffagistes" (2023, B4Z41).
+  auto ranking = jobs_.Ranking({2024, std::nullopt, std::nullopt});
+  ASSERT_THAT(ranking, IsOk());
+  auto plumbers = std::find_if(ranking->families.begin(), ranking->families.end(),
+                               [](const auto& f) { return f.fap_code == "B2X33"; });
+  ASSERT_NE(plumbers, ranking->families.end());
+  EXPECT_TRUE(plumbers->previous_projects.has_value());
+  EXPECT_FALSE(plumbers->jobs.empty());
 }
 
 TEST_F(JobsOnRealData, TheSecurityAgentsSheetHasFigures) {
@@ -145,7 +157,13 @@ TEST_F(JobsOnRealData, TheCrosswalkSaysWhatItCannotJoin) {
   std::string list;
   for (const auto& code : *unmapped) list += code + " ";
   std::cout << unmapped->size() << " FAP 2021 families without a FAP 2009 twin: " << list << "\n";
-  EXPECT_LT(unmapped->size(), 201u);
+  // Every decision of the overrides file is used: none of its families is left unmapped.
+  const auto overrides = ParseFapOverrides(embedded::FapTwins().at(0).bytes);
+  EXPECT_GT(overrides.size(), 20u);
+  for (const auto& [fap2021, fap2009] : overrides) {
+    EXPECT_EQ(std::count(unmapped->begin(), unmapped->end(), fap2021), 0) << fap2021;
+  }
+  EXPECT_LT(unmapped->size(), 50u);
 }
 
 }  // namespace

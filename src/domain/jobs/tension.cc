@@ -24,8 +24,16 @@ std::string Fold(const std::string& label) {
         break;
       }
     }
-    if (!replaced) out += static_cast<char>(std::tolower(static_cast<unsigned char>(label[i++])));
+    if (replaced) continue;
+    const auto c = static_cast<unsigned char>(label[i++]);
+    // Punctuation is noise between nomenclatures ("Plombiers, chauffagistes").
+    if (std::ispunct(c) || std::isspace(c)) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += static_cast<char>(std::tolower(c));
+    }
   }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
@@ -56,6 +64,8 @@ Crosswalk::Crosswalk(const std::vector<HiringFigure>& figures,
       twin = it->second;
     } else if (auto same = label_2009.find(Fold(label_2021[code])); same != label_2009.end()) {
       twin = same->second;
+    } else if (codes_2009.count(code)) {
+      twin = code;  // unchanged codes (G0A40, T2A60…)
     } else if (code.size() >= 5 && code[2] == 'X') {
       std::string candidate = code.substr(0, 5);
       candidate[2] = 'Z';

@@ -13,8 +13,9 @@ namespace maplace::jobs {
 // Joins BMO job families (FAP) to ROME jobs. BMO uses FAP 2009 codes until 2023 and FAP 2021
 // after; the Dares table links FAP 2009 to ROME 3, and each ROME 4 job descends from a ROME 3
 // one. A FAP 2021 family is joined through its FAP 2009 twin: the one a person decided
-// (overrides), else the one with the same label in the survey, else the one with the same code
-// but for the nomenclature letter (A0X40 → A0Z40).
+// (overrides), else the one with the same label in the survey (case, accents and punctuation
+// aside), else the same code (G0A40), else the same code but for the nomenclature letter
+// (A0X40 → A0Z40).
 class Crosswalk {
  public:
   Crosswalk(const std::vector<HiringFigure>& figures, const std::vector<FapRomeLink>& links,
