@@ -3,14 +3,17 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 
 #include "app/http_client.h"
 #include "app/platform.h"
 #include "core/error_matchers.h"
+#include "importers/importers.h"
 #include "web/page.h"
 
 namespace maplace::app {
@@ -103,11 +106,38 @@ class HttpTest : public ::testing::Test {
     return client;
   }
 
+  // Imports the real open data of ../shared/data, as `maplace import` does; false (the test
+  // should skip) when the folder is not beside the project.
+  bool ImportSharedData() {
+    const char* source = std::getenv("MAPLACE_SOURCE_DIR");
+    const auto data = std::filesystem::path(source ? source : ".") / ".." / "shared" / "data";
+    if (!std::filesystem::exists(data)) return false;
+    for (auto [kind, path] : {std::pair{"rome", "rome/v460"},
+                              {"rome-v3", "rome/rome_v346_codes.csv"},
+                              {"fap-rome", "rome/fap2009_pcs_rome.csv"},
+                              {"bmo", "bmo/bmo_martinique_2023_2025.csv"},
+                              {"areas", "bmo/bassins_emploi_martinique.csv"},
+                              {"communes", "communes/communes_martinique.csv"}}) {
+      auto dataset = importers::Read(kind, data / path);
+      EXPECT_THAT(dataset, IsOk()) << kind;
+      if (!dataset) return false;
+      EXPECT_THAT(platform_->imports().Import(*dataset), IsOk()) << kind;
+    }
+    return true;
+  }
+
   std::filesystem::path dir_;
   std::unique_ptr<Platform> platform_;
   std::string base_;
   std::string last_mail_;
 };
+
+bool Contains(const std::string& body, const std::string& text) {
+  return body.find(text) != std::string::npos;
+}
+bool Matches(const std::string& body, const std::string& pattern) {
+  return std::regex_search(body, std::regex(pattern));
+}
 
 TEST_F(HttpTest, HomePageIsFrenchAndCarriesTheSecurityHeaders) {
   HttpResponse home = Client().Get("/");
@@ -398,6 +428,150 @@ TEST_F(HttpTest, ApiAnswersJson) {
   HttpResponse me = SignedIn(people::Role::kAdvisor, "lea@opco.mq").Get("/api/v1/moi");
   EXPECT_EQ(me.status, 200);
   EXPECT_NE(me.body.find("\"role\":\"advisor\""), std::string::npos);
+}
+
+TEST_F(HttpTest, JobPagesSayWhenNoDataWasImported) {
+  HttpResponse ranking = Client().Get("/metiers");
+  EXPECT_EQ(ranking.status, 200);
+  EXPECT_TRUE(Contains(ranking.body, "pas encore été importés"));
+  HttpResponse sources = Client().Get("/sources");
+  EXPECT_EQ(sources.status, 200);
+  EXPECT_TRUE(Contains(sources.body, "Aucune donnée de référence"));
+  EXPECT_EQ(Client().Get("/metiers/H2913").status, 404);
+  EXPECT_EQ(Client().Get("/bassins/201").status, 404);
+  // Everybody finds the pages: in the main menu and the footer.
+  HttpResponse home = Client().Get("/");
+  EXPECT_TRUE(Contains(home.body, R"(<a href="/metiers">Métiers qui recrutent</a>)"));
+  EXPECT_TRUE(Contains(home.body, R"(<a href="/sources">Sources des données</a>)"));
+}
+
+TEST_F(HttpTest, TheRankingShowsTheSurveyAsPublished) {
+  if (!ImportSharedData()) GTEST_SKIP() << "no ../shared/data beside the project";
+  HttpResponse centre = Client().Get("/metiers?year=2025&area=201");
+  ASSERT_EQ(centre.status, 200);
+  // Cooks top the Centre in 2025: 116 projects, 98 difficult (84.5 %), 108 the year before.
+  EXPECT_TRUE(Matches(centre.body,
+                      R"re(<td class="num">1</td>\s*<th scope="row">Cuisiniers</th>\s*)re"
+                      R"re(<td class="num">59,0</td>\s*<td class="num">116</td>\s*)re"
+                      R"re(<td class="num">98<span class="cell-sub"> \(84,5)re"
+                      "\u202f"  // French: a narrow no-break space before %
+                      R"re(%\)</span>)re"));
+  EXPECT_TRUE(Contains(centre.body, "(108 en 2024)"));
+  EXPECT_TRUE(Contains(centre.body, R"(<a href="/metiers/G1609">Cuisinier / Cuisinière</a>)"));
+  EXPECT_TRUE(Contains(centre.body, R"(<option value="201" selected>Centre</option>)"));
+  EXPECT_TRUE(Contains(centre.body, "projets ÷ (projets + 50)"));  // the score is explained
+  EXPECT_TRUE(Contains(centre.body, R"(<label for="sector">Secteur</label>)"));
+  EXPECT_TRUE(Contains(centre.body, "non publié"));
+  EXPECT_FALSE(Contains(centre.body, "au moins"));  // one area: no partial sums
+  EXPECT_FALSE(Contains(centre.body, "style=\""));
+
+  // Over the whole island, sums that leave out secret cells say so.
+  HttpResponse island = Client().Get("/metiers");
+  ASSERT_EQ(island.status, 200);
+  EXPECT_TRUE(Contains(island.body, "Classement 2025, Martinique"));
+  EXPECT_TRUE(Contains(island.body, "au moins "));
+  EXPECT_TRUE(Contains(island.body, "secret statistique"));
+  EXPECT_TRUE(Contains(island.body, R"(<a href="/bassins/201">Centre</a>)"));
+
+  HttpResponse hotels = Client().Get("/metiers?area=201&sector=G");
+  ASSERT_EQ(hotels.status, 200);
+  EXPECT_TRUE(Contains(hotels.body, R"(<th scope="row">Cuisiniers</th>)"));
+  EXPECT_FALSE(Contains(hotels.body, R"(<th scope="row">Soudeurs</th>)"));
+
+  // Bad filters: the form again, with the French message beside the field.
+  HttpResponse year = Client().Get("/metiers?year=abcd");
+  EXPECT_EQ(year.status, 422);
+  EXPECT_TRUE(Contains(year.body, "L&#39;année s&#39;écrit avec quatre chiffres."));
+  EXPECT_TRUE(Contains(year.body, R"(<a href="#year">)"));
+  EXPECT_TRUE(Contains(year.body, R"(id="year" name="year" aria-invalid="true")"));
+  HttpResponse area = Client().Get("/metiers?area=999");
+  EXPECT_EQ(area.status, 422);
+  EXPECT_TRUE(Contains(area.body, "Ce bassin d&#39;emploi n&#39;existe pas."));
+  EXPECT_TRUE(Contains(area.body, R"(<form class="form filters")"));
+  EXPECT_FALSE(Contains(area.body, "<table"));
+  EXPECT_EQ(Client().Get("/metiers?year=1999").status, 422);
+  EXPECT_EQ(Client().Get("/metiers?sector=%3Cscript%3E").status, 422);
+}
+
+TEST_F(HttpTest, TheJobSheetShowsTheFiguresExactlyAsPublished) {
+  if (!ImportSharedData()) GTEST_SKIP() << "no ../shared/data beside the project";
+  HttpResponse sheet = Client().Get("/metiers/H2913");
+  ASSERT_EQ(sheet.status, 200);
+  EXPECT_TRUE(Contains(sheet.body, R"(<h1 class="page-title">Soudeur / Soudeuse</h1>)"));
+  EXPECT_TRUE(Contains(sheet.body, "anciennement « Soudage manuel »"));
+  EXPECT_TRUE(Contains(sheet.body, "<h3>Soudeurs</h3>"));
+  EXPECT_TRUE(Contains(sheet.body, "FAP 2009 D2Z42 (2023) ; FAP 2021 D1X33 (2024, 2025)"));
+  // 2023 in the Centre: 42 projects, 42 difficult, 24 seasonal; in the South, 8 and two secrets.
+  EXPECT_TRUE(Matches(sheet.body, R"re(<th scope="row">Centre</th><td class="num">42</td>)re"
+                                  R"re(<td class="num">42</td><td class="num">24</td>)re"));
+  EXPECT_TRUE(Matches(sheet.body,
+                      R"re(<th scope="row">Sud</th><td class="num">8</td>)re"
+                      R"re(<td class="num">non publié</td><td class="num">non publié</td>)re"));
+  // The chart, and its numbers in a table: 50 in 2023, at least 28 in 2024 (the Centre is secret).
+  EXPECT_TRUE(
+      Contains(sheet.body, R"(role="img" aria-labelledby="famille-1-title famille-1-desc")"));
+  EXPECT_TRUE(Contains(sheet.body, "2023 : 50 ; 2024 : au moins 28 ; 2025 : au moins 67.</desc>"));
+  EXPECT_TRUE(
+      Contains(sheet.body, "Soudeurs : projets de recrutement par année, toute la Martinique"));
+  EXPECT_TRUE(Contains(sheet.body, R"(<th scope="row">2023</th><td class="num">50</td>)"));
+  EXPECT_TRUE(Contains(sheet.body, R"(<th scope="row">2024</th><td class="num">au moins 28</td>)"));
+  EXPECT_TRUE(Contains(sheet.body, "Source : France Travail, ROME 4.0 et enquête BMO ; Dares."));
+  EXPECT_FALSE(Contains(sheet.body, "style=\""));
+
+  HttpResponse guards = Client().Get("/metiers/K2503");
+  EXPECT_EQ(guards.status, 200);
+  EXPECT_TRUE(Contains(guards.body, "<h3>Agents de sécurité et de surveillance</h3>"));
+
+  HttpResponse unknown = Client().Get("/metiers/A9999");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_TRUE(Contains(unknown.body, "Page introuvable"));
+  EXPECT_EQ(Client().Get("/metiers/%3Cscript%3E").status, 404);
+  HttpResponse lower = Client().Get("/metiers/h2913");
+  EXPECT_EQ(lower.status, 301);
+  EXPECT_EQ(lower.Header("location"), "/metiers/H2913");
+
+  // The API says null for a secret cell, never 0.
+  HttpResponse api = Client().Get("/api/v1/jobs/H2913");
+  ASSERT_EQ(api.status, 200);
+  const auto json = nlohmann::json::parse(api.body);
+  bool checked = false;
+  for (const auto& family : json.at("bmo_families")) {
+    if (family.at("fap_code") != "D2Z42") continue;
+    for (const auto& f : family.at("figures")) {
+      if (f.at("year") != 2023 || f.at("area") != "203") continue;
+      EXPECT_EQ(f.at("projects"), 8);
+      EXPECT_TRUE(f.at("difficult").is_null());
+      EXPECT_TRUE(f.at("seasonal").is_null());
+      EXPECT_TRUE(f.at("share_difficult").is_null());
+      checked = true;
+    }
+  }
+  EXPECT_TRUE(checked);
+}
+
+TEST_F(HttpTest, AreaAndSourcesPages) {
+  if (!ImportSharedData()) GTEST_SKIP() << "no ../shared/data beside the project";
+  HttpResponse centre = Client().Get("/bassins/201");
+  ASSERT_EQ(centre.status, 200);
+  EXPECT_TRUE(Contains(centre.body, R"(<h1 class="page-title">Bassin d'emploi Centre</h1>)"));
+  EXPECT_TRUE(
+      Matches(centre.body,
+              R"re(<th scope="row">Fort-de-France</th><td>97200, 97234</td><td class="num">\d+)re"
+              "\u202f"
+              R"re(\d{3}</td>)re"));
+  EXPECT_TRUE(Contains(centre.body, R"(<th scope="row">Cuisiniers</th>)"));
+  EXPECT_TRUE(Matches(centre.body, R"re(<tr>\s*<td class="num">10</td>)re"));
+  EXPECT_FALSE(Matches(centre.body, R"re(<tr>\s*<td class="num">11</td>)re"));  // the top 10
+  EXPECT_EQ(Client().Get("/bassins/999").status, 404);
+
+  HttpResponse sources = Client().Get("/sources");
+  ASSERT_EQ(sources.status, 200);
+  EXPECT_TRUE(Matches(sources.body,
+                      R"re(<th scope="row">Enquête Besoins en main-d&#39;œuvre \(BMO\)[^<]*</th>)re"
+                      R"re(<td>France Travail, Crédoc</td><td>Licence Ouverte[^<]*</td>)re"
+                      R"re(<td class="file-name">bmo_martinique_2023_2025.csv</td>)re"
+                      R"re(<td>\d\d/\d\d/\d{4} à \d\d:\d\d</td>)re"));
+  EXPECT_TRUE(Contains(sources.body, "<h2 id=\"licence\">La Licence Ouverte</h2>"));
 }
 
 // Every route of the table, for every role and for a visitor: allowed or denied as declared.

@@ -13,7 +13,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ sharedData: true });
   browser = await launchBrowser();
 });
 
@@ -108,6 +108,36 @@ test('pages for visitors', async (t) => {
       await page.getByRole('button', { name: 'Me connecter' }).click();
       await page.getByRole('alert').waitFor();
       await checkCurrentPage(page, 'login with errors');
+    });
+  });
+});
+
+test('job pages on the open data', async (t) => {
+  if (server.sharedDataMissing) {
+    t.skip(server.sharedDataMissing);
+    return;
+  }
+  await withPage(async (page) => {
+    for (const path of ['/metiers', '/metiers?area=201&sector=G', '/metiers/H2913', '/metiers/K2503',
+                        '/bassins/201', '/sources']) {
+      await checkPath(t, page, path);
+    }
+    await checkPath(t, page, '/metiers?area=999', { status: 422, label: '/metiers with a bad filter' });
+    await checkPath(t, page, '/metiers/A9999', { status: 404, label: 'unknown job' });
+
+    await t.test('the ranking form', async () => {
+      await page.goto(`${server.url}/metiers`);
+      await page.getByLabel('Bassin d\'emploi').selectOption({ label: 'Centre' });
+      await page.getByLabel('Secteur').selectOption('G');
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === '/metiers' && u.searchParams.get('area') === '201'),
+        page.getByRole('button', { name: 'Afficher le classement' }).click(),
+      ]);
+      const first = page.locator('table tbody tr').first();
+      assert.equal(await first.locator('th[scope="row"]').textContent(), 'Cuisiniers');
+      await first.getByRole('link', { name: 'Cuisinier / Cuisinière', exact: true }).click();
+      await page.waitForURL((u) => u.pathname === '/metiers/G1609');
+      await page.getByRole('img', { name: /projets de recrutement par année/ }).first().waitFor();
     });
   });
 });

@@ -44,8 +44,35 @@ function listMails(mailDir) {
   }
 }
 
-// Starts `maplace serve` on a free port, with demo accounts, in a new temporary var dir.
-export async function startServer() {
+// The open data the job pages show: ../shared/data beside the repository, imported as an
+// administrator does (`maplace import <kind> <path>`).
+export const SHARED_DATA = path.resolve(repoRoot, '..', 'shared', 'data');
+const SHARED_IMPORTS = [
+  ['rome', 'rome/v460'],
+  ['rome-v3', 'rome/rome_v346_codes.csv'],
+  ['fap-rome', 'rome/fap2009_pcs_rome.csv'],
+  ['bmo', 'bmo/bmo_martinique_2023_2025.csv'],
+  ['areas', 'bmo/bassins_emploi_martinique.csv'],
+  ['communes', 'communes/communes_martinique.csv'],
+];
+const IMPORT_TIMEOUT = 120_000; // the ROME folder takes a while under the sanitizers
+
+// Imports the shared data into varDir; resolves to null, or to why it could not (no folder).
+async function importSharedData(bin, varDir) {
+  if (!fs.existsSync(SHARED_DATA)) {
+    return `no shared data at ${SHARED_DATA}: the pages that need it are not checked`;
+  }
+  for (const [kind, file] of SHARED_IMPORTS) {
+    await promisify(execFile)(bin, ['--var-dir', varDir, 'import', kind, path.join(SHARED_DATA, file)],
+                              { timeout: IMPORT_TIMEOUT });
+  }
+  return null;
+}
+
+// Starts `maplace serve` on a free port, with demo accounts, in a new temporary var dir; with
+// { sharedData: true }, the open data of ../shared/data is imported first. The result's
+// `sharedDataMissing` then says why it could not be (tests skip with that message), or is null.
+export async function startServer({ sharedData = false } = {}) {
   const bin = maplaceBinary();
   if (!fs.existsSync(bin)) throw new Error(`maplace binary not found: ${bin} (set MAPLACE_BIN)`);
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'maplace-browser-'));
@@ -58,6 +85,8 @@ export async function startServer() {
     if (Object.keys(logins).length !== 7) {
       throw new Error(`expected 7 demo accounts, parsed ${Object.keys(logins).length}:\n${stdout}`);
     }
+    const sharedDataMissing = sharedData ? await importSharedData(bin, varDir) : 'not asked for';
+    if (sharedData && sharedDataMissing) console.warn(`# ${sharedDataMissing}`);
 
     const child = spawn(bin, ['--var-dir', varDir, 'serve', '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -134,7 +163,7 @@ export async function startServer() {
       }
     };
 
-    return { url, varDir, logins, stop, mailCount, waitForMail, log: () => log };
+    return { url, varDir, logins, sharedDataMissing, stop, mailCount, waitForMail, log: () => log };
   } catch (error) {
     fs.rmSync(varDir, { recursive: true, force: true });
     throw error;

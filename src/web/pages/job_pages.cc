@@ -22,7 +22,7 @@ using Dict = ctemplate::TemplateDictionary;
 
 // French typography: a narrow no-break space between thousands and before "%", and a true
 // minus sign.
-constexpr char kThinSpace[] = "\u202f";
+constexpr char kNarrowNbsp[] = "\u202f";
 constexpr char kMinus[] = "\u2212";
 constexpr char kNotPublished[] = "non publié";
 constexpr std::size_t kJobLinks = 3;
@@ -35,7 +35,7 @@ std::string FrenchCount(std::int64_t n) {
   const std::string digits = std::to_string(n < 0 ? -n : n);
   std::string out = n < 0 ? kMinus : "";
   for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += kThinSpace;
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += kNarrowNbsp;
     out += digits[i];
   }
   return out;
@@ -48,7 +48,7 @@ std::string FrenchDecimal(double value) {
 }
 
 // 0.845 -> "84,5 %".
-std::string FrenchPercent(double share) { return FrenchDecimal(share * 100) + kThinSpace + "%"; }
+std::string FrenchPercent(double share) { return FrenchDecimal(share * 100) + kNarrowNbsp + "%"; }
 
 std::string Plural(std::size_t n, const char* one, const char* many) {
   return fmt::format("{} {}", FrenchCount(static_cast<std::int64_t>(n)), n == 1 ? one : many);
@@ -140,7 +140,8 @@ void FillRanking(Dict& parent, const RankingView& view) {
                             static_cast<double>(*f.previous_projects);
       const long rounded = std::lround(change);
       Dict* section = row->AddSectionDictionary("CHANGE");
-      section->SetValue("TEXT", (rounded > 0 ? "+" : "") + FrenchCount(rounded) + kThinSpace + "%");
+      section->SetValue("TEXT",
+                        (rounded > 0 ? "+" : "") + FrenchCount(rounded) + kNarrowNbsp + "%");
       section->SetValue("PREVIOUS", fmt::format(" ({} en {})", FrenchCount(*f.previous_projects),
                                                 ranking.query.year - 1));
     } else {
@@ -195,8 +196,6 @@ Response RankingPage(Request& request, const WebServices& services) {
     ranking = services.jobs.Ranking({});
     if (!ranking) return ErrorResponse(request, services.templates, ranking.error());
   }
-  auto job_labels = JobLabels(services.jobs);
-  if (!job_labels) return ErrorResponse(request, services.templates, job_labels.error());
 
   Page page(request, "Les métiers qui recrutent", "pages/jobs.tpl");
   if (ranking->years.empty()) {
@@ -242,6 +241,8 @@ Response RankingPage(Request& request, const WebServices& services) {
     if (ranking->families.empty()) {
       results->ShowSection("EMPTY");
     } else {
+      auto job_labels = JobLabels(services.jobs);
+      if (!job_labels) return ErrorResponse(request, services.templates, job_labels.error());
       FillRanking(*results, {*ranking, *job_labels, "classement-table", caption});
     }
   }
@@ -273,10 +274,15 @@ std::vector<FamilyLine> FamilyLines(const std::vector<jobs::HiringFigure>& figur
   }
   std::vector<FamilyLine> lines;
   for (auto& [label, line] : by_label) lines.push_back(std::move(line));
-  // The families of the latest survey first.
-  std::stable_sort(lines.begin(), lines.end(), [](const FamilyLine& a, const FamilyLine& b) {
-    return a.by_year.rbegin()->first > b.by_year.rbegin()->first;
-  });
+  // The families of the latest survey first, the larger first.
+  auto key = [](const FamilyLine& line) {
+    const auto& [year, cells] = *line.by_year.rbegin();
+    std::int64_t projects = 0;
+    for (const auto* cell : cells) projects += cell->projects.value_or(0);
+    return std::pair{year, projects};
+  };
+  std::stable_sort(lines.begin(), lines.end(),
+                   [&](const FamilyLine& a, const FamilyLine& b) { return key(a) > key(b); });
   return lines;
 }
 
@@ -359,15 +365,17 @@ void FillFigures(Page& page, const jobs::JobSheet& sheet) {
     Dict* family = page.dict().AddSectionDictionary("FAMILY");
     family->SetValue("ID", fmt::format("famille-{}", ++n));
     family->SetValue("LABEL", line.label);
-    std::vector<std::string> codes;
+    std::map<int, std::vector<std::string>> codes;  // by first year
     for (const auto& [code, years] : line.codes) {
       std::vector<std::string> list;
       for (int year : years) list.push_back(std::to_string(year));
-      codes.push_back(
+      codes[*years.begin()].push_back(
           fmt::format("{} {} ({})", Nomenclature(*years.begin()), code, fmt::join(list, ", ")));
     }
+    std::vector<std::string> names;
+    for (auto& [year, list] : codes) names.insert(names.end(), list.begin(), list.end());
     family->SetValue("CODES",
-                     fmt::format("Famille de l'enquête BMO : {}", fmt::join(codes, " ; ")));
+                     fmt::format("Famille de l'enquête BMO : {}", fmt::join(names, " ; ")));
 
     std::vector<std::pair<int, Total>> totals;
     for (const auto& [year, cells] : line.by_year) totals.emplace_back(year, TerritoryTotal(cells));
@@ -489,7 +497,7 @@ Response AreaPage(Request& request, const WebServices& services) {
     page.Show("NO_DATA");
   } else {
     page.Set("HEADING",
-             fmt::format("Les {} métiers les plus recherchés en {}", kAreaTop, ranking.query.year));
+             fmt::format("Les {} métiers les plus en tension en {}", kAreaTop, ranking.query.year));
     page.Set("YEAR", std::to_string(ranking.query.year));
     Dict* results = page.dict().AddSectionDictionary("RESULTS");
     FillRanking(*results, {ranking, *job_labels, "classement-table",

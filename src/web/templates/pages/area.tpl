@@ -2,7 +2,7 @@
 <p class="lead">Le bassin {{NAME}} de l'enquête Besoins en main-d'œuvre regroupe {{COMMUNE_COUNT}} et {{POPULATION}} habitants.</p>
 <section aria-labelledby="communes">
   <h2 id="communes">Les communes</h2>
-  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="communes-caption">
+  <div class="table-wrap table-wrap--narrow" tabindex="0" role="region" aria-labelledby="communes-caption">
     <table class="table">
       <caption id="communes-caption">Communes du bassin {{NAME}}</caption>
       <thead><tr><th scope="col">Commune</th><th scope="col">Codes postaux</th><th scope="col" class="num">Population</th></tr></thead>

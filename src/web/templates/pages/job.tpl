@@ -52,7 +52,7 @@
       </svg>
       {{#ANY_PARTIAL}}<p class="meta">Barre en pointillés (« ≥ ») : un minimum, car un bassin au moins est couvert par le secret statistique cette année-là.</p>{{/ANY_PARTIAL}}
     </div>
-    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="{{ID}}-totals">
+    <div class="table-wrap table-wrap--narrow" tabindex="0" role="region" aria-labelledby="{{ID}}-totals">
       <table class="table">
         <caption id="{{ID}}-totals">{{LABEL}} : projets de recrutement par année, toute la Martinique</caption>
         <thead><tr><th scope="col">Année</th><th scope="col" class="num">Projets de recrutement</th></tr></thead>

@@ -2,7 +2,7 @@
 <p class="lead">Les métiers qui recrutent, les fiches métier et les bassins d'emploi reposent sur des données publiques, reprises telles qu'elles sont publiées. Voici la dernière version importée de chacune.</p>
 {{#NONE}}<p>Aucune donnée de référence n'a encore été importée.</p>{{/NONE}}
 {{#SOURCES}}<div class="table-wrap" tabindex="0" role="region" aria-labelledby="sources-caption">
-  <table class="table">
+  <table class="table table--wide">
     <caption id="sources-caption">Jeux de données importés</caption>
     <thead><tr><th scope="col">Données</th><th scope="col">Producteur</th><th scope="col">Licence</th><th scope="col">Fichier</th><th scope="col">Importé le</th></tr></thead>
     <tbody>{{#SOURCE}}<tr><th scope="row">{{TITLE}}</th><td>{{PUBLISHER}}</td><td>{{LICENCE}}</td><td class="file-name">{{FILE}}</td><td>{{DATE}}</td></tr>{{/SOURCE}}</tbody>
