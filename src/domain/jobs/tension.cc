@@ -149,23 +149,28 @@ FamilyTension TensionModel::Aggregate(const std::string& fap_code, int year,
       projects += *f->projects;
       any_projects = true;
     } else {
-      t.lower_bound = true;
+      t.projects_partial = true;
     }
     if (f->difficult) {
       difficult += *f->difficult;
       any_difficult = true;
       if (f->projects) scored_projects += *f->projects;
     } else {
-      t.lower_bound = true;
+      t.difficult_partial = true;
     }
     if (f->seasonal) {
       seasonal += *f->seasonal;
       any_seasonal = true;
       if (f->projects) seasonal_base += *f->projects;
     } else {
-      t.lower_bound = true;
+      t.seasonal_partial = true;
     }
   }
+  // A flag only means something beside a published figure.
+  t.projects_partial &= any_projects;
+  t.difficult_partial &= any_difficult;
+  t.seasonal_partial &= any_seasonal;
+  t.lower_bound = t.projects_partial || t.difficult_partial || t.seasonal_partial;
   if (any_projects) t.projects = projects;
   if (any_difficult) t.difficult = difficult;
   if (any_seasonal) t.seasonal = seasonal;

@@ -43,8 +43,11 @@ struct FamilyTension {
   std::optional<std::int64_t> projects;  // nullopt: secret everywhere it was asked
   std::optional<std::int64_t> difficult;
   std::optional<std::int64_t> seasonal;
-  // Over several areas, secret cells are left out of the sums: the figures are then lower
-  // bounds, and pages say so.
+  // Over several areas, secret cells are left out of the sums: such a figure is then a lower
+  // bound, and pages say so ("au moins"). One flag per figure; lower_bound is any of them.
+  bool projects_partial = false;
+  bool difficult_partial = false;
+  bool seasonal_partial = false;
   bool lower_bound = false;
   std::optional<double> share_difficult;  // difficult / projects, when both are published
   std::optional<double> share_seasonal;

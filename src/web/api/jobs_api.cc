@@ -81,6 +81,10 @@ nlohmann::json RankingJson(const jobs::TensionRanking& ranking,
                         {"share_difficult", Share(f.share_difficult)},
                         {"share_seasonal", Share(f.share_seasonal)},
                         {"lower_bound", f.lower_bound},
+                        {"partial",
+                         {{"projects", f.projects_partial},
+                          {"difficult", f.difficult_partial},
+                          {"seasonal", f.seasonal_partial}}},
                         {"previous_projects", Nullable(f.previous_projects)},
                         {"jobs", f.jobs}});
   }

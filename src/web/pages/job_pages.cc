@@ -121,17 +121,16 @@ void FillRanking(Dict& parent, const RankingView& view) {
   const std::size_t count = std::min(view.limit, ranking.families.size());
   for (std::size_t i = 0; i < count; ++i) {
     const auto& f = ranking.families[i];
-    const bool partial = territory && f.lower_bound;
     Dict* row = table->AddSectionDictionary("ROW");
     row->SetValue("RANK", std::to_string(f.rank));
     row->SetValue("LABEL", f.fap_label);
     row->SetValue("SCORE", FrenchDecimal(f.score));
-    row->SetValue("PROJECTS", Figure(f.projects, partial));
-    row->SetValue("DIFFICULT", Figure(f.difficult, partial));
+    row->SetValue("PROJECTS", Figure(f.projects, territory && f.projects_partial));
+    row->SetValue("DIFFICULT", Figure(f.difficult, territory && f.difficult_partial));
     if (f.difficult && f.share_difficult)
       row->SetValueAndShowSection("SHARE", " (" + FrenchPercent(*f.share_difficult) + ")",
                                   "DIFFICULT_SHARE");
-    row->SetValue("SEASONAL", Figure(f.seasonal, partial));
+    row->SetValue("SEASONAL", Figure(f.seasonal, territory && f.seasonal_partial));
     if (f.seasonal && f.share_seasonal)
       row->SetValueAndShowSection("SHARE", " (" + FrenchPercent(*f.share_seasonal) + ")",
                                   "SEASONAL_SHARE");
