@@ -43,8 +43,8 @@ class JobsOnRealData : public ::testing::Test {
   }
   void SetUp() override {
     if (!store_) GTEST_SKIP() << "no ../shared/data beside the project";
-    jobs_ = std::make_unique<JobsService>(*store_,
-                                          ParseFapOverrides(embedded::FapTwins().at(0).bytes));
+    jobs_ =
+        std::make_unique<JobsService>(*store_, ParseFapOverrides(embedded::FapTwins().at(0).bytes));
   }
   // The figure of one family, year and area, as the job sheet holds it.
   static const HiringFigure* Find(const JobSheet& sheet, int year, const std::string& fap,
