@@ -2,6 +2,8 @@
 // (SQLite; the repository contract covers PostgreSQL).
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "core/embedded_files.h"
 #include "core/error_matchers.h"
 #include "domain/jobs/jobs_service.h"
@@ -151,6 +153,36 @@ TEST_F(JobsOnRealData, RankingFiltersAreChecked) {
       return job[0] == 'H';
     })) << f.fap_code;
   }
+}
+
+TEST_F(JobsOnRealData, ANewImportIsSeenAtOnce) {
+  auto projects_of = [&](const char* fap) {
+    auto ranking = jobs_->Ranking({2023, std::string("201"), std::nullopt});
+    EXPECT_THAT(ranking, IsOk());
+    for (const auto& f : ranking->families)
+      if (f.fap_code == fap) return f.projects;
+    return std::optional<std::int64_t>{};
+  };
+  EXPECT_EQ(projects_of("A0Z40"), 253);  // builds and caches the model
+  // The same file with one published figure changed (line 2: Agriculteurs salariés, Centre).
+  const auto original = SharedData() / "bmo/bmo_martinique_2023_2025.csv";
+  const auto changed = db_->scratch().string() + ".bmo.csv";
+  {
+    std::ifstream in(original);
+    std::ofstream out(changed);
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+      if (n == 2) line.replace(line.find(",253,"), 5, ",260,");
+      out << line << "\n";
+    }
+  }
+  SystemClock clock;
+  reference::ImportService service(*store_, clock);
+  ASSERT_THAT(service.Import(*importers::Read("bmo", changed)), IsOk());
+  EXPECT_EQ(projects_of("A0Z40"), 260);
+  ASSERT_THAT(service.Import(*importers::Read("bmo", original)), IsOk());
+  EXPECT_EQ(projects_of("A0Z40"), 253);
+  std::filesystem::remove(changed);
 }
 
 TEST_F(JobsOnRealData, TheCrosswalkSaysWhatItCannotJoin) {

@@ -17,15 +17,6 @@ using jobs::Job;
 using jobs::JobSummary;
 using jobs::Sector;
 
-template <typename F>
-auto Guard(std::string_view what, F&& f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const std::exception& e) {
-    return Fail(DatabaseError(e, what));
-  }
-}
-
 // Rows of one text column.
 std::vector<std::string> Strings(soci::session& sql, const std::string& query,
                                  const std::string& key) {
@@ -198,6 +189,15 @@ class SqlJobs final : public jobs::JobsRepository {
         out.push_back(c);
       }
       return out;
+    });
+  }
+
+  Result<std::int64_t> DataVersion() override {
+    return Guard("data version", [&]() -> Result<std::int64_t> {
+      long long version = 0;
+      soci::indicator ind = soci::i_ok;
+      sql_ << "SELECT MAX(id) FROM dataset_imports", soci::into(version, ind);
+      return ind == soci::i_ok ? static_cast<std::int64_t>(version) : 0;
     });
   }
 

@@ -41,16 +41,6 @@ Error DatabaseError(const std::exception& e, std::string_view what) {
 
 namespace {
 
-// Runs one repository operation, turning database exceptions into Error values.
-template <typename F>
-auto Guard(std::string_view what, F&& f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const std::exception& e) {
-    return Fail(DatabaseError(e, what));
-  }
-}
-
 // Prepares `query` on a statement whose bindings were added one by one with exchange().
 void Prepare(soci::statement& st, const std::string& query) {
   st.alloc();

@@ -19,4 +19,14 @@ std::unique_ptr<Repositories> MakeSqlRepositories(soci::session& sql, Dialect di
 // connections and lock time-outs to kUnavailable, anything else to kInternal.
 Error DatabaseError(const std::exception& e, std::string_view what);
 
+// Runs one repository operation, turning database exceptions into Error values.
+template <typename F>
+auto Guard(std::string_view what, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    return Fail(DatabaseError(e, what));
+  }
+}
+
 }  // namespace maplace::storage

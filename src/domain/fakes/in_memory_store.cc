@@ -352,6 +352,7 @@ class Jobs final : public jobs::JobsRepository {
     return std::vector<jobs::EmploymentArea>{};
   }
   Result<std::vector<jobs::Commune>> Communes() override { return std::vector<jobs::Commune>{}; }
+  Result<std::int64_t> DataVersion() override { return 0; }
 };
 
 }  // namespace

@@ -23,6 +23,8 @@ class JobsRepository {
   virtual Result<std::vector<FapRomeLink>> FapRomeLinks() = 0;
   virtual Result<std::vector<EmploymentArea>> Areas() = 0;
   virtual Result<std::vector<Commune>> Communes() = 0;
+  // Changes whenever reference data is imported (the latest import's id; 0 before any).
+  virtual Result<std::int64_t> DataVersion() = 0;
 };
 
 }  // namespace maplace::jobs

@@ -27,7 +27,13 @@ std::map<std::string, std::string> ParseFapOverrides(std::string_view csv) {
   return out;
 }
 
-Result<TensionModel> JobsService::Model(Repositories& repos) {
+Result<std::shared_ptr<const TensionModel>> JobsService::Model(Repositories& repos) {
+  auto version = repos.jobs().DataVersion();
+  if (!version) return Fail(version.error());
+  {
+    std::lock_guard lock(mutex_);
+    if (model_ && model_version_ == *version) return model_;
+  }
   auto figures = repos.jobs().HiringFigures();
   if (!figures) return Fail(figures.error());
   auto links = repos.jobs().FapRomeLinks();
@@ -35,7 +41,11 @@ Result<TensionModel> JobsService::Model(Repositories& repos) {
   auto parents = repos.jobs().JobParents();
   if (!parents) return Fail(parents.error());
   Crosswalk crosswalk(*figures, *links, *parents, overrides_);
-  return TensionModel(std::move(*figures), std::move(crosswalk));
+  auto model = std::make_shared<const TensionModel>(std::move(*figures), std::move(crosswalk));
+  std::lock_guard lock(mutex_);
+  model_ = model;
+  model_version_ = *version;
+  return model;
 }
 
 Result<JobSheet> JobsService::Sheet(const std::string& rome_code) {
@@ -51,7 +61,7 @@ Result<JobSheet> JobsService::Sheet(const std::string& rome_code) {
     sheet.areas = std::move(*areas);
     auto model = Model(repos);
     if (!model) return Fail(model.error());
-    sheet.figures = model->FiguresForJob(rome_code);
+    sheet.figures = (*model)->FiguresForJob(rome_code);
     for (const auto& f : sheet.figures) sheet.family_labels[f.fap_code] = f.fap_label;
     return Ok();
   });
@@ -73,12 +83,12 @@ Result<TensionRanking> JobsService::Ranking(RankingQuery query) {
       return FailFields("unknown sector", {{"sector", "Ce secteur n'existe pas."}});
     auto model = Model(repos);
     if (!model) return Fail(model.error());
-    ranking.years = model->Years();
+    ranking.years = (*model)->Years();
     if (ranking.years.empty()) return Ok();
     if (query.year == 0) query.year = ranking.years.back();
     if (std::find(ranking.years.begin(), ranking.years.end(), query.year) == ranking.years.end())
       return FailFields("unknown year", {{"year", "Aucune enquête pour cette année."}});
-    ranking.families = model->Ranking(query);
+    ranking.families = (*model)->Ranking(query);
     return Ok();
   });
   if (!status) return Fail(status.error());
@@ -150,7 +160,7 @@ Result<std::vector<std::string>> JobsService::UnmappedFamilies() {
   auto status = store_.Read([&](Repositories& repos) -> Status {
     auto model = Model(repos);
     if (!model) return Fail(model.error());
-    unmapped = model->crosswalk().Unmapped();
+    unmapped = (*model)->crosswalk().Unmapped();
     return Ok();
   });
   if (!status) return Fail(status.error());

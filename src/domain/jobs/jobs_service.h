@@ -1,6 +1,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,10 +53,15 @@ class JobsService {
   Result<std::vector<std::string>> UnmappedFamilies();
 
  private:
-  Result<TensionModel> Model(Repositories& repos);
+  // The model of the current data: built once per import (it reads every BMO cell and the
+  // crosswalk), then shared by the requests.
+  Result<std::shared_ptr<const TensionModel>> Model(Repositories& repos);
 
   Store& store_;
   std::map<std::string, std::string> overrides_;
+  std::mutex mutex_;
+  std::int64_t model_version_ = -1;
+  std::shared_ptr<const TensionModel> model_;
 };
 
 // Parses the overrides file: "fap2021,fap2009" lines after a header.
