@@ -17,24 +17,12 @@ cleanup() { stop_throwaway_postgres; rm -rf "$tmp"; }
 trap cleanup EXIT
 start_throwaway_postgres >/dev/null
 
-kinds=("rome $data/rome/v460" "rome-v3 $data/rome/rome_v346_codes.csv"
-       "fap-rome $data/rome/fap2009_pcs_rome.csv" "bmo $data/bmo/bmo_martinique_2023_2025.csv"
-       "areas $data/bmo/bassins_emploi_martinique.csv" "communes $data/communes/communes_martinique.csv")
-
-# run <store label> <pass label> [env…]: imports every kind, prints one table row per kind.
+# run <store label> <pass label>: imports every dataset, prints one table row per kind.
 run() {
-  local store=$1 pass=$2; shift 2
-  for entry in "${kinds[@]}"; do
-    set -- $entry
-    local line
-    line=$(env "${env_for_store[@]}" "$bin" --var-dir "$tmp/var" import "$1" "$2" | head -1)
-    # "Imported rome from …: 195898 rows read in 1.74 s (112366 rows/s)"
-    local rows seconds rate
-    rows=$(sed -E 's/.*: ([0-9]+) rows read.*/\1/' <<<"$line")
-    seconds=$(sed -E 's/.* in ([0-9.]+) s.*/\1/' <<<"$line")
-    rate=$(sed -E 's/.*\(([0-9]+) rows\/s\).*/\1/' <<<"$line")
-    echo "| $store | $pass | $1 | $rows | $seconds | $rate |"
-  done
+  local store=$1 pass=$2
+  # "Imported rome from …: 195898 rows read in 1.74 s (112366 rows/s)"
+  env "${env_for_store[@]}" "$bin" --var-dir "$tmp/var" import-all "$data" | grep '^Imported' |
+    sed -E "s/^Imported ([a-z0-9-]+) from .*: ([0-9]+) rows read in ([0-9.]+) s \(([0-9]+) rows\/s\)/| $store | $pass | \1 | \2 | \3 | \4 |/"
 }
 
 echo "Import benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD), $(nproc) cores"

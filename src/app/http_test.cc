@@ -112,13 +112,11 @@ class HttpTest : public ::testing::Test {
     const char* source = std::getenv("MAPLACE_SOURCE_DIR");
     const auto data = std::filesystem::path(source ? source : ".") / ".." / "shared" / "data";
     if (!std::filesystem::exists(data)) return false;
-    for (auto [kind, path] : {std::pair{"rome", "rome/v460"},
-                              {"rome-v3", "rome/rome_v346_codes.csv"},
-                              {"fap-rome", "rome/fap2009_pcs_rome.csv"},
-                              {"bmo", "bmo/bmo_martinique_2023_2025.csv"},
-                              {"areas", "bmo/bassins_emploi_martinique.csv"},
-                              {"communes", "communes/communes_martinique.csv"}}) {
-      auto dataset = importers::Read(kind, data / path);
+    const auto node_modules = std::filesystem::path(source ? source : ".") / "node_modules";
+    for (const auto& [kind, path] : importers::StandardSources(data, node_modules)) {
+      // What the job pages read; the catalogues are tested in importers_test.
+      if (kind == "certifications" || kind == "cfa" || kind == "idcc") continue;
+      auto dataset = importers::Read(kind, path);
       EXPECT_THAT(dataset, IsOk()) << kind;
       if (!dataset) return false;
       EXPECT_THAT(platform_->imports().Import(*dataset), IsOk()) << kind;

@@ -169,6 +169,14 @@ int Main(int argc, char** argv) {
   import->add_option("path", path, "File to read (a folder for rome, certifications and idcc)")
       ->required();
 
+  auto* import_all =
+      app.add_subcommand("import-all", "Load every dataset of a folder laid out as ../shared/data");
+  std::string node_modules = "node_modules";
+  import_all->add_option("data", path, "The data folder")->required();
+  import_all->add_option(
+      "--node-modules", node_modules,
+      "Where script/bootstrap installed the npm packages (default node_modules)");
+
   auto* backup = app.add_subcommand("backup", "Copy the database to a file while it runs");
   std::string file;
   backup->add_option("file", file, "Backup file to write")->required();
@@ -202,6 +210,12 @@ int Main(int argc, char** argv) {
   }
   if (*demo) return Demo(*config, logins_file);
   if (*import) return Import(*config, kind, path);
+  if (*import_all) {
+    for (const auto& source : importers::StandardSources(path, node_modules)) {
+      if (int rc = Import(*config, source.kind, source.path.string()); rc != 0) return rc;
+    }
+    return 0;
+  }
   if (*backup) {
     if (auto done = storage::Backup(config->storage, file); !done) return Failed(done.error());
     std::cout << "Backup written to " << file << "\n";

@@ -37,7 +37,6 @@ Result<std::string> RowView::Integer(const std::string& column) const {
   return std::to_string(std::stoll(value));
 }
 
-namespace {
 // Compiling a std::regex costs far more than matching: compile each pattern once.
 const std::regex& Compiled(const char* pattern) {
   thread_local std::unordered_map<std::string, std::regex> cache;
@@ -45,7 +44,6 @@ const std::regex& Compiled(const char* pattern) {
   if (it == cache.end()) it = cache.emplace(pattern, std::regex(pattern)).first;
   return it->second;
 }
-}  // namespace
 
 Result<std::string> RowView::Matching(const std::string& column, const char* pattern,
                                       const char* what) const {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ class RowView {
 Status ForEachRow(const std::filesystem::path& path, char separator,
                   const std::vector<std::string>& required_columns, const Progress& progress,
                   const std::function<Status(const RowView&)>& row);
+
+// A pattern compiled once per thread (std::regex is slow to build).
+const std::regex& Compiled(const char* pattern);
 
 // SHA-256 of a file's bytes.
 Result<std::string> FileSha256(const std::filesystem::path& path);

@@ -22,6 +22,16 @@ struct Kind {
 };
 const std::vector<Kind>& Kinds();
 
+// A dataset to import: its kind and where its file is.
+struct Source {
+  std::string kind;
+  std::filesystem::path path;
+};
+// Every dataset, in the order to import them: the official files as `data` (../shared/data)
+// lays them out, and the npm packages that script/bootstrap installs in `node_modules`.
+std::vector<Source> StandardSources(const std::filesystem::path& data,
+                                    const std::filesystem::path& node_modules);
+
 // Reads an official file (or folder, for ROME) into the rows of the reference tables it fills,
 // validating every row. kInvalidArgument names the file, line and column of the first bad
 // value; kNotFound a missing file. Nothing is written: ImportService loads the dataset.

@@ -28,13 +28,11 @@ class JobsOnRealData : public ::testing::Test {
     store_ = storage::OpenAndMigrate(StorageConfig{db_->url(), 2})->release();
     SystemClock clock;
     reference::ImportService service(*store_, clock);
-    for (auto [kind, path] : {std::pair{"rome", "rome/v460"},
-                              {"rome-v3", "rome/rome_v346_codes.csv"},
-                              {"fap-rome", "rome/fap2009_pcs_rome.csv"},
-                              {"bmo", "bmo/bmo_martinique_2023_2025.csv"},
-                              {"areas", "bmo/bassins_emploi_martinique.csv"},
-                              {"communes", "communes/communes_martinique.csv"}}) {
-      auto dataset = importers::Read(kind, SharedData() / path);
+    const std::string source = storage::EnvOr("MAPLACE_SOURCE_DIR");
+    for (const auto& [kind, path] : importers::StandardSources(
+             SharedData(), std::filesystem::path(source.empty() ? "." : source) / "node_modules")) {
+      if (kind == "certifications" || kind == "cfa" || kind == "idcc") continue;
+      auto dataset = importers::Read(kind, path);
       ASSERT_THAT(dataset, IsOk());
       ASSERT_THAT(service.Import(*dataset), IsOk());
     }

@@ -14,6 +14,10 @@ Result<reference::Dataset> ReadBmo(const std::filesystem::path& path, const Prog
 Result<reference::Dataset> ReadAreas(const std::filesystem::path& path, const Progress& progress);
 Result<reference::Dataset> ReadCommunes(const std::filesystem::path& path,
                                         const Progress& progress);
+Result<reference::Dataset> ReadPostalCodes(const std::filesystem::path& path,
+                                           const Progress& progress);
+Result<reference::Dataset> ReadCommunePositions(const std::filesystem::path& path,
+                                                const Progress& progress);
 // A folder holding certifinfo_certifications.csv, certifinfo_rome.csv and optionally the kit.
 Result<reference::Dataset> ReadCertifications(const std::filesystem::path& path,
                                               const Progress& progress);

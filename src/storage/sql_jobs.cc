@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <soci/soci.h>
 
+#include <algorithm>
+#include <map>
+
 #include "domain/jobs/tension.h"
 #include "storage/sql_repositories.h"
 
@@ -163,29 +166,42 @@ class SqlJobs final : public jobs::JobsRepository {
     });
   }
 
+  // The communes of the employment areas, with their postal codes, population and centroid
+  // when known.
   Result<std::vector<Commune>> Communes() override {
     return Guard("communes", [&]() -> Result<std::vector<Commune>> {
+      std::map<std::string, std::vector<std::string>> postal;
+      {
+        std::string code, insee;
+        soci::statement st =
+            (sql_.prepare << "SELECT p.postal_code, p.insee_code FROM postal_codes p "
+                             "JOIN commune_areas a ON a.insee_code = p.insee_code "
+                             "ORDER BY p.postal_code",
+             soci::into(code), soci::into(insee));
+        st.execute();
+        while (st.fetch()) {
+          auto& codes = postal[insee];
+          if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+        }
+      }
       Commune c;
       long long population = 0, latitude = 0, longitude = 0;
-      std::string postal;
+      soci::indicator pi = soci::i_ok, lai = soci::i_ok, loi = soci::i_ok;
       soci::statement st =
-          (sql_.prepare << "SELECT insee_code, name, area_code, population, latitude_e6, "
-                           "longitude_e6, postal_codes FROM communes ORDER BY name",
+          (sql_.prepare << "SELECT c.insee_code, c.name, a.area_code, c.population, "
+                           "p.latitude_e6, p.longitude_e6 FROM commune_areas a "
+                           "JOIN communes c ON c.insee_code = a.insee_code "
+                           "LEFT JOIN commune_positions p ON p.insee_code = a.insee_code "
+                           "ORDER BY c.name",
            soci::into(c.insee_code), soci::into(c.name), soci::into(c.area_code),
-           soci::into(population), soci::into(latitude), soci::into(longitude), soci::into(postal));
+           soci::into(population, pi), soci::into(latitude, lai), soci::into(longitude, loi));
       st.execute();
       std::vector<Commune> out;
       while (st.fetch()) {
-        c.population = population;
-        c.latitude = static_cast<double>(latitude) / 1e6;
-        c.longitude = static_cast<double>(longitude) / 1e6;
-        c.postal_codes.clear();
-        for (std::size_t start = 0; start <= postal.size();) {
-          auto bar = postal.find('|', start);
-          c.postal_codes.push_back(postal.substr(start, bar - start));
-          if (bar == std::string::npos) break;
-          start = bar + 1;
-        }
+        c.population = pi == soci::i_ok ? population : 0;
+        c.latitude = lai == soci::i_ok ? static_cast<double>(latitude) / 1e6 : 0;
+        c.longitude = loi == soci::i_ok ? static_cast<double>(longitude) / 1e6 : 0;
+        c.postal_codes = postal[c.insee_code];
         out.push_back(c);
       }
       return out;

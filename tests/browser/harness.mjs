@@ -44,28 +44,19 @@ function listMails(mailDir) {
   }
 }
 
-// The open data the job pages show: ../shared/data beside the repository, imported as an
-// administrator does (`maplace import <kind> <path>`).
+// The open data the job pages show: ../shared/data beside the repository and the npm packages,
+// imported as an administrator does (`maplace import-all`).
 export const SHARED_DATA = path.resolve(repoRoot, '..', 'shared', 'data');
-const SHARED_IMPORTS = [
-  ['rome', 'rome/v460'],
-  ['rome-v3', 'rome/rome_v346_codes.csv'],
-  ['fap-rome', 'rome/fap2009_pcs_rome.csv'],
-  ['bmo', 'bmo/bmo_martinique_2023_2025.csv'],
-  ['areas', 'bmo/bassins_emploi_martinique.csv'],
-  ['communes', 'communes/communes_martinique.csv'],
-];
-const IMPORT_TIMEOUT = 120_000; // the ROME folder takes a while under the sanitizers
+const IMPORT_TIMEOUT = 240_000; // every dataset, under the sanitizers
 
 // Imports the shared data into varDir; resolves to null, or to why it could not (no folder).
 async function importSharedData(bin, varDir) {
   if (!fs.existsSync(SHARED_DATA)) {
     return `no shared data at ${SHARED_DATA}: the pages that need it are not checked`;
   }
-  for (const [kind, file] of SHARED_IMPORTS) {
-    await promisify(execFile)(bin, ['--var-dir', varDir, 'import', kind, path.join(SHARED_DATA, file)],
-                              { timeout: IMPORT_TIMEOUT });
-  }
+  await promisify(execFile)(bin, ['--var-dir', varDir, 'import-all', SHARED_DATA,
+                                  '--node-modules', path.join(repoRoot, 'node_modules')],
+                            { timeout: IMPORT_TIMEOUT });
   return null;
 }
 

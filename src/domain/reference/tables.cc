@@ -93,16 +93,35 @@ const TableSpec& EmploymentAreas() {
 }
 
 const TableSpec& Communes() {
-  static const TableSpec spec{"communes",
-                              {{"insee_code", kText},
-                               {"name", kText},
-                               {"area_code", kText},
-                               {"population", kInteger},
-                               {"latitude_e6", kInteger},
-                               {"longitude_e6", kInteger},
-                               {"postal_codes", kText}},
-                              1,
-                              {}};
+  static const TableSpec spec{
+      "communes",
+      {{"insee_code", kText}, {"name", kText}, {"department", kText}, {"population", kInteger}},
+      1,
+      {}};
+  return spec;
+}
+
+const TableSpec& PostalCodes() {
+  static const TableSpec spec{
+      "postal_codes",
+      {{"postal_code", kText}, {"insee_code", kText}, {"routing_label", kText}},
+      3,
+      {}};
+  return spec;
+}
+
+const TableSpec& CommuneAreas() {
+  static const TableSpec spec{
+      "commune_areas", {{"insee_code", kText}, {"area_code", kText}}, 1, {}};
+  return spec;
+}
+
+const TableSpec& CommunePositions() {
+  static const TableSpec spec{
+      "commune_positions",
+      {{"insee_code", kText}, {"latitude_e6", kInteger}, {"longitude_e6", kInteger}},
+      1,
+      {}};
   return spec;
 }
 

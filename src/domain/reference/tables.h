@@ -20,9 +20,11 @@ const TableSpec& FapRome();        // fap_code, rome_code (FAP 2009 ↔ ROME v3,
 // year, fap_code, area_code, fap_label, family_code, family_label, projects, difficult, seasonal;
 // partitioned by year. NULL counts are secret cells.
 const TableSpec& BmoFigures();
-const TableSpec& EmploymentAreas();  // code, name
-// insee_code, name, area_code, population, latitude_e6, longitude_e6, postal_codes
-const TableSpec& Communes();
+const TableSpec& EmploymentAreas();   // code, name
+const TableSpec& Communes();          // insee_code, name, department, population (nullable)
+const TableSpec& PostalCodes();       // postal_code, insee_code, routing_label
+const TableSpec& CommuneAreas();      // insee_code, area_code
+const TableSpec& CommunePositions();  // insee_code, latitude_e6, longitude_e6
 
 // Certif Info certifications: certifinfo_code, label, diploma_type, level (3..8, NULL: none),
 // rncp_code ("RNCP38410", NULL: none), cfd_code (NULL: none), apprenticeship (Certif Info's
