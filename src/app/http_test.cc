@@ -554,7 +554,7 @@ TEST_F(HttpTest, AreaAndSourcesPages) {
   EXPECT_TRUE(Contains(centre.body, R"(<h1 class="page-title">Bassin d'emploi Centre</h1>)"));
   EXPECT_TRUE(
       Matches(centre.body,
-              R"re(<th scope="row">Fort-de-France</th><td>97200, 97234</td><td class="num">\d+)re"
+              R"re(<th scope="row">Fort-de-France</th><td>97200, 97212, 97234</td><td class="num">\d+)re"
               "\u202f"
               R"re(\d{3}</td>)re"));
   EXPECT_TRUE(Contains(centre.body, R"(<th scope="row">Cuisiniers</th>)"));
