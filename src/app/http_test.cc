@@ -552,11 +552,11 @@ TEST_F(HttpTest, AreaAndSourcesPages) {
   HttpResponse centre = Client().Get("/bassins/201");
   ASSERT_EQ(centre.status, 200);
   EXPECT_TRUE(Contains(centre.body, R"(<h1 class="page-title">Bassin d'emploi Centre</h1>)"));
-  EXPECT_TRUE(
-      Matches(centre.body,
-              R"re(<th scope="row">Fort-de-France</th><td>97200, 97212, 97234</td><td class="num">\d+)re"
-              "\u202f"
-              R"re(\d{3}</td>)re"));
+  EXPECT_TRUE(Matches(
+      centre.body,
+      R"re(<th scope="row">Fort-de-France</th><td>97200, 97212, 97234</td><td class="num">\d+)re"
+      "\u202f"
+      R"re(\d{3}</td>)re"));
   EXPECT_TRUE(Contains(centre.body, R"(<th scope="row">Cuisiniers</th>)"));
   EXPECT_TRUE(Matches(centre.body, R"re(<tr>\s*<td class="num">10</td>)re"));
   EXPECT_FALSE(Matches(centre.body, R"re(<tr>\s*<td class="num">11</td>)re"));  // the top 10
