@@ -17,6 +17,10 @@ const std::vector<Kind>& Kinds() {
       {"certifications", "Certif Info folder (levels, RNCP, CFD, ROME links; Kit apprentissage)"},
       {"cfa", "apprenticeship training organisations, UAI-SIRET referential (CSV)"},
       {"idcc", "folder of collective agreements (IDCC) and RNCP codes per OPCO (CSV)"},
+      {"fap2021", "Dares FAP 2021 nomenclature, FAP341 to FAP22 (CSV, ;)"},
+      {"tension-2021", "2021 labour-market tension by ROME and employment area (CSV, ;)"},
+      {"diplomas", "Education nationale professional diplomas by CFD code (CSV, ;)"},
+      {"cfa-sifa", "DEPP SIFA list of apprentice training centres by UAI (CSV)"},
   };
   return kinds;
 }
@@ -35,6 +39,10 @@ std::vector<Source> StandardSources(const std::filesystem::path& data,
       {"certifications", data / "certifications"},
       {"cfa", data / "cfa/organismes_formation_apprentissage_martinique.csv"},
       {"idcc", data / "idcc"},
+      {"fap2021", data / "bmo/fap2021_nomenclature_dares.csv"},
+      {"tension-2021", data / "bmo/tension_rome_bassin_martinique_2021.csv"},
+      {"diplomas", data / "certifications/diplomes_professionnels_education_nationale.csv"},
+      {"cfa-sifa", data / "cfa/cfa_sifa_martinique_2020.csv"},
   };
 }
 
@@ -51,6 +59,10 @@ Result<reference::Dataset> Read(std::string_view kind, const std::filesystem::pa
   if (kind == "certifications") return ReadCertifications(path, progress);
   if (kind == "cfa") return ReadCfas(path, progress);
   if (kind == "idcc") return ReadIdcc(path, progress);
+  if (kind == "fap2021") return ReadFap2021(path, progress);
+  if (kind == "tension-2021") return ReadTension2021(path, progress);
+  if (kind == "diplomas") return ReadDiplomas(path, progress);
+  if (kind == "cfa-sifa") return ReadCfaSifa(path, progress);
   return Fail(ErrorCode::kInvalidArgument, "unknown import kind: " + std::string(kind));
 }
 

@@ -123,7 +123,7 @@ TEST_P(ImportTest, EveryDatasetLoadsCompletely) {
   // Texts are unescaped: the official file writes l''entretien.
   EXPECT_EQ(Count("SELECT COUNT(*) FROM rome_jobs WHERE definition LIKE '%''''%'"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM rome_jobs WHERE code = 'H2913' AND definition <> ''"), 1);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM dataset_imports"), 11);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM dataset_imports"), 15);
 }
 
 TEST_P(ImportTest, TheCataloguesLoadCompletely) {
@@ -392,6 +392,76 @@ TEST_P(ImportTest, AYearFileReplacesOnlyItsYear) {
   EXPECT_EQ(report->total.unchanged, kept);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM bmo_figures WHERE year = 2023"), 416);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM bmo_figures WHERE year = 2025"), 425);
+}
+
+TEST_P(ImportTest, TheLastDatasetsLoad) {
+  ImportAll({"fap2021", "tension-2021", "diplomas", "cfa-sifa"});
+  // The row counts of each PROVENANCE.md.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM fap2021_families"), 341);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM fap2021_families WHERE fap341_code = 'A0X41a' AND "
+                  "fap228_code = 'A0X41' AND fap86_code = 'A0X' AND fap22_code = 'A' AND "
+                  "fap22_label = 'Agriculture, marine, pêche'"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tension_indicators"), 214);
+  // 2021;A1101;0203;16,61538462;28,25;5;5;1;5;4;4;5: means in hundredths, rounded.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tension_indicators WHERE year = 2021 AND "
+                  "rome_code = 'A1101' AND area_code = '203' AND offers_x100 = 1662 AND "
+                  "job_seekers_x100 = 2825 AND tension = 5 AND labour_shortage = 1 AND "
+                  "training_specificity = 5"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tension_indicators WHERE tension = 5"), 60);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tension_indicators WHERE area_code NOT IN "
+                  "('201', '202', '203', '204')"),
+            0);
+  // 577 rows (PROVENANCE.md): 500-23118 U is listed twice, the 2006 diploma and its renovation.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM professional_diplomas"), 576);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM professional_diplomas WHERE cfd_code = '50023118' AND "
+                  "rncp_code = 'RNCP37891' AND last_session IS NULL"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM professional_diplomas WHERE cfd_code = '40024202' AND "
+                  "diploma_code = '400-24202 V' AND diploma_type = 'BAC PRO' AND level = 4 AND "
+                  "rncp_code = 'RNCP751' AND first_session = 1999"),
+            1);
+  // Two without an RNCP code, one "en cours".
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM professional_diplomas WHERE rncp_code IS NULL"), 3);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM professional_diplomas WHERE sector IS NULL"), 49);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM professional_diplomas WHERE last_session IS NULL"), 512);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM professional_diplomas WHERE level = 3"), 215);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfa_sifa"), 8);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfa_sifa WHERE siret IS NULL"), 5);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfa_sifa WHERE surveyed IS NULL"), 4);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfa_sifa WHERE uai = '9720858A' AND "
+                  "siret = '43755645900018' AND postal_code = '97224' AND town = 'DUCOS'"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cfa_sifa WHERE siret = '' OR specificity = ''"), 0);
+
+  auto diplomas = Read("diplomas", SharedData() / "certifications" /
+                                       "diplomes_professionnels_education_nationale.csv");
+  ASSERT_THAT(diplomas, IsOk());
+  EXPECT_EQ(diplomas->rows_read, 577);
+  EXPECT_EQ(diplomas->warnings, std::vector<std::string>{"1 diplomas replaced by a newer one "
+                                                         "with the same code were left out"});
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM dataset_imports"), 4);
+}
+
+TEST_P(ImportTest, ABadQuintileRefusesTheTensionFile) {
+  ImportAll({"tension-2021"});
+  const auto file = SharedData() / "bmo/tension_rome_bassin_martinique_2021.csv";
+  // Line 2 is A1101 in area 0203, whose working conditions are in quintile 4.
+  const auto broken =
+      CopyWithLine(file, scratch() / "tension.csv", 2,
+                   Replaced(LineOf(file, 2), ";28,25;5;5;1;5;4;", ";28,25;5;5;1;5;7;"));
+  auto refused = Import("tension-2021", broken);
+  ASSERT_THAT(refused, HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_NE(refused.error().message.find("tension.csv:2: column 'ind_cond_travail_d': '7' is "
+                                         "not a quintile (1 to 5, or empty)"),
+            std::string::npos)
+      << refused.error().message;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tension_indicators"), 214);
+  EXPECT_EQ(Count("SELECT working_conditions FROM tension_indicators WHERE rome_code = 'A1101' "
+                  "AND area_code = '203'"),
+            4);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM dataset_imports WHERE kind = 'tension-2021'"), 1);
 }
 
 TEST_P(ImportTest, UnknownKindsAndMissingFilesAreRefused) {

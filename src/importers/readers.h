@@ -24,5 +24,11 @@ Result<reference::Dataset> ReadCertifications(const std::filesystem::path& path,
 Result<reference::Dataset> ReadCfas(const std::filesystem::path& path, const Progress& progress);
 // A folder holding idcc_conventions_collectives.csv and opco_rncp_perimetre.csv.
 Result<reference::Dataset> ReadIdcc(const std::filesystem::path& path, const Progress& progress);
+Result<reference::Dataset> ReadFap2021(const std::filesystem::path& path, const Progress& progress);
+Result<reference::Dataset> ReadTension2021(const std::filesystem::path& path,
+                                           const Progress& progress);
+Result<reference::Dataset> ReadDiplomas(const std::filesystem::path& path,
+                                        const Progress& progress);
+Result<reference::Dataset> ReadCfaSifa(const std::filesystem::path& path, const Progress& progress);
 
 }  // namespace maplace::importers

@@ -175,4 +175,74 @@ const TableSpec& OpcoCertifications() {
   return spec;
 }
 
+const TableSpec& Fap2021Families() {
+  static const TableSpec spec{"fap2021_families",
+                              {{"fap341_code", kText},
+                               {"fap341_label", kText},
+                               {"fap228_code", kText},
+                               {"fap228_label", kText},
+                               {"fap86_code", kText},
+                               {"fap86_label", kText},
+                               {"fap22_code", kText},
+                               {"fap22_label", kText}},
+                              1,
+                              {}};
+  return spec;
+}
+
+const TableSpec& TensionIndicators() {
+  static const TableSpec spec{"tension_indicators",
+                              {{"year", kInteger},
+                               {"rome_code", kText},
+                               {"area_code", kText},
+                               {"offers_x100", kInteger},
+                               {"job_seekers_x100", kInteger},
+                               {"tension", kInteger},
+                               {"hiring_intensity", kInteger},
+                               {"labour_shortage", kInteger},
+                               {"non_durable_jobs", kInteger},
+                               {"working_conditions", kInteger},
+                               {"geographic_mismatch", kInteger},
+                               {"training_specificity", kInteger}},
+                              3,
+                              {}};
+  return spec;
+}
+
+const TableSpec& ProfessionalDiplomas() {
+  static const TableSpec spec{"professional_diplomas",
+                              {{"cfd_code", kText},
+                               {"diploma_code", kText},
+                               {"diploma_type", kText},
+                               {"specialty", kText},
+                               {"level", kInteger},
+                               {"rncp_code", kText},
+                               {"sector", kText},
+                               {"commission", kText},
+                               {"first_session", kInteger},
+                               {"last_session", kInteger}},
+                              1,
+                              {}};
+  return spec;
+}
+
+const TableSpec& CfaSifa() {
+  static const TableSpec spec{"cfa_sifa",
+                              {{"uai", kText},
+                               {"management_code", kText},
+                               {"name", kText},
+                               {"patronym", kText},
+                               {"address", kText},
+                               {"postal_code", kText},
+                               {"town", kText},
+                               {"surveyed", kInteger},
+                               {"nature", kText},
+                               {"specificity", kText},
+                               {"status", kText},
+                               {"siret", kText}},
+                              1,
+                              {}};
+  return spec;
+}
+
 }  // namespace maplace::reference::tables

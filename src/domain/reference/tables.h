@@ -40,4 +40,23 @@ const TableSpec& Cfas();
 const TableSpec& CollectiveAgreements();  // idcc ("0016"), title, short_title
 const TableSpec& OpcoCertifications();    // opco ("akto"), rncp_code ("RNCP38410")
 
+// (storage/migrations/*/0005_more_reference.sql)
+// Dares FAP 2021 nomenclature: fap341_code ("A0X41a"), fap341_label, fap228_code, fap228_label,
+// fap86_code, fap86_label, fap22_code, fap22_label.
+const TableSpec& Fap2021Families();
+// Labour-market tension by ROME (v3) and employment area: year, rome_code, area_code ("201"),
+// offers_x100, job_seekers_x100 (yearly means published with decimals: hundredths, rounded),
+// tension and its six sub-indicators as quintiles (1..5, NULL: not published): tension,
+// hiring_intensity, labour_shortage, non_durable_jobs, working_conditions, geographic_mismatch,
+// training_specificity.
+const TableSpec& TensionIndicators();
+// Education nationale professional diplomas: cfd_code ("40024202"), diploma_code as published
+// ("400-24202 V"), diploma_type ("BAC PRO"), specialty, level (3..5), rncp_code ("RNCP751",
+// NULL: none), sector (NULL: none given), commission, first_session, last_session (NULL: open).
+const TableSpec& ProfessionalDiplomas();
+// DEPP SIFA list of CFA (2020): uai, management_code, name, patronym, address, postal_code,
+// town, surveyed (1, NULL: not in the survey), nature ("600"), specificity (NULL: none), status
+// ("nouveau", "present_enquete_sifa"), siret (NULL: none).
+const TableSpec& CfaSifa();
+
 }  // namespace maplace::reference::tables
