@@ -57,5 +57,20 @@ expect "bad database URL" 1 env MAPLACE_DATABASE_URL=mysql://x "$bin" migrate
 contains "URL message" "MAPLACE_DATABASE_URL"
 expect "bad port" 105 "$bin" serve --port 70000
 
+# The seed that script/server loads on a first start stays importable.
+root=$(cd "$(dirname "$0")/../.." && pwd)
+seed_dir=$(mktemp -d)
+for entry in "areas data/seed/bassins_emploi.csv" \
+             "communes node_modules/@etalab/decoupage-administratif/data/communes.json" \
+             "postal-codes node_modules/codes-postaux/codes-postaux.json" \
+             "commune-positions data/seed/commune_positions.csv" "rome data/seed/rome" \
+             "rome-v3 data/seed/rome_v3_labels.csv" "fap-rome data/seed/fap2009_pcs_rome.csv" \
+             "bmo data/seed/bmo_principaux_metiers.csv"; do
+  set -- $entry
+  expect "seed: $1" 0 "$bin" --var-dir "$seed_dir" import "$1" "$root/$2"
+done
+if grep -q "no FAP 2009 twin" <<<"$out"; then failures=$((failures + 1)); echo "FAIL: seed families without ROME jobs"; else passes=$((passes + 1)); fi
+rm -rf "$seed_dir"
+
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]
