@@ -115,7 +115,9 @@ class HttpTest : public ::testing::Test {
     const auto node_modules = std::filesystem::path(source ? source : ".") / "node_modules";
     for (const auto& [kind, path] : importers::StandardSources(data, node_modules)) {
       // What the job pages read; the catalogues are tested in importers_test.
-      if (kind == "certifications" || kind == "cfa" || kind == "idcc") continue;
+      if (kind == "cfa" || kind == "idcc" || kind == "diplomas" || kind == "cfa-sifa" ||
+          kind == "fap2021" || kind == "tension-2021")
+        continue;
       auto dataset = importers::Read(kind, path);
       EXPECT_THAT(dataset, IsOk()) << kind;
       if (!dataset) return false;
@@ -497,6 +499,10 @@ TEST_F(HttpTest, TheJobSheetShowsTheFiguresExactlyAsPublished) {
   ASSERT_EQ(sheet.status, 200);
   EXPECT_TRUE(Contains(sheet.body, R"(<h1 class="page-title">Soudeur / Soudeuse</h1>)"));
   EXPECT_TRUE(Contains(sheet.body, "anciennement « Soudage manuel »"));
+  // The certifications that lead to it (Certif Info links the ROME 3 code), with their level.
+  EXPECT_TRUE(Matches(sheet.body,
+                      R"re(<th scope="row">Titre professionnel soudeur TIG électrode )re"
+                      R"re(enrobée</th><td>[^<]*</td><td>3</td><td>RNCP34738</td>)re"));
   EXPECT_TRUE(Contains(sheet.body, "<h3>Soudeurs</h3>"));
   EXPECT_TRUE(Contains(sheet.body, "FAP 2009 D2Z42 (2023) ; FAP 2021 D1X33 (2024, 2025)"));
   // 2023 in the Centre: 42 projects, 42 difficult, 24 seasonal; in the South, 8 and two secrets.

@@ -73,6 +73,25 @@ class SqlJobs final : public jobs::JobsRepository {
            soci::use(key), soci::into(target.code), soci::into(target.label));
       st.execute();
       while (st.fetch()) job.mobility.push_back(target);
+      jobs::CertificationSummary c;
+      int level = 0, apprenticeship = 0;
+      soci::indicator level_ind = soci::i_ok, rncp_ind = soci::i_ok;
+      soci::statement certifications =
+          (sql_.prepare << "SELECT DISTINCT c.certifinfo_code, c.label, c.diploma_type, c.level, "
+                           "c.rncp_code, c.apprenticeship FROM certification_rome r "
+                           "JOIN certifications c ON c.certifinfo_code = r.certifinfo_code "
+                           "WHERE r.rome_code IN (:code, :parent) ORDER BY c.level IS NULL, "
+                           "c.level, c.label",
+           soci::use(key), soci::use(job.parent_code), soci::into(c.code), soci::into(c.label),
+           soci::into(c.diploma_type), soci::into(level, level_ind),
+           soci::into(c.rncp_code, rncp_ind), soci::into(apprenticeship));
+      certifications.execute();
+      while (certifications.fetch()) {
+        c.level = level_ind == soci::i_ok ? std::optional<int>(level) : std::nullopt;
+        if (rncp_ind != soci::i_ok) c.rncp_code.clear();
+        c.apprenticeship = apprenticeship == 1;
+        job.certifications.push_back(c);
+      }
       return job;
     });
   }

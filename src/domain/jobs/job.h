@@ -13,6 +13,16 @@ struct JobSummary {
   std::string label;  // "Soudeur / Soudeuse"
 };
 
+// A certification (Certif Info) that leads to a job.
+struct CertificationSummary {
+  std::string code;  // Certif Info number
+  std::string label;
+  std::string diploma_type;
+  std::optional<int> level;     // 3 (CAP) … 8; none for certificates without a level
+  std::string rncp_code;        // "RNCP38410", or empty
+  bool apprenticeship = false;  // open to apprenticeship, as Certif Info says (1)
+};
+
 struct Job {
   std::string code;
   std::string label;
@@ -28,6 +38,9 @@ struct Job {
   std::vector<std::string> skills;     // savoir-faire
   std::vector<std::string> knowledge;  // savoirs
   std::vector<JobSummary> mobility;    // close jobs one can move to
+  // Certifications leading to the job (Certif Info links ROME 3 codes: the job's own code or
+  // the fiche it descends from), by level then label.
+  std::vector<CertificationSummary> certifications;
 };
 
 struct Sector {

@@ -46,6 +46,16 @@ nlohmann::json JobSheetJson(const jobs::JobSheet& sheet) {
   nlohmann::json areas = nlohmann::json::array();
   for (const auto& a : sheet.areas)
     areas.push_back({{"code", a.code}, {"name", a.short_name}, {"published_name", a.name}});
+  nlohmann::json certifications = nlohmann::json::array();
+  for (const auto& c : job.certifications) {
+    certifications.push_back(
+        {{"code", c.code},
+         {"label", c.label},
+         {"type", c.diploma_type},
+         {"level", Nullable(c.level)},
+         {"rncp", c.rncp_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.rncp_code)},
+         {"apprenticeship", c.apprenticeship}});
+  }
   nlohmann::json mobility = nlohmann::json::array();
   for (const auto& m : job.mobility) mobility.push_back({{"code", m.code}, {"label", m.label}});
   return {{"code", job.code},
@@ -60,6 +70,7 @@ nlohmann::json JobSheetJson(const jobs::JobSheet& sheet) {
           {"skills", job.skills},
           {"knowledge", job.knowledge},
           {"mobility", mobility},
+          {"certifications", certifications},
           {"areas", areas},
           {"bmo_families", families},
           {"source",

@@ -466,6 +466,23 @@ Response JobPage(Request& request, const WebServices& services) {
       item->SetValue("LABEL", m.label);
     }
   }
+  if (!job.certifications.empty()) {
+    Dict* section = page.dict().AddSectionDictionary("CERTIFICATIONS");
+    constexpr std::size_t kShown = 20;
+    for (std::size_t i = 0; i < std::min(kShown, job.certifications.size()); ++i) {
+      const auto& c = job.certifications[i];
+      Dict* row = section->AddSectionDictionary("CERTIFICATION");
+      row->SetValue("LABEL", c.label);
+      row->SetValue("TYPE", c.diploma_type);
+      row->SetValue("LEVEL", c.level ? std::to_string(*c.level) : "sans niveau");
+      row->SetValue("RNCP", c.rncp_code.empty() ? "—" : c.rncp_code);
+      row->SetValue("APPRENTICESHIP", c.apprenticeship ? "oui" : "non précisé");
+    }
+    if (job.certifications.size() > kShown)
+      section->SetValueAndShowSection(
+          "TEXT", fmt::format("Et {} autres certifications.", job.certifications.size() - kShown),
+          "MORE");
+  }
   FillFigures(page, *sheet);
   return page.Render(services.templates);
 }

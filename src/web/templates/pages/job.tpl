@@ -32,6 +32,18 @@
   <p>Avec une expérience de ce métier, on peut évoluer vers :</p>
   <ul>{{#JOB}}<li><a href="/metiers/{{CODE}}">{{LABEL}}</a> <span class="meta">({{CODE}})</span></li>{{/JOB}}</ul>
 </section>{{/MOBILITY}}
+{{#CERTIFICATIONS}}<section aria-labelledby="certifications">
+  <h2 id="certifications">Les certifications qui y mènent</h2>
+  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="certifications-caption">
+  <table class="table">
+    <caption id="certifications-caption">Diplômes et titres liés à ce métier (niveau 3 = CAP, 4 = bac, 5 = bac + 2…)</caption>
+    <thead><tr><th scope="col">Certification</th><th scope="col">Type</th><th scope="col">Niveau</th><th scope="col">RNCP</th><th scope="col">En apprentissage</th></tr></thead>
+    <tbody>{{#CERTIFICATION}}<tr><th scope="row">{{LABEL}}</th><td>{{TYPE}}</td><td>{{LEVEL}}</td><td>{{RNCP}}</td><td>{{APPRENTICESHIP}}</td></tr>{{/CERTIFICATION}}</tbody>
+  </table>
+  </div>
+  {{#MORE}}<p class="meta">{{TEXT}}</p>{{/MORE}}
+  <p class="meta">Source : Certif Info (Réseau des Carif-Oref).</p>
+</section>{{/CERTIFICATIONS}}
 <section aria-labelledby="recrutements">
   <h2 id="recrutements">Recrutements en Martinique</h2>
   {{#NO_FIGURES}}<p>L'enquête Besoins en main-d'œuvre ne publie aucun chiffre relié à ce métier en Martinique.</p>{{/NO_FIGURES}}
