@@ -28,12 +28,6 @@ int Failed(const Error& error) {
   return 1;
 }
 
-Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
-  auto platform = Platform::Open(config);
-  if (!platform) return platform;
-  return platform;
-}
-
 int Serve(const Config& config) {
   // Signals are taken by sigwait below, not by whichever thread they land on.
   sigset_t signals;
@@ -42,7 +36,7 @@ int Serve(const Config& config) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  auto platform = OpenPlatform(config);
+  auto platform = Platform::Open(config);
   if (!platform) return Failed(platform.error());
   if (auto started = (*platform)->StartWeb(); !started) return Failed(started.error());
   std::cout << "maplace listening on " << (*platform)->server().public_url() << std::endl;
@@ -56,7 +50,7 @@ int Serve(const Config& config) {
 }
 
 int Demo(const Config& config, const std::string& logins_file) {
-  auto platform = OpenPlatform(config);
+  auto platform = Platform::Open(config);
   if (!platform) return Failed(platform.error());
   auto logins = cli::CreateDemo((*platform)->accounts());
   if (!logins) return Failed(logins.error());
@@ -227,7 +221,7 @@ int Main(int argc, char** argv) {
     return 0;
   }
   // user …
-  auto platform = OpenPlatform(*config);
+  auto platform = Platform::Open(*config);
   if (!platform) return Failed(platform.error());
   auto& accounts = (*platform)->accounts();
   if (*user_add) {

@@ -449,7 +449,7 @@ class SqlOutbox final : public outbox::OutboxRepository {
 
   Result<std::vector<outbox::OutboxMail>> Due(UnixSeconds now, int limit) override {
     return Guard("due mails", [&]() {
-      return Select("WHERE state = 'pending' AND next_attempt_at <= :now ORDER BY id LIMIT :lim",
+      return Select("WHERE state = 'pending' AND next_attempt_at <= :key ORDER BY id LIMIT :lim",
                     now, limit);
     });
   }
@@ -479,12 +479,12 @@ class SqlOutbox final : public outbox::OutboxRepository {
 
   Result<std::vector<outbox::OutboxMail>> Latest(int limit) override {
     return Guard("latest mails",
-                 [&]() { return Select("WHERE id > :now ORDER BY id DESC LIMIT :lim", 0, limit); });
+                 [&]() { return Select("WHERE id > :key ORDER BY id DESC LIMIT :lim", 0, limit); });
   }
 
   Result<outbox::OutboxMail> FindById(std::int64_t id) override {
     return Guard("find mail", [&]() -> Result<outbox::OutboxMail> {
-      auto found = Select("WHERE id = :now LIMIT :lim", id, 1);
+      auto found = Select("WHERE id = :key LIMIT :lim", id, 1);
       if (!found) return Fail(found.error());
       if (found->empty()) return Fail(ErrorCode::kNotFound, "no such mail");
       return found->front();
@@ -492,7 +492,7 @@ class SqlOutbox final : public outbox::OutboxRepository {
   }
 
  private:
-  // `where` binds :now (an instant or an id) and :lim.
+  // `where` binds :key (an instant or an id, as the query says) and :lim.
   Result<std::vector<outbox::OutboxMail>> Select(const std::string& where, std::int64_t now,
                                                  int limit) {
     outbox::OutboxMail m;

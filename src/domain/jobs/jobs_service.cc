@@ -5,6 +5,11 @@
 #include "core/text.h"
 
 namespace maplace::jobs {
+namespace {
+// Compiled once: these run on every page request.
+const std::regex kRomeCode("[A-N][0-9]{4}");
+const std::regex kSector("[A-N]");
+}  // namespace
 
 std::map<std::string, std::string> ParseFapOverrides(std::string_view csv) {
   std::map<std::string, std::string> out;
@@ -49,7 +54,7 @@ Result<std::shared_ptr<const TensionModel>> JobsService::Model(Repositories& rep
 }
 
 Result<JobSheet> JobsService::Sheet(const std::string& rome_code) {
-  if (!std::regex_match(rome_code, std::regex("[A-N][0-9]{4}")))
+  if (!std::regex_match(rome_code, kRomeCode))
     return Fail(ErrorCode::kInvalidArgument, "a ROME code is a letter and four digits");
   JobSheet sheet;
   auto status = store_.Read([&](Repositories& repos) -> Status {
@@ -79,7 +84,7 @@ Result<TensionRanking> JobsService::Ranking(RankingQuery query) {
                                      [&](const auto& a) { return a.code == *query.area; });
       if (!known) return FailFields("unknown area", {{"area", "Ce bassin d'emploi n'existe pas."}});
     }
-    if (query.sector && !std::regex_match(*query.sector, std::regex("[A-N]")))
+    if (query.sector && !std::regex_match(*query.sector, kSector))
       return FailFields("unknown sector", {{"sector", "Ce secteur n'existe pas."}});
     auto model = Model(repos);
     if (!model) return Fail(model.error());
