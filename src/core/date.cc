@@ -1,0 +1,93 @@
+#include "core/date.h"
+
+#include <array>
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace maplace {
+
+using namespace std::chrono;
+
+namespace {
+
+std::optional<int> Number(std::string_view s) {
+  int value = 0;
+  auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (error != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+Date Clamp(year y, month m, unsigned d) {
+  auto last = year_month_day_last(y, month_day_last(m)).day();
+  return Date(y, m, std::min(day(d), last));
+}
+
+}  // namespace
+
+std::optional<Date> ParseIsoDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  auto y = Number(text.substr(0, 4));
+  auto m = Number(text.substr(5, 2));
+  auto d = Number(text.substr(8, 2));
+  if (!y || !m || !d) return std::nullopt;
+  Date date{year(*y), month(static_cast<unsigned>(*m)), day(static_cast<unsigned>(*d))};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+std::string FormatIsoDate(Date date) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+}
+
+std::string FormatFrenchDate(Date date) {
+  return fmt::format("{:02}/{:02}/{:04}", static_cast<unsigned>(date.day()),
+                     static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
+}
+
+std::string FormatFrenchLongDate(Date date) {
+  static constexpr std::array<const char*, 12> kMonths = {
+      "janvier", "février", "mars",      "avril",   "mai",      "juin",
+      "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  unsigned d = static_cast<unsigned>(date.day());
+  return fmt::format("{}{} {} {}", d, d == 1 ? "er" : "",
+                     kMonths[static_cast<unsigned>(date.month()) - 1],
+                     static_cast<int>(date.year()));
+}
+
+sys_days Days(Date date) { return sys_days(date); }
+
+Date AddDays(Date date, int days_to_add) { return Date(sys_days(date) + days(days_to_add)); }
+
+Date AddMonths(Date date, int months_to_add) {
+  year_month ym = year_month(date.year(), date.month()) + months(months_to_add);
+  return Clamp(ym.year(), ym.month(), static_cast<unsigned>(date.day()));
+}
+
+Date AddYears(Date date, int years_to_add) { return AddMonths(date, 12 * years_to_add); }
+
+Date FirstOfNextMonth(Date date) {
+  year_month ym = year_month(date.year(), date.month()) + months(1);
+  return Date(ym.year(), ym.month(), day(1));
+}
+
+Date Birthday(Date birth, int years_old) {
+  year y = birth.year() + years(years_old);
+  if (birth.month() == February && birth.day() == day(29) && !y.is_leap()) {
+    return Date(y, March, day(1));
+  }
+  return Date(y, birth.month(), birth.day());
+}
+
+int AgeOn(Date birth, Date on) {
+  int age = static_cast<int>(on.year()) - static_cast<int>(birth.year());
+  if (age > 0 && sys_days(Birthday(birth, age)) > sys_days(on)) --age;
+  return age;
+}
+
+int DaysBetween(Date from, Date to) { return static_cast<int>((sys_days(to) - sys_days(from)).count()); }
+
+}  // namespace maplace

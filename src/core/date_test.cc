@@ -1,0 +1,43 @@
+#include "core/date.h"
+
+#include <gtest/gtest.h>
+
+namespace maplace {
+namespace {
+
+Date D(const char* iso) { return *ParseIsoDate(iso); }
+
+TEST(Date, ParsesOnlyRealDays) {
+  EXPECT_EQ(FormatIsoDate(D("2025-02-24")), "2025-02-24");
+  EXPECT_FALSE(ParseIsoDate("2025-02-30"));
+  EXPECT_FALSE(ParseIsoDate("2025-2-3"));
+  EXPECT_FALSE(ParseIsoDate("2025-02-2x"));
+  EXPECT_TRUE(ParseIsoDate("2024-02-29"));
+  EXPECT_FALSE(ParseIsoDate("2023-02-29"));
+}
+
+TEST(Date, FormatsInFrench) {
+  EXPECT_EQ(FormatFrenchDate(D("2025-03-01")), "01/03/2025");
+  EXPECT_EQ(FormatFrenchLongDate(D("2025-03-01")), "1er mars 2025");
+  EXPECT_EQ(FormatFrenchLongDate(D("2026-08-24")), "24 août 2026");
+}
+
+TEST(Date, MonthArithmeticClampsToTheLastDay) {
+  EXPECT_EQ(FormatIsoDate(AddMonths(D("2025-01-31"), 1)), "2025-02-28");
+  EXPECT_EQ(FormatIsoDate(AddMonths(D("2025-11-15"), 3)), "2026-02-15");
+  EXPECT_EQ(FormatIsoDate(AddYears(D("2024-02-29"), 1)), "2025-02-28");
+  EXPECT_EQ(FormatIsoDate(FirstOfNextMonth(D("2025-12-31"))), "2026-01-01");
+  EXPECT_EQ(FormatIsoDate(AddDays(D("2025-02-28"), 1)), "2025-03-01");
+  EXPECT_EQ(DaysBetween(D("2025-01-01"), D("2026-01-01")), 365);
+}
+
+TEST(Date, AgeTurnsOnTheBirthday) {
+  EXPECT_EQ(AgeOn(D("2006-03-15"), D("2024-03-14")), 17);
+  EXPECT_EQ(AgeOn(D("2006-03-15"), D("2024-03-15")), 18);
+  EXPECT_EQ(AgeOn(D("2008-02-29"), D("2026-02-28")), 17);
+  EXPECT_EQ(AgeOn(D("2008-02-29"), D("2026-03-01")), 18);
+  EXPECT_EQ(FormatIsoDate(Birthday(D("2008-02-29"), 18)), "2026-03-01");
+}
+
+}  // namespace
+}  // namespace maplace
