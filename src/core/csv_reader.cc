@@ -5,6 +5,8 @@
 
 #include <deque>
 
+#include "core/text.h"
+
 namespace maplace::csv {
 
 struct Reader::Parser {
@@ -36,8 +38,10 @@ Reader::Reader(std::filesystem::path path, char separator)
 
 Reader::~Reader() { csv_free(&parser_->parser); }
 
-Result<std::unique_ptr<Reader>> Reader::Open(const std::filesystem::path& path, char separator) {
+Result<std::unique_ptr<Reader>> Reader::Open(const std::filesystem::path& path, char separator,
+                                             Encoding encoding) {
   std::unique_ptr<Reader> reader(new Reader(path, separator));
+  reader->encoding_ = encoding;
   reader->in_.open(path, std::ios::binary);
   if (!reader->in_)
     return Fail(ErrorCode::kNotFound, fmt::format("{}: cannot open the file", path.string()));
@@ -57,6 +61,7 @@ Result<std::optional<Record>> Reader::Next() {
     ++line_;
     if (line_ == 1 && chunk.rfind("\xEF\xBB\xBF", 0) == 0) chunk.erase(0, 3);
     bytes_read_ += chunk.size() + 1;
+    if (encoding_ == Encoding::kWindows1252) chunk = text::Windows1252ToUtf8(chunk);
     chunk += '\n';
     if (csv_parse(&parser_->parser, chunk.data(), chunk.size(), Parser::OnField,
                   Parser::OnRecordEnd, parser_.get()) != chunk.size()) {

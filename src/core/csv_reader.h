@@ -18,12 +18,17 @@ struct Record {
   std::vector<std::string> fields;
 };
 
+// The encoding of a file; records are always UTF-8.
+enum class Encoding { kUtf8, kWindows1252 };
+
 // Streams the records of a CSV file (RFC 4180: quoted fields may hold separators, quotes and
-// line breaks) with libcsv, reading a line at a time. A UTF-8 byte-order mark is skipped.
-// Errors are kInvalidArgument and name the file and line.
+// line breaks) with libcsv, reading a line at a time. A UTF-8 byte-order mark is skipped;
+// a Windows-1252 file is transcoded line by line. Errors are kInvalidArgument and name the file
+// and line.
 class Reader {
  public:
-  static Result<std::unique_ptr<Reader>> Open(const std::filesystem::path& path, char separator);
+  static Result<std::unique_ptr<Reader>> Open(const std::filesystem::path& path, char separator,
+                                              Encoding encoding = Encoding::kUtf8);
   ~Reader();
 
   // The next record, or nullopt at the end of the file.
@@ -37,6 +42,7 @@ class Reader {
   Reader(std::filesystem::path path, char separator);
   struct Parser;
   std::filesystem::path path_;
+  Encoding encoding_ = Encoding::kUtf8;
   std::ifstream in_;
   std::unique_ptr<Parser> parser_;
   std::uint64_t bytes_read_ = 0;

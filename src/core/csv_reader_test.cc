@@ -51,6 +51,22 @@ TEST(CsvReaderTest, HeaderNamesTheMissingColumn) {
   std::filesystem::remove(path);
 }
 
+TEST(CsvReaderTest, TranscodesWindows1252) {
+  auto path = Write(
+      "libell\xE9;montant\nCAP p\xE2tissier;9\xA0"
+      "497 \x80\n");
+  auto reader = Reader::Open(path, ';', Encoding::kWindows1252);
+  ASSERT_THAT(reader, IsOk());
+  auto header = (*reader)->Next();
+  ASSERT_THAT(header, IsOk());
+  EXPECT_EQ((*header)->fields[0], "libellé");
+  auto row = (*reader)->Next();
+  ASSERT_THAT(row, IsOk());
+  EXPECT_EQ((*row)->fields[0], "CAP pâtissier");
+  EXPECT_EQ((*row)->fields[1], "9\u00A0497 €");
+  std::filesystem::remove(path);
+}
+
 TEST(CsvReaderTest, MissingFileIsNotFound) {
   EXPECT_THAT(Reader::Open("/nonexistent/x.csv", ','), HasErrorCode(ErrorCode::kNotFound));
 }

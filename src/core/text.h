@@ -17,6 +17,11 @@ std::string NormalizeEmail(std::string_view email);
 
 // True when `s` is valid UTF-8 with no control characters other than tab, LF and CR.
 bool IsCleanUtf8(std::string_view s, bool allow_newlines);
+// True when `s` is valid UTF-8 (controls allowed): tells a UTF-8 file from a Windows-1252 one.
+bool IsUtf8(std::string_view s);
+// Windows-1252 (the "ANSI" of French Excel exports) to UTF-8; its five unassigned bytes become
+// U+FFFD.
+std::string Windows1252ToUtf8(std::string_view s);
 // Number of Unicode code points (s must be valid UTF-8).
 std::size_t CodePointCount(std::string_view s);
 

@@ -27,6 +27,13 @@ TEST(TextTest, CleanUtf8RejectsControlsAndBrokenSequences) {
   EXPECT_FALSE(IsCleanUtf8("\xED\xA0\x80", false));  // surrogate
 }
 
+TEST(TextTest, TellsUtf8FromWindows1252) {
+  EXPECT_TRUE(IsUtf8("Libellé\tCPNE\x01"));
+  EXPECT_FALSE(IsUtf8("Libell\xE9"));
+  EXPECT_EQ(Windows1252ToUtf8("Libell\xE9 \x92NPEC\x92 \x9C\x81"), "Libellé ’NPEC’ œ\uFFFD");
+  EXPECT_EQ(Windows1252ToUtf8("plain"), "plain");
+}
+
 TEST(TextTest, CodePointCountCountsCharactersNotBytes) {
   EXPECT_EQ(CodePointCount("é"), 1u);
   EXPECT_EQ(CodePointCount("ééé🌴"), 4u);
