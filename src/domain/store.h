@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "core/error.h"
+#include "domain/aids/aids_repository.h"
 #include "domain/audit/audit_log.h"
 #include "domain/jobs/jobs_repository.h"
 #include "domain/outbox/outbox_repository.h"
@@ -25,6 +26,7 @@ class Repositories {
   virtual audit::AuditLog& audit() = 0;
   virtual reference::ReferenceRepository& reference() = 0;
   virtual jobs::JobsRepository& jobs() = 0;
+  virtual aids::AidsRepository& aids() = 0;
 };
 
 // The unit of work the use cases run in: all of `work` is committed when it returns success,

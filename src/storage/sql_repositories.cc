@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "storage/sql_aids.h"
 #include "storage/sql_jobs.h"
 #include "storage/sql_reference.h"
 
@@ -577,7 +578,8 @@ class SqlRepositories final : public Repositories {
         outbox_(sql),
         audit_(sql),
         reference_(MakeSqlReference(sql, dialect)),
-        jobs_(MakeSqlJobs(sql)) {}
+        jobs_(MakeSqlJobs(sql)),
+        aids_(MakeSqlAids(sql)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -586,6 +588,7 @@ class SqlRepositories final : public Repositories {
   audit::AuditLog& audit() override { return audit_; }
   reference::ReferenceRepository& reference() override { return *reference_; }
   jobs::JobsRepository& jobs() override { return *jobs_; }
+  aids::AidsRepository& aids() override { return *aids_; }
 
  private:
   SqlUsers users_;
@@ -596,6 +599,7 @@ class SqlRepositories final : public Repositories {
   SqlAudit audit_;
   std::unique_ptr<reference::ReferenceRepository> reference_;
   std::unique_ptr<jobs::JobsRepository> jobs_;
+  std::unique_ptr<aids::AidsRepository> aids_;
 };
 
 }  // namespace

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
+
+#include "domain/reference/tables.h"
 
 namespace maplace::fakes {
 
@@ -29,6 +32,7 @@ struct InMemoryStore::State {
   std::vector<audit::AuditEvent> audit;
   std::map<std::string, std::map<std::string, reference::Row>> reference_tables;
   std::vector<reference::ImportRecord> imports;
+  std::map<std::string, aids::ParameterOverride> parameter_overrides;
   std::int64_t next_id = 1;
 };
 
@@ -355,6 +359,62 @@ class Jobs final : public jobs::JobsRepository {
   Result<std::int64_t> DataVersion() override { return 0; }
 };
 
+// Reads the NPEC rows that ImportService put in the `npec` reference table.
+class Aids final : public aids::AidsRepository {
+ public:
+  explicit Aids(InMemoryStore::State& s) : s_(s) {}
+  Result<aids::Npec> FindNpec(std::string_view rncp_code, std::string_view cpne_code) override {
+    for (auto& npec : All())
+      if (npec.rncp_code == rncp_code && npec.cpne_code == cpne_code) return npec;
+    return Fail(ErrorCode::kNotFound, "no NPEC for this certification and CPNE");
+  }
+  Result<std::vector<aids::Npec>> NpecsForCertification(std::string_view rncp_code) override {
+    std::vector<aids::Npec> out;
+    for (auto& npec : All())
+      if (npec.rncp_code == rncp_code) out.push_back(std::move(npec));
+    std::sort(out.begin(), out.end(), [](const aids::Npec& a, const aids::Npec& b) {
+      return std::tuple(a.yearly_cents, a.cpne_code.size(), a.cpne_code) <
+             std::tuple(b.yearly_cents, b.cpne_code.size(), b.cpne_code);
+    });
+    return out;
+  }
+  Result<std::vector<aids::ParameterOverride>> ParameterOverrides() override {
+    std::vector<aids::ParameterOverride> out;
+    for (const auto& [name, o] : s_.parameter_overrides) out.push_back(o);
+    return out;
+  }
+  Status SetParameterOverride(const aids::ParameterOverride& value) override {
+    s_.parameter_overrides[value.name] = value;
+    return Ok();
+  }
+  Status RemoveParameterOverride(std::string_view name) override {
+    if (!s_.parameter_overrides.erase(std::string(name)))
+      return Fail(ErrorCode::kNotFound, "no override of this parameter");
+    return Ok();
+  }
+
+ private:
+  // Columns as reference::tables::Npec() lists them.
+  std::vector<aids::Npec> All() const {
+    std::vector<aids::Npec> out;
+    auto table = s_.reference_tables.find(reference::tables::Npec().table);
+    if (table == s_.reference_tables.end()) return out;
+    for (const auto& [key, row] : table->second) {
+      aids::Npec npec{row[0].value_or(""),
+                      row[1].value_or(""),
+                      row[2].value_or(""),
+                      row[3],
+                      std::stoll(row[4].value_or("0")),
+                      {},
+                      row[6]};
+      if (row[5]) npec.applicable_from = ParseIsoDate(*row[5]);
+      out.push_back(std::move(npec));
+    }
+    return out;
+  }
+  InMemoryStore::State& s_;
+};
+
 }  // namespace
 
 class InMemoryStore::Repos final : public Repositories {
@@ -367,7 +427,8 @@ class InMemoryStore::Repos final : public Repositories {
         outbox_(s),
         audit_(s),
         reference_(s),
-        jobs_(s) {}
+        jobs_(s),
+        aids_(s) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -376,6 +437,7 @@ class InMemoryStore::Repos final : public Repositories {
   audit::AuditLog& audit() override { return audit_; }
   reference::ReferenceRepository& reference() override { return reference_; }
   jobs::JobsRepository& jobs() override { return jobs_; }
+  aids::AidsRepository& aids() override { return aids_; }
 
  private:
   Users users_;
@@ -386,6 +448,7 @@ class InMemoryStore::Repos final : public Repositories {
   Audit audit_;
   Reference reference_;
   Jobs jobs_;
+  Aids aids_;
 };
 
 InMemoryStore::InMemoryStore() : state_(std::make_unique<State>()) {}

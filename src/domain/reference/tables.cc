@@ -245,4 +245,18 @@ const TableSpec& CfaSifa() {
   return spec;
 }
 
+const TableSpec& Npec() {
+  static const TableSpec spec{"npec",
+                              {{"rncp_code", kText},
+                               {"cpne_code", kText},
+                               {"cpne_label", kText},
+                               {"certification_label", kText},
+                               {"yearly_cents", kInteger},
+                               {"applicable_from", kText},
+                               {"status", kText}},
+                              2,
+                              {}};
+  return spec;
+}
+
 }  // namespace maplace::reference::tables

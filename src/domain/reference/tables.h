@@ -59,4 +59,10 @@ const TableSpec& ProfessionalDiplomas();
 // ("nouveau", "present_enquete_sifa"), siret (NULL: none).
 const TableSpec& CfaSifa();
 
+// (storage/migrations/*/0006_aids.sql; read through aids::AidsRepository)
+// France compétences' référentiel des NPEC: rncp_code ("RNCP1002"), cpne_code ("2"), cpne_label,
+// certification_label (NULL: not given), yearly_cents (the « NPEC final » in cents),
+// applicable_from ("2023-10-15", NULL: not given), status ("A", NULL: not given).
+const TableSpec& Npec();
+
 }  // namespace maplace::reference::tables
