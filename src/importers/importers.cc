@@ -21,6 +21,7 @@ const std::vector<Kind>& Kinds() {
       {"tension-2021", "2021 labour-market tension by ROME and employment area (CSV, ;)"},
       {"diplomas", "Education nationale professional diplomas by CFD code (CSV, ;)"},
       {"cfa-sifa", "DEPP SIFA list of apprentice training centres by UAI (CSV)"},
+      {"npec", "France compétences NPEC référentiel, CSV export of its sheet (; or ,)"},
   };
   return kinds;
 }
@@ -63,6 +64,7 @@ Result<reference::Dataset> Read(std::string_view kind, const std::filesystem::pa
   if (kind == "tension-2021") return ReadTension2021(path, progress);
   if (kind == "diplomas") return ReadDiplomas(path, progress);
   if (kind == "cfa-sifa") return ReadCfaSifa(path, progress);
+  if (kind == "npec") return ReadNpec(path, progress);
   return Fail(ErrorCode::kInvalidArgument, "unknown import kind: " + std::string(kind));
 }
 

@@ -30,5 +30,7 @@ Result<reference::Dataset> ReadTension2021(const std::filesystem::path& path,
 Result<reference::Dataset> ReadDiplomas(const std::filesystem::path& path,
                                         const Progress& progress);
 Result<reference::Dataset> ReadCfaSifa(const std::filesystem::path& path, const Progress& progress);
+// France compétences' référentiel des NPEC, CSV export of its sheet (npec_importer.cc).
+Result<reference::Dataset> ReadNpec(const std::filesystem::path& path, const Progress& progress);
 
 }  // namespace maplace::importers
