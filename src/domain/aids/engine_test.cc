@@ -139,6 +139,7 @@ class Case {
   Apprentice& apprentice() { return s_.apprentice; }
   Employer& employer() { return s_.employer; }
   Contract& contract() { return s_.contract; }
+  Funding& funding() { return s_.funding; }
   const Situation& situation() const { return s_; }
 
  private:
@@ -379,6 +380,17 @@ TEST(AidsApprenticePayTest, BirthdayOnTheFirstOfAMonthChangesTheBandAMonthLater)
   EXPECT_EQ(PeriodOn(e, "2025-11-30").percent, 27);
   EXPECT_EQ(PeriodOn(e, "2025-12-01").percent, 43);
   EXPECT_EQ(PeriodOn(e, "2025-12-01").minimum_monthly_cents, 77477);
+}
+
+TEST(AidsApprenticePayTest, EighteenOnTheFirstDayOfTheContract) {
+  // Born 01/09/2007: 18 on 01/09/2025, the day the contract starts; the higher rate applies
+  // from the 1st of the following month, 01/10/2025: September is paid at 27 %.
+  auto e = Eval(Case().Born("2007-09-01"));
+  EXPECT_EQ(PeriodOn(e, "2025-09-01").percent, 27);
+  EXPECT_EQ(PeriodOn(e, "2025-09-01").minimum_monthly_cents, 48649);  // 1 801.80 × 27 %
+  EXPECT_EQ(PeriodOn(e, "2025-10-01").percent, 43);
+  // Born 20/08/2007: 18 before the start → 43 % from the first day.
+  EXPECT_EQ(PeriodOn(Eval(Case().Born("2007-08-20")), "2025-09-01").percent, 43);
 }
 
 TEST(AidsApprenticePayTest, BirthdayOnTheLastDayOfAMonth) {
@@ -867,6 +879,10 @@ TEST(AidsEmployerParticipationTest, SevenHundredFiftyFromJuly2025ForLevel6AndAbo
   EXPECT_EQ(ParticipationBetween(at(8, "2025-06-30"), at(8, "2025-07-01")), 75000);
   Rules seven = Load({{"employer_participation_max_level", 7}});
   EXPECT_EQ(ParticipationBetween(at(8, "2025-06-30"), at(8, "2025-07-01"), seven), 0);
+  // Apprenticeship only: nothing for a professionnalisation contract.
+  EXPECT_EQ(ParticipationBetween(at(6, "2025-06-30").Professionalisation(),
+                                 at(6, "2025-07-01").Professionalisation()),
+            0);
   // Previous contract broken early: 200 €.
   EXPECT_EQ(ParticipationBetween(at(6, "2025-06-30").Previous("2025-05-31", 1, false, true),
                                  at(6, "2025-07-01").Previous("2025-05-31", 1, false, true)),
@@ -964,6 +980,7 @@ TEST(AidsDelegationTest, DrivingLicenceFrom18WithAContractInProgress) {
     c.apprentice().received_driving_licence_aid = true;  // once per apprentice
     EXPECT_FALSE(Eligible(Eval(c), "driving-licence"));
   }
+  EXPECT_FALSE(Eligible(Eval(at("2025-09-01").Professionalisation()), "driving-licence"));
   {
     auto c = at("2025-09-01");
     c.apprentice().preparing_driving_licence = false;
@@ -1041,6 +1058,70 @@ TEST(AidsDelegationTest, MobiliJeuneRentFormulaAndConditions) {
   Rules rules = Load({{"mobili_jeune_overseas", 0}});
   EXPECT_FALSE(Eligible(Eval(renting(30000), rules), "mobili-jeune"));
   EXPECT_TRUE(Eligible(Eval(renting(30000).In(Territory::kHexagone), rules), "mobili-jeune"));
+}
+
+TEST(AidsDelegationTest, MobiliJeuneTotalOverTwoTrainingYearsAtMost1100EurosAYear) {
+  // rules.md d: 10–100 €/month, ≤ 1 100 €/year, 2 training years at most.
+  auto renting = [](Cents rent, int years) {
+    Case c;
+    c.RunsYears("2025-09-01", years);
+    c.apprentice().tenant = true;
+    c.apprentice().monthly_rent_cents = rent;
+    return c;
+  };
+  // 70 €/month: 12 × 70 = 840 ≤ 1 100 a year; 24 months → 1 680.00.
+  EXPECT_EQ(FindAid(Eval(renting(8000, 2)), "mobili-jeune")->total_cents, 168000);
+  // Three years, still 24 months: 1 680.00.
+  EXPECT_EQ(FindAid(Eval(renting(8000, 3)), "mobili-jeune")->total_cents, 168000);
+  // 100 €/month: 12 × 100 = 1 200 > 1 100 → 1 100 a year, 2 years → 2 200.00.
+  EXPECT_EQ(FindAid(Eval(renting(30000, 2)), "mobili-jeune")->total_cents, 220000);
+}
+
+TEST(AidsOpcoFundingTest, NpecAndFraisAnnexes) {
+  // rules.md c: 6 €/night, 3 €/meal, first equipment ≤ 500 €. Two-year contract, NPEC 8 000 €.
+  Case c;
+  Funding& funding = c.funding();
+  funding.npec_yearly_cents = 800000;
+  funding.lodging_nights_per_year = 20;   // 20 × 6 = 120
+  funding.meals_per_year = 100;           // 100 × 3 = 300
+  funding.first_equipment_cents = 60000;  // capped at 500
+  auto e = Eval(c);
+  const Aid* npec = FindAid(e, "opco-contract-funding");
+  ASSERT_NE(npec, nullptr);
+  EXPECT_EQ(npec->amount_cents, 800000);
+  EXPECT_EQ(npec->total_cents, 1600000);  // 2 × 8 000
+  EXPECT_EQ(npec->beneficiary, Beneficiary::kCfa);
+  const Aid* annexes = FindAid(e, "opco-frais-annexes");
+  ASSERT_NE(annexes, nullptr);
+  EXPECT_EQ(annexes->amount_cents, 42000);  // 120 + 300 a year
+  EXPECT_EQ(annexes->total_cents, 134000);  // 2 × 420 + 500
+}
+
+TEST(AidsEngineTest, OutsideTheContractTheFiguresAreThoseOfItsFirstMonth) {
+  // Simulated on 01/01/2025, before the contract (01/09/2025): its first month, 19 years old,
+  // 1 801.80 × 43 % = 774.77. The SMIC is the one of the simulated day (11.88 €).
+  auto e = Eval(Case().Born("2006-01-10").On("2025-01-01"));
+  EXPECT_EQ(e.minimum_monthly_cents, 77477);
+  EXPECT_EQ(e.smic_hourly_cents, 1188);
+}
+
+TEST(AidsEngineTest, YearsAddUpToTheTotals) {
+  auto e = Eval(Case().Level(6).Concluded("2025-07-01").Pay(120000));
+  ASSERT_EQ(e.years.size(), 2u);
+  Cents cost = 0, aids = 0, remaining = 0, gross = 0;
+  for (const auto& year : e.years) {
+    cost += year.employer_cost_cents;
+    aids += year.aids_cents;
+    remaining += year.remaining_cost_cents;
+    gross += year.gross_cents;
+  }
+  EXPECT_EQ(cost, e.employer_total_cost_cents);
+  EXPECT_EQ(aids, e.employer_total_aids_cents);
+  EXPECT_EQ(remaining, e.employer_remaining_cost_cents);
+  // Agreed 1 200.00 every month of the two years: 24 × 1 200 = 28 800.00.
+  EXPECT_EQ(gross, 2880000);
+  for (const auto& period : e.pay) EXPECT_EQ(period.gross_monthly_cents, 120000);
+  EXPECT_FALSE(CheckFails(e, "minimum-pay"));
 }
 
 TEST(AidsDelegationTest, LadomForOverseasAlternantsInMobility) {
@@ -1121,6 +1202,14 @@ TEST(AidsContractChecksTest, AgeAtTheStart) {
   EXPECT_FALSE(CheckFails(Eval(Case().Born("1980-01-10").Rqth()), "age"));  // 45, RQTH
 }
 
+TEST(AidsContractChecksTest, ApprenticeshipAgeLimitsDoNotApplyToProfessionalisation) {
+  // rules.md b.2: job seekers of 26 and 45 or more are hired on professionnalisation contracts.
+  Case c;
+  c.Professionalisation().Born("1979-01-10").RunsYears("2025-09-01", 1);
+  c.apprentice().job_seeker = true;
+  EXPECT_FALSE(CheckFails(Eval(c), "age"));
+}
+
 TEST(AidsContractChecksTest, AgeExceptionsUpTo35AtTheConclusion) {
   auto after_previous = [](const char* born, AgeException exception, const char* ended) {
     Case c;
@@ -1145,6 +1234,9 @@ TEST(AidsContractChecksTest, AgeExceptionsUpTo35AtTheConclusion) {
   Case creation;
   creation.Born("1975-01-10").apprentice().age_exception = AgeException::kBusinessCreation;
   EXPECT_FALSE(CheckFails(Eval(creation), "age"));
+  Case rqth_exception;
+  rqth_exception.Born("1975-01-10").apprentice().age_exception = AgeException::kRqth;
+  EXPECT_FALSE(CheckFails(Eval(rqth_exception), "age"));
   Case athlete;
   athlete.Born("1975-01-10").apprentice().age_exception = AgeException::kHighLevelAthlete;
   EXPECT_FALSE(CheckFails(Eval(athlete), "age"));
