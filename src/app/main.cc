@@ -12,6 +12,7 @@
 
 #include "app/platform.h"
 #include "cli/demo_command.h"
+#include "cli/simulate_command.h"
 #include "core/embedded_files.h"
 #include "core/time_format.h"
 #include "domain/jobs/jobs_service.h"
@@ -178,7 +179,34 @@ int Main(int argc, char** argv) {
       app.add_subcommand("restore", "Replace the database with a backup (stop servers first)");
   restore->add_option("file", file, "Backup file to read")->required();
 
+  auto* simulate = app.add_subcommand(
+      "simulate", "Evaluate situations read as JSON on stdin (docs/simulate.md); JSON on stdout");
+  auto* rules_command = app.add_subcommand("rules", "The aids rules (rules/*.toml)");
+  auto* rules_check = rules_command->add_subcommand("check", "Validate a rules folder");
+  std::string rules_dir;
+  rules_check->add_option("dir", rules_dir, "The folder to check")->required();
+  auto* bench = app.add_subcommand("bench", "Benchmarks on this machine");
+  bench->require_subcommand(1);
+  auto* bench_aids = bench->add_subcommand("aids", "Full aid evaluations per second on one core");
+  int evaluations = 200000;
+  bench_aids->add_option("--evaluations", evaluations, "How many (default 200000)")
+      ->check(CLI::Range(1, 100000000));
+
   CLI11_PARSE(app, argc, argv);
+
+  // Commands on the rules alone: no database, no configuration.
+  if (*simulate || *bench_aids || *rules_check) {
+    const char* directory = std::getenv("MAPLACE_RULES_DIR");
+    auto rules = aids::LoadRulesFrom(*rules_check ? rules_dir : (directory ? directory : ""));
+    if (!rules) return Failed(rules.error());
+    if (*rules_check) {
+      std::cout << "Rules are valid: " << rules->aids.size() << " aids, "
+                << rules->parameters.size() << " parameters.\n";
+      return 0;
+    }
+    if (*bench_aids) return cli::BenchAids(*rules, evaluations, std::cout);
+    return cli::Simulate(*rules, std::cin, std::cout);
+  }
 
   Config base;
   if (!var_dir.empty()) {

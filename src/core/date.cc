@@ -1,9 +1,9 @@
 #include "core/date.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <charconv>
-
-#include <fmt/format.h>
 
 namespace maplace {
 
@@ -88,6 +88,8 @@ int AgeOn(Date birth, Date on) {
   return age;
 }
 
-int DaysBetween(Date from, Date to) { return static_cast<int>((sys_days(to) - sys_days(from)).count()); }
+int DaysBetween(Date from, Date to) {
+  return static_cast<int>((sys_days(to) - sys_days(from)).count());
+}
 
 }  // namespace maplace

@@ -16,5 +16,6 @@ const std::vector<EmbeddedFile>& Migrations();       // storage/migrations/<dial
 const std::vector<EmbeddedFile>& WebAssets();        // web/templates/*.tpl, web/static/**
 const std::vector<EmbeddedFile>& CommonPasswords();  // generated list, one per line
 const std::vector<EmbeddedFile>& FapTwins();         // domain/jobs/data/fap_twins.csv
+const std::vector<EmbeddedFile>& AidRules();         // rules/**/*.toml
 
 }  // namespace maplace::embedded

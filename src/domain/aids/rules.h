@@ -39,8 +39,8 @@ struct SmicRate {
 
 struct PayBand {
   int min_age = 0;
-  std::string label;              // "18 à 20 ans"
-  std::array<int, 3> percents{};  // contract years 1, 2, 3+
+  std::string label;                       // "18 à 20 ans"
+  std::array<int, 3> percents{};           // contract years 1, 2, 3+
   bool agreement_minimum_applies = false;  // the % applies to max(SMIC, SMC)
 };
 
@@ -54,9 +54,9 @@ struct ApprenticePayGrid {
 struct ProfessionalisationBand {
   int min_age = 0;
   std::string label;
-  int percent = 0;           // of the SMIC
-  int percent_level4 = 0;    // when a level 4 diploma or higher is held
-  int agreement_percent = 0; // of the SMC, when higher (26 and over)
+  int percent = 0;            // of the SMIC
+  int percent_level4 = 0;     // when a level 4 diploma or higher is held
+  int agreement_percent = 0;  // of the SMC, when higher (26 and over)
 };
 
 struct ProfessionalisationPay {
@@ -76,10 +76,10 @@ struct ContributionRegime {
 // Rates used to turn gross into net and employer cost (by date of the pay month).
 struct ContributionRates {
   Date from;
-  double employee_rate = 0;      // on the pay above the exempt part (retirement, AGIRC-ARRCO)
-  double csg_crds_rate = 0;      // CSG + CRDS
-  double csg_base_share = 0;     // 98.25 % of pay
-  double employer_residual_rate = 0;         // after the general reduction (RGDU)
+  double employee_rate = 0;           // on the pay above the exempt part (retirement, AGIRC-ARRCO)
+  double csg_crds_rate = 0;           // CSG + CRDS
+  double csg_base_share = 0;          // 98.25 % of pay
+  double employer_residual_rate = 0;  // after the general reduction (RGDU)
   double employer_residual_rate_lodeom = 0;  // overseas employers under Lodeom
   std::vector<std::string> legal_refs;
   std::string source;
@@ -122,12 +122,13 @@ struct ContractLimits {
 // The conditions an aid case may ask for; absent ones are not asked.
 struct AidConditions {
   std::vector<ContractKind> contract_kinds;
+  std::vector<Territory> territories;
   std::optional<int> min_headcount, max_headcount;
   std::optional<int> min_level, max_level, max_level_overseas;
   std::optional<bool> rqth;
   bool quota_commitment = false;
   bool overseas = false;
-  std::optional<int> min_age, max_age;  // at the aid's date
+  std::optional<int> min_age, max_age;          // at the aid's date
   std::optional<MobilityDestination> mobility;  // kNone: any destination
   bool first_mobility = false;
   bool social_support_criteria = false;  // any of the AKTO criteria
@@ -155,7 +156,8 @@ enum class DateBasis { kConcludedOn, kStartsOn, kSimulatedDate };
 struct AidVersion {
   Date from;
   std::optional<Date> to;
-  std::vector<AidCase> cases;  // the first case whose conditions hold applies
+  std::optional<Date> starts_to;  // also bounds the contract's start
+  std::vector<AidCase> cases;     // the first case whose conditions hold applies
   std::vector<std::string> legal_refs;
   std::string note;  // said in the explanation, e.g. an uncertainty
   bool uncertain = false;
@@ -172,6 +174,7 @@ struct AidDefinition {
   DateBasis basis = DateBasis::kConcludedOn;
   std::optional<int> max_months;  // monthly aids: how long at most
   bool enabled = true;            // configurable entries can be switched off
+  bool overseas_enabled = true;
   std::vector<AidVersion> versions;
 };
 
@@ -190,10 +193,22 @@ struct Rules {
   Date first_day;           // no evaluation before
 };
 
-// Reads every rules/*.toml of `directory`, with `overrides` (parameter name -> value, set by
-// an administrator) applied. kInvalidArgument naming the file, the line and the reason on
-// the first fault: a bad file stops the server.
-Result<Rules> LoadRules(const std::string& directory,
+struct RulesFile {
+  std::string name;  // "rules/state_hiring_aid.toml", for error messages
+  std::string text;
+};
+
+// Validates the rules files, with `overrides` (parameter name -> value, set by an
+// administrator) applied. kInvalidArgument naming the file, the line and the reason on the
+// first fault: a bad file stops the server.
+Result<Rules> LoadRules(const std::vector<RulesFile>& files,
                         const std::map<std::string, double>& overrides = {});
+// The *.toml files of a directory, by name.
+Result<std::vector<RulesFile>> ReadRulesDirectory(const std::string& directory);
+// The rules compiled into the binary (the repository's rules/ folder).
+std::vector<RulesFile> EmbeddedRulesFiles();
+// The rules of `directory`, or the compiled-in ones when it is empty (MAPLACE_RULES_DIR).
+Result<Rules> LoadRulesFrom(const std::string& directory,
+                            const std::map<std::string, double>& overrides = {});
 
 }  // namespace maplace::aids

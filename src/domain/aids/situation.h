@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/date.h"
 
@@ -14,14 +15,18 @@ using Cents = std::int64_t;
 // share the aide unique up to level 5 and the delegation's mobility aids.
 enum class Territory {
   kHexagone,
-  kGuadeloupe,          // 971
-  kMartinique,          // 972
-  kGuyane,              // 973
-  kReunion,             // 974
-  kSaintPierreMiquelon, // 975
-  kMayotte,             // 976
+  kGuadeloupe,           // 971
+  kMartinique,           // 972
+  kGuyane,               // 973
+  kReunion,              // 974
+  kSaintPierreMiquelon,  // 975
+  kMayotte,              // 976
 };
 bool IsOverseas(Territory territory);
+// "hexagone", "971" … "976"
+std::optional<Territory> TerritoryFromCode(std::string_view code);
+std::string TerritoryCode(Territory territory);
+std::string TerritoryName(Territory territory);  // « Martinique », « l'Hexagone »
 
 enum class ContractKind { kApprenticeship, kProfessionalisation };
 
@@ -49,15 +54,15 @@ struct Contract {
   ContractKind kind = ContractKind::kApprenticeship;
   Date concluded_on;
   Date starts_on;
-  Date ends_on;  // last day of the contract
-  int certification_level = 4;   // RNCP level 3–8
+  Date ends_on;                 // last day of the contract
+  int certification_level = 4;  // RNCP level 3–8
   // The contract year the apprentice starts in: 2 when a one-year contract covers the second
   // year of a two-year cycle (D6222-28-1), or for a one-year licence professionnelle.
   int first_contract_year = 1;
   // +15 points (D6222-30): a contract of at most a year toward a diploma of the same level as
   // one already held, and directly related to it.
   bool same_level_related_diploma = false;
-  std::optional<Date> training_starts_on;  // the CFA cycle's first day
+  std::optional<Date> training_starts_on;    // the CFA cycle's first day
   std::optional<Cents> monthly_gross_cents;  // the pay agreed; the minimum when absent
   std::optional<PreviousContract> previous;
 };
@@ -89,8 +94,8 @@ struct Employer {
   int headcount = 1;
   bool commits_to_alternance_quota = false;  // ≥ 250 employees: the 5 % commitment
   std::optional<Cents> collective_agreement_minimum_monthly_cents;  // SMC for the job
-  bool private_non_agricultural = true;  // Mobili-jeune
-  bool lodeom_eligible = false;          // overseas employer under the Lodeom scales
+  bool private_non_agricultural = true;                             // Mobili-jeune
+  bool lodeom_eligible = false;  // overseas employer under the Lodeom scales
 };
 
 struct Tutor {
