@@ -471,6 +471,20 @@ TEST(AidsApprenticePayTest, ContractYearsCountFromTheStartAnniversary) {
             125090);  // 1 867.02 × 67 % = 1 250.9034
 }
 
+TEST(AidsApprenticePayTest, FifteenYearOldsArePaidAsUnder18AndAFourthYearAsTheThird) {
+  // D6222-27: born 02/06/2010, 15 at the start after the 3e → 27 % × 1 801.80 = 486.49.
+  Case fifteen;
+  fifteen.Born("2010-06-02").apprentice().completed_college = true;
+  EXPECT_EQ(PeriodOn(Eval(fifteen), "2025-09-01").minimum_monthly_cents, 48649);
+  // RQTH four-year contract; born 10/01/2006, 21–25 from 01/02/2027. The 4th year keeps the
+  // 3rd year's rate: 78 % × 1 867.02 = 1 456.2756 → 1 456.28.
+  auto four = Eval(Case().Rqth().Born("2006-01-10").Runs("2025-09-01", "2029-08-31"));
+  EXPECT_EQ(PeriodOn(four, "2028-08-31").minimum_monthly_cents, 145628);
+  auto fourth = PeriodOn(four, "2028-09-01");
+  EXPECT_EQ(fourth.percent, 78);
+  EXPECT_EQ(fourth.minimum_monthly_cents, 145628);
+}
+
 TEST(AidsApprenticePayTest, FirstContractYearTwoForAShortContract) {
   // D6222-28-1: a one-year contract covering the 2nd year of the cycle; born 10/01/2006 (19).
   auto e = Eval(Case().Born("2006-01-10").Runs("2025-09-01", "2026-08-31").FirstYear(2));
@@ -703,6 +717,7 @@ TEST(AidsStateHiringAidTest, EveryPeriodAndItsBoundaries) {
       {"2024-12-31", 8, 8, false, false, kMq, 0},  // doctorate: never
       {"2024-12-31", 6, 250, true, false, kMq, 600000},
       {"2024-12-31", 4, 250, false, false, kMq, 0},  // no commitment
+      {"2024-12-31", 4, 250, false, true, kMq, 0},   // RQTH: no rule of its own then
       // 1 Jan – 23 Feb 2025: the aide unique only (≤ 4, ≤ 5 overseas, < 250), 6 000 €.
       {"2025-01-01", 4, 8, false, false, kHex, 600000},
       {"2025-01-01", 5, 8, false, false, kMq, 600000},
@@ -711,6 +726,7 @@ TEST(AidsStateHiringAidTest, EveryPeriodAndItsBoundaries) {
       {"2025-01-01", 4, 250, true, false, kMq, 0},
       {"2025-01-01", 6, 8, false, true, kMq, 0},  // RQTH: as the aide unique
       {"2025-01-01", 4, 8, false, true, kMq, 600000},
+      {"2025-01-01", 4, 250, true, true, kMq, 0},
       {"2025-02-23", 4, 249, false, false, kMq, 600000},
       {"2025-02-23", 6, 8, false, false, kMq, 0},
       {"2025-02-23", 4, 250, true, false, kMq, 0},
@@ -747,6 +763,7 @@ TEST(AidsStateHiringAidTest, EveryPeriodAndItsBoundaries) {
       {"2026-03-08", 4, 249, false, false, kHex, 500000},
       {"2026-03-08", 5, 8, false, false, kHex, 450000},
       {"2026-03-08", 5, 8, false, false, kMq, 500000},  // parameter: aide unique overseas
+      {"2026-03-08", 5, 249, false, false, Territory::kMayotte, 500000},
       {"2026-03-08", 6, 8, false, false, kMq, 200000},
       {"2026-03-08", 7, 8, false, false, kHex, 200000},
       {"2026-03-08", 8, 8, false, false, kMq, 0},
@@ -1131,6 +1148,12 @@ TEST(AidsDelegationTest, LadomForOverseasAlternantsInMobility) {
   EXPECT_TRUE(FindAid(e, "ladom-pmfp")->amount_is_maximum);
   EXPECT_EQ(AidCents(Eval(Case().Going(MobilityDestination::kOtherOverseas)), "ladom-pmfp"), 80000);
   EXPECT_FALSE(Eligible(Eval(Case()), "ladom-pmfp"));
+  {
+    Case fifteen;  // alternants from 16: born 02/09/2010, 15 on 01/10/2025
+    fifteen.Born("2010-09-02").Going(MobilityDestination::kHexagone).On("2025-10-01");
+    fifteen.apprentice().completed_college = true;
+    EXPECT_FALSE(Eligible(Eval(fifteen), "ladom-pmfp"));
+  }
   EXPECT_FALSE(
       Eligible(Eval(Case().In(Territory::kHexagone).Going(MobilityDestination::kOtherOverseas)),
                "ladom-pmfp"));
@@ -1166,8 +1189,9 @@ TEST(AidsProfessionalisationAidsTest, ExceptionalAidUntilApril2024AndJobSeekerAi
   EXPECT_EQ(AidCents(Eval(pro("2024-04-30", "1999-01-10")), kAid), 600000);
   EXPECT_EQ(AidCents(Eval(pro("2023-01-02", "1999-01-10")), kAid), 600000);
   EXPECT_EQ(AidCents(Eval(pro("2024-05-01", "1999-01-10")), kAid), 0);
-  EXPECT_EQ(AidCents(Eval(pro("2024-04-30", "1994-04-30")), kAid), 0);       // 30 that day
-  EXPECT_EQ(AidCents(Eval(pro("2024-04-30", "1994-05-01")), kAid), 600000);  // 29
+  EXPECT_EQ(AidCents(Eval(pro("2024-04-30", "1999-01-10").Level(8)), kAid), 0);  // ≤ level 7
+  EXPECT_EQ(AidCents(Eval(pro("2024-04-30", "1994-04-30")), kAid), 0);           // 30 that day
+  EXPECT_EQ(AidCents(Eval(pro("2024-04-30", "1994-05-01")), kAid), 600000);      // 29
   // AFE: job seeker of 26 or more, 2 000 €; the State aid from 45, 2 000 €, cumulable.
   auto seeker = [&](const char* born) {
     auto c = pro("2025-09-01", born);
