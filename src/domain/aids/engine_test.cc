@@ -1114,6 +1114,18 @@ TEST(AidsOpcoFundingTest, NpecAndFraisAnnexes) {
   EXPECT_EQ(annexes->total_cents, 134000);  // 2 × 420 + 500
 }
 
+TEST(AidsOpcoFundingTest, NpecProratedByDaysForContractsFromJuly2025) {
+  // rules.md c: from 1 Jul 2025 the payments to the CFA are prorated by days (décret 2025-585).
+  // Six months, 01/09/2025–28/02/2026 (181 days): 8 000 × 181 / 365 = 3 967.12 by days of
+  // the year, or 8 000 × 6 / 12 = 4 000.00 by months — not a whole year's 8 000.
+  Case c;
+  c.Runs("2025-09-01", "2026-02-28").funding().npec_yearly_cents = 800000;
+  const Aid* npec = FindAid(Eval(c), "opco-contract-funding");
+  ASSERT_NE(npec, nullptr);
+  EXPECT_GE(npec->total_cents, 396712);
+  EXPECT_LE(npec->total_cents, 400000);
+}
+
 TEST(AidsEngineTest, OutsideTheContractTheFiguresAreThoseOfItsFirstMonth) {
   // Simulated on 01/01/2025, before the contract (01/09/2025): its first month, 19 years old,
   // 1 801.80 × 43 % = 774.77. The SMIC is the one of the simulated day (11.88 €).
