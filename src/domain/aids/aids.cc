@@ -177,7 +177,7 @@ class ConditionWriter {
     std::vector<std::string> met;
     if (a.from_rsma_e2c_or_garantie_jeunes)
       met.push_back("vient du RSMA, d'une E2C ou de la Garantie jeunes");
-    if (a.highest_level_held && *a.highest_level_held < 3)
+    if (!a.highest_level_held || *a.highest_level_held < 3)
       met.push_back("n'a pas de diplôme de niveau 3 ou 4");
     if (a.rqth) met.push_back("est reconnu travailleur handicapé");
     if (a.lives_in_qpv) met.push_back("habite un quartier prioritaire");
@@ -236,16 +236,27 @@ const AidVersion* VersionOn(const AidDefinition& aid, Date day, Date starts_on) 
   return nullptr;
 }
 
+const char* BasisName(DateBasis basis) {
+  return basis == DateBasis::kConcludedOn ? "Contrat conclu"
+         : basis == DateBasis::kStartsOn  ? "Contrat commencé"
+                                          : "Situation";
+}
+
+// "du 24 février 2025 au 31 décembre 2025": the span of a version.
+std::string VersionSpan(const AidVersion& version) {
+  std::string span = version.to ? fmt::format("du {} au {}", FormatFrenchLongDate(version.from),
+                                              FormatFrenchLongDate(*version.to))
+                                : fmt::format("depuis le {}", FormatFrenchLongDate(version.from));
+  if (version.starts_to) {
+    span += fmt::format(", contrats commencés au plus tard le {}",
+                        FormatFrenchLongDate(*version.starts_to));
+  }
+  return span;
+}
+
 std::string BasisSentence(const AidDefinition& aid, const AidVersion& version, Date day) {
-  const char* what = aid.basis == DateBasis::kConcludedOn ? "Contrat conclu le"
-                     : aid.basis == DateBasis::kStartsOn  ? "Contrat commencé le"
-                                                          : "Situation au";
-  std::string period = version.to
-                           ? fmt::format("entre le {} et le {}", FormatFrenchLongDate(version.from),
-                                         FormatFrenchLongDate(*version.to))
-                           : fmt::format("depuis le {}", FormatFrenchLongDate(version.from));
-  return fmt::format("{} {} : règles en vigueur {} ({}).", what, FormatFrenchDate(day), period,
-                     version.legal_refs.front());
+  return fmt::format("{} le {} : règles en vigueur {} ({}).", BasisName(aid.basis),
+                     FormatFrenchDate(day), VersionSpan(version), version.legal_refs.front());
 }
 
 // State aid paid during the first year: the whole amount for a year or more; for a shorter
@@ -287,9 +298,16 @@ std::vector<Aid> EvaluateAids(const Rules& rules, const Situation& situation,
     const Date day = BasisDate(definition, situation);
     const AidVersion* version = VersionOn(definition, day, situation.contract.starts_on);
     if (version == nullptr) {
+      // Say when the aid existed, with the text that set it.
+      const AidVersion& nearest = day < definition.versions.front().from
+                                      ? definition.versions.front()
+                                      : definition.versions.back();
+      aid.legal_refs = nearest.legal_refs;
       aid.conditions.push_back(
-          {false, fmt::format("Aucune règle de cette aide n'était en vigueur le {}.",
-                              FormatFrenchDate(day))});
+          {false,
+           fmt::format("{} le {} : cette aide vaut {}.", BasisName(definition.basis),
+                       FormatFrenchDate(day), VersionSpan(nearest)),
+           nearest.legal_refs});
       aid.explanation.push_back(aid.conditions.back().sentence);
       out.push_back(std::move(aid));
       continue;
@@ -349,12 +367,22 @@ std::vector<Aid> EvaluateAids(const Rules& rules, const Situation& situation,
               FormatEuros(MulDivRound(aid.amount_cents, 1, 12)), FormatEuros(aid.total_cents)));
           break;
         case Periodicity::kMonthly: {
+          // Months of the contract, at most max_months, at most the yearly cap per contract year.
           int months = 0;
           while (months < definition.max_months.value_or(120) &&
                  AddMonths(situation.contract.starts_on, months) <= situation.contract.ends_on) {
             ++months;
           }
-          aid.total_cents = aid.amount_cents * months;
+          for (int done = 0; done < months; done += 12) {
+            Cents year = aid.amount_cents * std::min(12, months - done);
+            if (definition.yearly_cap_cents) year = std::min(year, *definition.yearly_cap_cents);
+            aid.total_cents += year;
+          }
+          if (definition.yearly_cap_cents) {
+            aid.explanation.push_back(fmt::format("Au plus {} par an, pendant {} mois au plus.",
+                                                  FormatEuros(*definition.yearly_cap_cents),
+                                                  definition.max_months.value_or(months)));
+          }
           break;
         }
         default:
@@ -407,7 +435,16 @@ std::vector<Aid> OpcoFundingAids(const Rules& rules, const Situation& situation)
   }
   int years = 0;
   while (AddYears(situation.contract.starts_on, years) <= situation.contract.ends_on) ++years;
-  npec.total_cents = npec.amount_cents * years;
+  if (funding->prorated_by_day) {
+    // Décret 2025-585: the CFA is paid for the days of the contract.
+    const int days = DaysBetween(situation.contract.starts_on, situation.contract.ends_on) + 1;
+    npec.total_cents = MulDivRound(npec.amount_cents, days, 365);
+    npec.explanation.push_back(
+        fmt::format("Versée au prorata des jours du contrat ({} jours) : {} au total.", days,
+                    FormatEuros(npec.total_cents)));
+  } else {
+    npec.total_cents = npec.amount_cents * years;
+  }
   out.push_back(std::move(npec));
 
   Aid annexes;

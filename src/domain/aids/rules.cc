@@ -359,6 +359,7 @@ void ReadOpco(TableReader& root, Rules& rules) {
     funding.meal_cents = reader.Euros("meal_euros");
     funding.first_equipment_max_cents = reader.Euros("first_equipment_max_euros");
     funding.rqth_increase_max_cents = reader.Euros("rqth_increase_max_euros");
+    funding.prorated_by_day = reader.Boolean("prorated_by_day");
     funding.legal_refs = reader.Strings("legal_refs");
     rules.opco_funding.push_back(std::move(funding));
   }
@@ -444,6 +445,7 @@ void ReadAid(TableReader& root, Rules& rules) {
   aid.payer = reader.String("payer");
   aid.how_to_ask = reader.String("how_to_ask");
   aid.max_months = reader.OptionalInteger("max_months");
+  aid.yearly_cap_cents = reader.OptionalEuros("yearly_cap_euros");
   aid.enabled = reader.Boolean("enabled", true);
   aid.overseas_enabled = reader.Boolean("overseas_enabled", true);
   for (const AidDefinition& other : rules.aids) {

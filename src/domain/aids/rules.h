@@ -100,6 +100,7 @@ struct OpcoFunding {
   Cents meal_cents = 0;
   Cents first_equipment_max_cents = 0;
   Cents rqth_increase_max_cents = 0;
+  bool prorated_by_day = false;  // the NPEC follows the contract's days (décret 2025-585)
   std::vector<std::string> legal_refs;
 };
 
@@ -172,8 +173,9 @@ struct AidDefinition {
   std::string how_to_ask;
   Periodicity period = Periodicity::kOnce;
   DateBasis basis = DateBasis::kConcludedOn;
-  std::optional<int> max_months;  // monthly aids: how long at most
-  bool enabled = true;            // configurable entries can be switched off
+  std::optional<int> max_months;          // monthly aids: how long at most
+  std::optional<Cents> yearly_cap_cents;  // monthly aids: at most this per contract year
+  bool enabled = true;                    // configurable entries can be switched off
   bool overseas_enabled = true;
   std::vector<AidVersion> versions;
 };
