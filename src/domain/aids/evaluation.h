@@ -21,9 +21,9 @@ struct PayPeriod {
   int contract_year = 1;
   Date from;
   Date to;
-  int age = 0;             // at `from`
-  std::string age_band;    // "18 à 20 ans"
-  int percent = 0;         // of the base
+  int age = 0;                             // at `from`
+  std::string age_band;                    // "18 à 20 ans"
+  int percent = 0;                         // of the base
   bool base_is_agreement_minimum = false;  // SMC rather than SMIC
   Cents smic_monthly_cents = 0;
   Cents base_monthly_cents = 0;
@@ -43,15 +43,15 @@ enum class Beneficiary { kEmployer, kApprentice, kCfa };
 std::string BeneficiaryName(Beneficiary beneficiary);  // "employer", "apprentice", "cfa"
 
 struct Aid {
-  std::string id;     // "state-hiring-aid"
-  std::string name;   // « Aide à l'embauche d'un apprenti »
+  std::string id;    // "state-hiring-aid"
+  std::string name;  // « Aide à l'embauche d'un apprenti »
   Beneficiary beneficiary = Beneficiary::kEmployer;
   bool eligible = false;
-  Cents amount_cents = 0;    // per period; the total for kOnce
+  Cents amount_cents = 0;  // per period; the total for kOnce
   bool amount_is_maximum = false;
   Periodicity period = Periodicity::kOnce;
-  Cents total_cents = 0;     // over the contract, as far as it can be said
-  std::string payer;         // « ASP pour l'État »
+  Cents total_cents = 0;  // over the contract, as far as it can be said
+  std::string payer;      // « ASP pour l'État »
   std::string how_to_ask;
   std::vector<Condition> conditions;
   std::vector<std::string> explanation;
@@ -75,12 +75,12 @@ struct YearSummary {
   Cents employer_cost_cents = 0;  // pay + contributions + participation
   Cents aids_cents = 0;           // employer aids paid for this year
   Cents remaining_cost_cents = 0;
-  Cents opco_funding_cents = 0;   // paid to the CFA: the training costs nothing to the employer
+  Cents opco_funding_cents = 0;  // paid to the CFA: the training costs nothing to the employer
 };
 
 struct Evaluation {
   Date date;
-  Cents smic_hourly_cents = 0;   // at `date`, in the territory
+  Cents smic_hourly_cents = 0;  // at `date`, in the territory
   Cents smic_monthly_cents = 0;
   std::vector<PayPeriod> pay;
   // At `date` (or the contract's first month when `date` falls outside it).
