@@ -13,6 +13,7 @@
 #include "app/http_client.h"
 #include "app/platform.h"
 #include "core/error_matchers.h"
+#include "core/text.h"
 #include "importers/importers.h"
 #include "web/page.h"
 
@@ -709,6 +710,246 @@ TEST_F(HttpsTest, BehindTlsCookiesAreSecureWithTheHostPrefix) {
   EXPECT_NE(session.find("; Path=/"), std::string::npos);
   EXPECT_EQ(session.find("Domain="), std::string::npos);
   EXPECT_EQ(browser.Get("/espace").status, 200);
+}
+
+}  // namespace
+}  // namespace maplace::app
+
+// The aids simulators: POST /api/v1/simulate, « Quelles aides pour moi ? » step by step, and
+// « Combien coûte un apprenti ? ».
+namespace maplace::app {
+namespace {
+
+// A 19-year-old in Martinique, level 4, in a company of 8: 43 % of the SMIC the first year.
+constexpr char kSituation[] = R"({
+  "territory": "972",
+  "contract": {"starts_on": "2025-09-01", "ends_on": "2027-08-31", "certification_level": 4},
+  "apprentice": {"birth_date": "2006-03-15"},
+  "employer": {"headcount": 8}})";
+
+// The young person's answers for that situation, step by step.
+const std::vector<std::vector<std::pair<std::string, std::string>>> kYoungSteps = {
+    {{"contrat", "apprentissage"},
+     {"debut", "2025-09-01"},
+     {"fin", "2027-08-31"},
+     {"niveau", "4"},
+     {"territoire", "972"}},
+    {{"naissance", "2006-03-15"}, {"rqth", "non"}, {"diplome", "aucun"}},
+    {{"effectif", "8"}},
+    {{"mobilite", "non"}, {"permis", "oui"}, {"permis_aide", "non"}},
+    {{"locataire", "oui"}, {"loyer", "350"}, {"prive", "oui"}}};
+const char* const kYoungStepIds[] = {"contrat", "vous", "employeur", "deplacements", "logement"};
+
+std::string Query(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string out;
+  for (const auto& [key, value] : fields)
+    out += (out.empty() ? "" : "&") + key + "=" + text::UrlEncode(value);
+  return out;
+}
+
+// The hidden inputs of a page's form, as a query.
+std::string HiddenFields(const std::string& body) {
+  std::vector<std::pair<std::string, std::string>> fields;
+  const std::regex hidden(R"re(<input type="hidden" name="([a-z_]+)" value="([^"]*)">)re");
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), hidden);
+       it != std::sregex_iterator(); ++it) {
+    if ((*it)[1] != "csrf") fields.emplace_back((*it)[1], (*it)[2]);
+  }
+  return Query(fields);
+}
+
+HttpResponse PostJson(HttpClient client, const std::string& body) {
+  return client.Send("POST", "/api/v1/simulate", body, {"Content-Type: application/json"});
+}
+
+TEST_F(HttpTest, SimulateApiGivesPayAndAidsWithoutACookie) {
+  HttpResponse one = PostJson(Client(), kSituation);
+  ASSERT_EQ(one.status, 200) << one.body;
+  const auto json = nlohmann::json::parse(one.body);
+  ASSERT_FALSE(json["pay"].empty());
+  EXPECT_EQ(json["pay"][0]["minimum_monthly_cents"], 77477);
+  EXPECT_EQ(json["pay"][0]["percent"], 43);
+  bool state_aid = false;
+  for (const auto& aid : json["aids"])
+    if (aid["id"] == "state-hiring-aid") state_aid = aid["eligible"].get<bool>();
+  EXPECT_TRUE(state_aid);
+  EXPECT_FALSE(json["years"].empty());
+
+  HttpResponse two = PostJson(Client(), std::string("[") + kSituation + "," + kSituation + "]");
+  ASSERT_EQ(two.status, 200) << two.body;
+  EXPECT_EQ(nlohmann::json::parse(two.body).size(), 2u);
+}
+
+TEST_F(HttpTest, SimulateApiNamesWhatIsWrongInFrench) {
+  HttpResponse garbled = PostJson(Client(), "{not json");
+  EXPECT_EQ(garbled.status, 400);
+  EXPECT_TRUE(Contains(garbled.body, "\"code\":\"invalid_argument\""));
+
+  auto no_birth = nlohmann::json::parse(kSituation);
+  no_birth["apprentice"].erase("birth_date");
+  HttpResponse missing = PostJson(Client(), no_birth.dump());
+  ASSERT_EQ(missing.status, 400) << missing.body;
+  const auto fields = nlohmann::json::parse(missing.body)["error"]["fields"];
+  EXPECT_TRUE(fields.contains("apprentice.birth_date")) << missing.body;
+
+  auto backwards = nlohmann::json::parse(kSituation);
+  backwards["contract"]["ends_on"] = "2025-01-31";
+  HttpResponse ends_early = PostJson(Client(), "[" + backwards.dump() + "]");
+  ASSERT_EQ(ends_early.status, 400) << ends_early.body;
+  EXPECT_TRUE(Contains(ends_early.body, "[0].contract.")) << ends_early.body;
+
+  std::string many = "[";
+  for (int i = 0; i < 51; ++i) many += std::string(i ? "," : "") + "{}";
+  EXPECT_EQ(PostJson(Client(), many + "]").status, 413);
+  EXPECT_EQ(PostJson(Client(), "[]").status, 400);
+  EXPECT_EQ(PostJson(Client(), "42").status, 400);
+  // A form body is not JSON.
+  EXPECT_EQ(Client().PostForm("/api/v1/simulate", {{"a", "b"}}).status, 415);
+}
+
+TEST_F(HttpTest, TheYoungPersonsSimulatorAsksStepByStepAndKeepsAnswers) {
+  HttpClient browser = Client();
+  HttpResponse page = browser.Get("/simulateurs/mes-aides");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Étape 1 sur 5"));
+  std::string carried;
+  for (std::size_t i = 0; i < kYoungSteps.size(); ++i) {
+    EXPECT_TRUE(Contains(page.body, "name=\"etape\" value=\"" + std::string(kYoungStepIds[i])))
+        << "step " << i << "\n"
+        << page.body;
+    carried = HiddenFields(page.body);
+    page = browser.Get("/simulateurs/mes-aides?" + carried + "&" + Query(kYoungSteps[i]) +
+                       "&aller=suivant");
+    ASSERT_EQ(page.status, 200) << "after step " << kYoungStepIds[i] << "\n" << page.body;
+    if (i == 0) {
+      EXPECT_TRUE(Contains(page.body, "Votre date de naissance"));
+    }
+    if (i == 2) {  // overseas and 18 or over: mobility and licence questions
+      EXPECT_TRUE(Contains(page.body, "hors de votre territoire"));
+      EXPECT_TRUE(Contains(page.body, "permis de conduire B"));
+      // « Précédent » goes back to the employer step with its answer kept.
+      HttpResponse back =
+          browser.Get("/simulateurs/mes-aides?" + HiddenFields(page.body) + "&aller=precedent");
+      ASSERT_EQ(back.status, 200);
+      EXPECT_TRUE(Contains(back.body, "name=\"etape\" value=\"employeur\""));
+      EXPECT_TRUE(Contains(
+          back.body, R"(id="effectif" name="effectif" type="text" inputmode="numeric" value="8")"))
+          << back.body;
+    }
+  }
+  // The result: pay first, with why, then the aids by what to do next.
+  EXPECT_TRUE(Contains(page.body, "Votre résultat"));
+  EXPECT_TRUE(Contains(page.body, "774,77\u202f€"));
+  EXPECT_TRUE(Contains(page.body, "43 % du SMIC car vous avez 19 ans et êtes en 1re année"));
+  EXPECT_LT(page.body.find("Votre salaire"), page.body.find("Vos aides"));
+  EXPECT_TRUE(Contains(page.body, "À demander à votre CFA"));
+  EXPECT_TRUE(Contains(page.body, "À demander à Action Logement"));
+  EXPECT_TRUE(Contains(page.body, "Versées à votre employeur"));
+  EXPECT_TRUE(Contains(page.body, "Aide au permis de conduire des apprentis"));
+  EXPECT_TRUE(Contains(page.body, "Condition remplie"));
+  // The link resumes it, with no cookie.
+  const std::string link = Match(page.body, R"re(id="lien" type="url" value="([^"]+)")re");
+  ASSERT_FALSE(link.empty());
+  const std::string path = link.substr(link.find("/simulateurs/"));
+  HttpResponse resumed = Client().Get(std::regex_replace(path, std::regex("&amp;"), "&"));
+  EXPECT_EQ(resumed.status, 200);
+  EXPECT_TRUE(Contains(resumed.body, "774,77\u202f€"));
+}
+
+TEST_F(HttpTest, TheYoungPersonsSimulatorAsksOnlyWhatMatters) {
+  // In the Hexagone and 17 at the start: no mobility nor licence step at all.
+  HttpResponse employer = Client().Get(
+      "/simulateurs/mes-aides?etape=employeur&aller=suivant&contrat=apprentissage&debut=2025-09-01"
+      "&fin=2027-08-31&niveau=3&territoire=hexagone&naissance=2008-03-15&rqth=non");
+  ASSERT_EQ(employer.status, 200);
+  EXPECT_TRUE(Contains(employer.body, "name=\"etape\" value=\"logement\""));
+  EXPECT_TRUE(Contains(employer.body, "Étape 4 sur 4"));
+  // A bad answer stays on its step, with the summary and the message by the field.
+  HttpResponse bad = Client().Get(
+      "/simulateurs/mes-aides?etape=contrat&aller=suivant&contrat=apprentissage&debut=2025-09-01"
+      "&fin=2025-01-01&niveau=4&territoire=972");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(Contains(bad.body, "Il y a 1 erreur"));
+  EXPECT_TRUE(Contains(bad.body, "La fin du contrat doit venir après son début."));
+  EXPECT_TRUE(Contains(bad.body, "href=\"#fin\""));
+}
+
+TEST_F(HttpTest, TheEmployersSimulatorGivesEachYear) {
+  HttpResponse form = Client().Get("/simulateurs/cout-apprenti");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_FALSE(Contains(form.body, "Année par année"));
+  HttpResponse result = Client().Get(
+      "/simulateurs/cout-apprenti?calcul=1&debut=2025-09-01&fin=2027-08-31&naissance=2006-03-15"
+      "&niveau=4&effectif=8&territoire=972&rqth=non&npec=7500");
+  ASSERT_EQ(result.status, 200) << result.body;
+  EXPECT_TRUE(Contains(result.body, "Année par année"));
+  EXPECT_TRUE(Contains(result.body, "1re année"));
+  EXPECT_TRUE(Contains(result.body, "2e année"));
+  EXPECT_TRUE(Contains(result.body, "774,77\u202f€"));
+  EXPECT_TRUE(Contains(result.body, "Aide à l&#39;embauche d&#39;un apprenti"));
+  EXPECT_TRUE(Contains(result.body, "Reste à charge"));
+  EXPECT_TRUE(Contains(result.body, "43 % du SMIC car l&#39;apprenti a 19 ans"));
+  HttpResponse missing = Client().Get("/simulateurs/cout-apprenti?calcul=1&debut=2025-09-01");
+  EXPECT_EQ(missing.status, 422);
+  EXPECT_TRUE(Contains(missing.body, "Écrivez le nombre de salariés"));
+}
+
+TEST_F(HttpTest, ASimulationIsSentByMailAtMostThreeTimesPerAddress) {
+  HttpClient browser = Client();
+  std::string query;
+  for (const auto& step : kYoungSteps) query += (query.empty() ? "" : "&") + Query(step);
+  HttpResponse result = browser.Get("/simulateurs/mes-aides?" + query + "&aller=resultat");
+  ASSERT_EQ(result.status, 200);
+  const std::string csrf = Csrf(result);
+  ASSERT_FALSE(csrf.empty());
+  std::vector<std::pair<std::string, std::string>> form = {{"csrf", csrf},
+                                                           {"simulateur", "mes-aides"}};
+  for (const auto& step : kYoungSteps) form.insert(form.end(), step.begin(), step.end());
+
+  auto bad = form;
+  bad.emplace_back("email", "pas-une-adresse");
+  HttpResponse refused = browser.PostForm("/simulateurs/envoyer", bad);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(Contains(refused.body, "Saisissez une adresse e-mail complète"));
+  EXPECT_TRUE(Contains(refused.body, "774,77\u202f€"));  // the result is still there
+
+  auto good = form;
+  good.emplace_back("email", "Jade@Example.mq");
+  HttpResponse sent = browser.PostForm("/simulateurs/envoyer", good);
+  ASSERT_EQ(sent.status, 303) << sent.body;
+  EXPECT_TRUE(Contains(sent.Header("location"), "envoi=ok"));
+  EXPECT_TRUE(Contains(browser.Get(sent.Header("location")).body, "C'est envoyé"));
+  ASSERT_THAT(platform_->mail_sender().DeliverDue(), IsOk());
+  std::string mail;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_ / "mail")) {
+    std::ifstream in(entry.path());
+    std::stringstream content;
+    content << in.rdbuf();
+    if (Contains(content.str(), "jade@example.mq")) mail = content.str();
+  }
+  ASSERT_FALSE(mail.empty());
+  EXPECT_TRUE(Contains(mail, "Quelles aides pour moi")) << mail;
+
+  EXPECT_EQ(browser.PostForm("/simulateurs/envoyer", good).status, 303);
+  EXPECT_EQ(browser.PostForm("/simulateurs/envoyer", good).status, 303);
+  HttpResponse fourth = browser.PostForm("/simulateurs/envoyer", good);
+  EXPECT_EQ(fourth.status, 429);
+  EXPECT_TRUE(Contains(fourth.body, "Trop d&#39;envois"));
+  EXPECT_FALSE(fourth.Header("retry-after").empty());
+}
+
+TEST(PlatformTest, ABadRulesFileStopsTheStartWithItsName) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("maplace-rules-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "smic.toml") << "[[smic]]\nfrom = \"pas une date\"\n";
+  Config config;
+  config.storage.url = "sqlite://" + (dir / "maplace.db").string();
+  config.aids.rules_dir = dir.string();
+  auto platform = Platform::Open(config);
+  std::filesystem::remove_all(dir);
+  ASSERT_FALSE(platform.has_value());
+  EXPECT_TRUE(Contains(platform.error().message, "smic.toml")) << platform.error().message;
 }
 
 }  // namespace

@@ -52,6 +52,14 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
   p->jobs_ = std::make_unique<jobs::JobsService>(
       *p->store_, jobs::ParseFapOverrides(embedded::FapTwins().at(0).bytes));
   p->imports_ = std::make_unique<reference::ImportService>(*p->store_, p->clock_);
+  auto files = config.aids.rules_dir.empty()
+                   ? Result<std::vector<aids::RulesFile>>(aids::EmbeddedRulesFiles())
+                   : aids::ReadRulesDirectory(config.aids.rules_dir);
+  if (!files) return Fail(files.error());
+  auto rules = aids::LoadRules(*files, {});
+  if (!rules) return Fail(rules.error());
+  p->aids_ = std::make_unique<aids::AidsService>(std::move(*rules));
+  p->visitor_mail_ = std::make_unique<outbox::VisitorMailer>(*p->store_, p->clock_);
   p->transport_ = mail::MakeTransport(config.mail);
   p->mail_sender_ =
       std::make_unique<mail::MailSender>(*p->store_, *p->transport_, p->clock_, config.mail);
@@ -65,7 +73,8 @@ Status Platform::StartWeb() {
   if (!templates) return Fail(templates.error());
   templates_ = std::move(*templates);
   services_ = std::make_unique<web::WebServices>(
-      web::WebServices{*accounts_, *jobs_, *imports_, *store_, *templates_, config_.mail, site_});
+      web::WebServices{*accounts_, *jobs_, *imports_, *aids_, *visitor_mail_, *store_, *templates_,
+                       config_.mail, site_});
   router_ = std::make_unique<web::Router>(web::MakeRouter(*services_));
   web::ServerContext context;
   context.config = config_.web;

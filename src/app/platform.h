@@ -6,7 +6,9 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/crypto.h"
+#include "domain/aids/aids_service.h"
 #include "domain/jobs/jobs_service.h"
+#include "domain/outbox/visitor_mailer.h"
 #include "domain/people/account_service.h"
 #include "domain/reference/import_service.h"
 #include "mail/mail_sender.h"
@@ -20,7 +22,8 @@ namespace maplace::app {
 // The CLI opens it without the web part; `serve` and the HTTP tests start the web part too.
 class Platform {
  public:
-  // Opens the store (applying migrations) and builds the services.
+  // Opens the store (applying migrations), loads the aids rules (a bad rules file fails with
+  // the loader's "file:line: reason") and builds the services.
   static Result<std::unique_ptr<Platform>> Open(const Config& config);
   ~Platform();
 
@@ -34,6 +37,7 @@ class Platform {
   people::AccountService& accounts() { return *accounts_; }
   jobs::JobsService& jobs() { return *jobs_; }
   reference::ImportService& imports() { return *imports_; }
+  aids::AidsService& aids() { return *aids_; }
   mail::MailSender& mail_sender() { return *mail_sender_; }
   web::Server& server() { return *server_; }
   const web::Router& router() const { return *router_; }
@@ -50,6 +54,8 @@ class Platform {
   std::unique_ptr<people::AccountService> accounts_;
   std::unique_ptr<jobs::JobsService> jobs_;
   std::unique_ptr<reference::ImportService> imports_;
+  std::unique_ptr<aids::AidsService> aids_;
+  std::unique_ptr<outbox::VisitorMailer> visitor_mail_;
   std::unique_ptr<mail::MailTransport> transport_;
   std::unique_ptr<mail::MailSender> mail_sender_;
   std::unique_ptr<web::Templates> templates_;

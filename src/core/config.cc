@@ -36,6 +36,7 @@ Result<Config> ApplyEnvironment(Config c) {
   Override(c.mail.mail_dir, "MAPLACE_MAIL_DIR");
   Override(c.mail.from_address, "MAPLACE_MAIL_FROM");
   Override(c.security.secret_file, "MAPLACE_SECRET_FILE");
+  Override(c.aids.rules_dir, "MAPLACE_RULES_DIR");
   if (auto s = OverrideInt(c.web.port, "MAPLACE_PORT", 0, 65535); !s) return Fail(s.error());
   if (auto s = OverrideInt(c.web.threads, "MAPLACE_THREADS", 1, 256); !s) return Fail(s.error());
   if (c.storage.url.rfind("sqlite://", 0) != 0 && c.storage.url.rfind("postgresql://", 0) != 0 &&

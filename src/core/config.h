@@ -42,17 +42,24 @@ struct SecurityConfig {
   bool cheap_password_hashing = false;
 };
 
+struct AidsConfig {
+  // A folder of rules/*.toml files to use instead of the rules compiled into the binary;
+  // empty: the compiled ones. A bad file stops the server at start.
+  std::string rules_dir;
+};
+
 struct Config {
   StorageConfig storage;
   WebConfig web;
   MailConfig mail;
   SecurityConfig security;
+  AidsConfig aids;
 };
 
 // Applies MAPLACE_* environment variables on top of `base`: MAPLACE_DATABASE_URL, MAPLACE_BIND,
 // MAPLACE_PORT, MAPLACE_THREADS, MAPLACE_PUBLIC_URL, MAPLACE_SMTP_URL, MAPLACE_SMTP_USER,
-// MAPLACE_SMTP_PASSWORD, MAPLACE_MAIL_DIR, MAPLACE_MAIL_FROM, MAPLACE_SECRET_FILE.
-// kInvalidArgument names the variable at fault.
+// MAPLACE_SMTP_PASSWORD, MAPLACE_MAIL_DIR, MAPLACE_MAIL_FROM, MAPLACE_SECRET_FILE,
+// MAPLACE_RULES_DIR. kInvalidArgument names the variable at fault.
 Result<Config> ApplyEnvironment(Config base);
 
 // The public URL, derived from bind and port when not set.

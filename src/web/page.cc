@@ -15,7 +15,8 @@ struct NavLink {
 };
 
 std::vector<NavLink> NavFor(const std::optional<people::Actor>& actor) {
-  std::vector<NavLink> links = {{"/", "Accueil"}, {"/metiers", "Métiers qui recrutent"}};
+  std::vector<NavLink> links = {
+      {"/", "Accueil"}, {"/metiers", "Métiers qui recrutent"}, {"/simulateurs", "Simulateurs"}};
   if (!actor) {
     links.push_back({"/connexion", "Se connecter"});
     links.push_back({"/inscription", "Créer un compte"});

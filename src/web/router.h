@@ -45,6 +45,10 @@ struct Route {
   Access access;
   BodyKind body = BodyKind::kNone;
   Handler handler;
+  // False only for public routes that change nothing (a computation on a JSON body): they
+  // need no CSRF token, so partners can call them without a cookie. The origin is still
+  // checked, and a cross-site JSON body cannot be sent without a CORS preflight we refuse.
+  bool csrf = true;
 };
 
 struct RouteMatch {

@@ -9,7 +9,9 @@ Router MakeRouter(const WebServices& services) {
   AddOrganisationPages(router, services);
   AddAdminPages(router, services);
   AddJobPages(router, services);
+  AddSimulatorPages(router, services);
   AddApi(router, services);
+  AddSimulateApi(router, services);
   return router;
 }
 

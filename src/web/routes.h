@@ -3,7 +3,9 @@
 #include <string>
 
 #include "core/config.h"
+#include "domain/aids/aids_service.h"
 #include "domain/jobs/jobs_service.h"
+#include "domain/outbox/visitor_mailer.h"
 #include "domain/people/account_service.h"
 #include "domain/reference/import_service.h"
 #include "domain/store.h"
@@ -23,6 +25,8 @@ struct WebServices {
   people::AccountService& accounts;
   jobs::JobsService& jobs;
   reference::ImportService& imports;
+  aids::AidsService& aids;
+  outbox::VisitorMailer& visitor_mail;
   Store& store;
   const Templates& templates;
   const MailConfig& mail;
@@ -35,6 +39,8 @@ void AddAccountPages(Router& router, const WebServices& services);
 void AddOrganisationPages(Router& router, const WebServices& services);
 void AddAdminPages(Router& router, const WebServices& services);
 void AddJobPages(Router& router, const WebServices& services);
+void AddSimulatorPages(Router& router, const WebServices& services);
+void AddSimulateApi(Router& router, const WebServices& services);
 void AddApi(Router& router, const WebServices& services);
 
 // The whole route table of the platform.

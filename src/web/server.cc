@@ -309,7 +309,8 @@ Response Server::Handle(Request& request) {
       std::string sent = request.Form("csrf");
       if (sent.empty()) sent = request.Header("x-csrf-token");
       const bool has_basis = !request.session_token.empty() || !request.anon_csrf_cookie.empty();
-      if (!has_basis || sent.empty() || !crypto::ConstantTimeEquals(sent, request.CsrfToken())) {
+      if (route.csrf &&
+          (!has_basis || sent.empty() || !crypto::ConstantTimeEquals(sent, request.CsrfToken()))) {
         spdlog::warn("{} CSRF token missing or wrong on {}", request.request_id, request.path);
         if (request.IsApi()) return ErrorResponse(request, templates, 403);
         return HtmlError(request, templates, 403,

@@ -93,10 +93,70 @@
     });
   }
 
+  /* ---------- Simulators: follow-up questions and printing ---------- */
+  // A follow-up question (data-show-if="locataire", data-show-when="oui", or "a|b", or "250+"
+  // for a number at least 250) shows only when its control has that answer. Without this
+  // script every follow-up shows, and its label says when it applies.
+  function conditionHolds(form, name, when) {
+    var controls = form.querySelectorAll('[name="' + name + '"]');
+    var value = '';
+    Array.prototype.forEach.call(controls, function (control) {
+      if (control.type === 'radio' || control.type === 'checkbox') {
+        if (control.checked) { value = control.value; }
+      } else {
+        value = control.value;
+      }
+    });
+    if (/\+$/.test(when)) {
+      var n = parseInt(value.replace(/\s/g, ''), 10);
+      return !isNaN(n) && n >= parseInt(when, 10);
+    }
+    return when.split('|').indexOf(value) !== -1;
+  }
+
+  function initConditionals() {
+    var blocks = document.querySelectorAll('[data-show-if]');
+    Array.prototype.forEach.call(blocks, function (block) {
+      var form = block.closest('form');
+      if (!form) { return; }
+      var name = block.getAttribute('data-show-if');
+      var when = block.getAttribute('data-show-when') || '';
+      var update = function () {
+        // Never hide a question that carries an error message.
+        block.hidden = !conditionHolds(form, name, when) && !block.querySelector('[aria-invalid="true"]');
+      };
+      form.addEventListener('change', update);
+      form.addEventListener('input', update);
+      update();
+    });
+  }
+
+  function initPrint() {
+    var buttons = document.querySelectorAll('[data-print]');
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.addEventListener('click', function () { window.print(); });
+    });
+    // Closed <details> would print empty: open them for the paper.
+    window.addEventListener('beforeprint', function () {
+      Array.prototype.forEach.call(document.querySelectorAll('details:not([open])'), function (d) {
+        d.setAttribute('open', '');
+        d.setAttribute('data-opened-for-print', '');
+      });
+    });
+    window.addEventListener('afterprint', function () {
+      Array.prototype.forEach.call(document.querySelectorAll('[data-opened-for-print]'), function (d) {
+        d.removeAttribute('open');
+        d.removeAttribute('data-opened-for-print');
+      });
+    });
+  }
+
   function init() {
     initPasswordToggles();
     initConfirm();
     initPasswordMeters();
+    initConditionals();
+    initPrint();
   }
 
   if (document.readyState === 'loading') {

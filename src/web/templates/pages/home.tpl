@@ -12,7 +12,8 @@
   <li class="card"><h3 class="card-title">Les métiers qui recrutent</h3><p>Chaque année, l'enquête Besoins en main-d'œuvre de France Travail dit quels métiers peinent à recruter dans chaque bassin d'emploi de l'île.</p></li>
   <li class="card"><h3 class="card-title">Se former en alternance</h3><p>Les formations des CFA de Martinique, du CAP au master, en apprentissage ou en contrat de professionnalisation.</p></li>
   <li class="card"><h3 class="card-title">Les offres près de chez vous</h3><p>Les entreprises publient leurs offres d'alternance : candidatez et suivez vos candidatures.</p></li>
-  <li class="card"><h3 class="card-title">Les aides</h3><p>Votre salaire d'apprenti, l'aide à la mobilité, l'accompagnement social : chaque montant expliqué.</p></li>
+  <li class="card"><h3 class="card-title"><a class="card-link" href="/simulateurs/mes-aides">Quelles aides pour moi ?</a></h3><p>Votre salaire d'apprenti, l'aide à la mobilité, l'aide au permis, l'aide au logement : chaque montant expliqué, en quelques questions.</p></li>
 </ul>
 <h2>Vous êtes employeur ou CFA ?</h2>
+<p><a href="/simulateurs/cout-apprenti">Combien coûte un apprenti ?</a> Le salaire, le coût, les aides et le reste à charge, année par année.</p>
 <p>Votre espace vous permet de publier vos offres, de répondre aux candidatures et de participer aux ateliers Aktiv Alternance. Les comptes des entreprises et des CFA sont ouverts par la délégation ou sur invitation d'un collègue.</p>
