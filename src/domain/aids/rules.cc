@@ -462,6 +462,13 @@ void ReadAid(TableReader& root, Rules& rules) {
     version.note = version_reader.StringOr("note");
     version.uncertain = version_reader.Boolean("uncertain");
     version.where = version_reader.Here();
+    version.span = version.to ? fmt::format("du {} au {}", FormatFrenchLongDate(version.from),
+                                            FormatFrenchLongDate(*version.to))
+                              : fmt::format("depuis le {}", FormatFrenchLongDate(version.from));
+    if (version.starts_to) {
+      version.span += fmt::format(", contrats commencés au plus tard le {}",
+                                  FormatFrenchLongDate(*version.starts_to));
+    }
     if (version.legal_refs.empty()) version_reader.FaultHere("a version needs its legal_refs");
     if (version.to && *version.to < version.from)
       version_reader.FaultAt("to", "'to' is before 'from'");

@@ -161,6 +161,7 @@ struct AidVersion {
   std::vector<AidCase> cases;     // the first case whose conditions hold applies
   std::vector<std::string> legal_refs;
   std::string note;  // said in the explanation, e.g. an uncertainty
+  std::string span;  // "du 24 février 2025 au 31 décembre 2025", written once at load
   bool uncertain = false;
   std::string where;
 };
