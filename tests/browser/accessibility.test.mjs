@@ -9,6 +9,13 @@ import {
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 
+// Results of both simulators (tests/browser/simulators.test.mjs walks them step by step).
+const SIMULATED_YOUNG = '/simulateurs/mes-aides?contrat=apprentissage&debut=2025-09-01&fin=2027-08-31' +
+  '&niveau=4&territoire=972&naissance=2006-03-15&rqth=non&effectif=8&mobilite=hexagone' +
+  '&mobilite_recue=non&permis=oui&permis_aide=non&locataire=oui&loyer=350&prive=oui&aller=resultat';
+const SIMULATED_EMPLOYER = '/simulateurs/cout-apprenti?calcul=1&debut=2025-09-01&fin=2027-08-31' +
+  '&naissance=2006-03-15&niveau=4&effectif=8&territoire=972&rqth=non&npec=7500';
+
 let server;
 let browser;
 
@@ -82,7 +89,9 @@ test('pages for visitors', async (t) => {
     for (const path of ['/', '/connexion', '/inscription', '/mot-de-passe-oublie', '/mentions-legales',
                         '/donnees-personnelles', '/accessibilite', '/inscription/envoyee',
                         '/mot-de-passe-oublie/envoye', '/connexion?info=deconnecte',
-                        '/inscription/confirmer?jeton=inconnu', '/mot-de-passe/nouveau?jeton=inconnu']) {
+                        '/inscription/confirmer?jeton=inconnu', '/mot-de-passe/nouveau?jeton=inconnu',
+                        '/simulateurs', '/simulateurs/mes-aides', '/simulateurs/cout-apprenti',
+                        SIMULATED_YOUNG, SIMULATED_EMPLOYER]) {
       await checkPath(t, page, path);
     }
     await checkPath(t, page, '/cette-page-n-existe-pas', { status: 404, label: '404 page' });

@@ -1131,7 +1131,8 @@ Response EmployerPage(const Request& request, const WebServices& services, const
                       const FieldErrors& mail_errors = {}, const std::string& email = "",
                       int mail_status = 200) {
   Page page(request, kEmployerTitle, "pages/simulator_employer.tpl");
-  page.Set("ACTION", kEmployerPath);
+  // The fragment survives the GET submission: on a phone the result shows, not the form.
+  page.Set("ACTION", std::string(kEmployerPath) + "#resultat");
   const bool asked = request.Query("calcul") == "1" || !a.empty();
   FieldErrors errors = asked ? ValidateEmployer(a) : FieldErrors{};
   Answers shown = a;

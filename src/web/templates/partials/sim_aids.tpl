@@ -6,7 +6,7 @@
     <p class="aid-amount">{{AMOUNT}}</p>
     <ul class="explain">{{#LINE}}<li>{{TEXT}}</li>{{/LINE}}</ul>
     {{#HAS_CONDITIONS}}<p class="label">Conditions</p>
-    <ul class="conditions">{{#CONDITION}}<li class="condition condition--{{STATE}}"><span class="condition-mark" aria-hidden="true">{{MARK}}</span><span class="visually-hidden">{{STATE_TEXT}} : </span>{{TEXT}}{{#CONDITION_REFS}} <span class="refs">({{CREFS}})</span>{{/CONDITION_REFS}}</li>{{/CONDITION}}</ul>{{/HAS_CONDITIONS}}
+    <ul class="conditions">{{#CONDITION}}<li class="condition condition--{{STATE}}"><span class="condition-mark" aria-hidden="true">{{MARK}}</span><span><span class="visually-hidden">{{STATE_TEXT}} : </span>{{TEXT}}{{#CONDITION_REFS}} <span class="refs">({{CREFS}})</span>{{/CONDITION_REFS}}</span></li>{{/CONDITION}}</ul>{{/HAS_CONDITIONS}}
     <dl class="aid-facts">
       <div><dt>Comment la demander</dt><dd>{{HOW}}</dd></div>
       <div><dt>Qui la verse</dt><dd>{{PAYER}}</dd></div>
@@ -19,7 +19,7 @@
   {{#AID}}<article class="aid-card aid-card--no" aria-labelledby="aide-{{AID_ID}}">
     <h4 id="aide-{{AID_ID}}">{{NAME}}</h4>
     <ul class="explain">{{#LINE}}<li>{{TEXT}}</li>{{/LINE}}</ul>
-    {{#HAS_CONDITIONS}}<ul class="conditions">{{#CONDITION}}<li class="condition condition--{{STATE}}"><span class="condition-mark" aria-hidden="true">{{MARK}}</span><span class="visually-hidden">{{STATE_TEXT}} : </span>{{TEXT}}{{#CONDITION_REFS}} <span class="refs">({{CREFS}})</span>{{/CONDITION_REFS}}</li>{{/CONDITION}}</ul>{{/HAS_CONDITIONS}}
+    {{#HAS_CONDITIONS}}<ul class="conditions">{{#CONDITION}}<li class="condition condition--{{STATE}}"><span class="condition-mark" aria-hidden="true">{{MARK}}</span><span><span class="visually-hidden">{{STATE_TEXT}} : </span>{{TEXT}}{{#CONDITION_REFS}} <span class="refs">({{CREFS}})</span>{{/CONDITION_REFS}}</span></li>{{/CONDITION}}</ul>{{/HAS_CONDITIONS}}
     {{#REFS}}<p class="refs">Textes : {{REFS_TEXT}}</p>{{/REFS}}
   </article>{{/AID}}
 </details>{{/NOT_ELIGIBLE}}
