@@ -954,3 +954,69 @@ TEST(PlatformTest, ABadRulesFileStopsTheStartWithItsName) {
 
 }  // namespace
 }  // namespace maplace::app
+
+namespace maplace::app {
+namespace {
+
+// The period of the first contract year under the June 2026 SMIC, in the API's answer.
+std::int64_t June2026Minimum(const HttpResponse& answer) {
+  const auto json = nlohmann::json::parse(answer.body);
+  for (const auto& period : json["pay"])
+    if (period["from"] == "2026-06-01") return period["minimum_monthly_cents"].get<std::int64_t>();
+  return -1;
+}
+
+TEST_F(HttpTest, AdministratorsChangeAnUncertainRuleParameterWithAReason) {
+  const std::string situation =
+      R"({"date":"2025-10-01","territory":"972","contract":{"starts_on":"2025-09-01","ends_on":"2027-08-31","certification_level":4},"apprentice":{"birth_date":"2006-03-15"},"employer":{"headcount":8}})";
+  auto simulate = [&] { return PostJson(Client(), situation); };
+  // 12,31 € × 151,67 h = 1 867,02 € × 43 % = 802,82 €
+  EXPECT_EQ(June2026Minimum(simulate()), 80282);
+
+  HttpClient admin = SignedIn(people::Role::kAdmin, "admin@opco.mq");
+  HttpResponse list = admin.Get("/admin/regles");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("SMIC horaire au 1er juin 2026"), std::string::npos);
+  EXPECT_NE(list.body.find("aucun décret lu"), std::string::npos);  // the source is shown
+  HttpResponse form = admin.Get("/admin/regles/smic_2026_06_hourly_euros");
+  ASSERT_EQ(form.status, 200);
+
+  // A value that is not a number, or no reason: refused, nothing changes.
+  HttpResponse bad = admin.PostForm("/admin/regles/smic_2026_06_hourly_euros",
+                                    {{"csrf", Csrf(form)}, {"value", "douze"}, {"reason", "JO"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("Saisissez un nombre"), std::string::npos);
+  HttpResponse no_reason =
+      admin.PostForm("/admin/regles/smic_2026_06_hourly_euros",
+                     {{"csrf", Csrf(form)}, {"value", "12,50"}, {"reason", " "}});
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_NE(no_reason.body.find("Dites pourquoi"), std::string::npos);
+  EXPECT_EQ(June2026Minimum(simulate()), 80282);
+
+  HttpResponse saved = admin.PostForm(
+      "/admin/regles/smic_2026_06_hourly_euros",
+      {{"csrf", Csrf(form)}, {"value", "12,50"}, {"reason", "Décret du 28 mai 2026 publié au JO"}});
+  EXPECT_EQ(saved.status, 303);
+  // 12,50 € × 151,67 h = 1 895,83 € × 43 % = 815,21 €
+  EXPECT_EQ(June2026Minimum(simulate()), 81521);
+  EXPECT_NE(admin.Get("/admin/regles").body.find("Modifiée le"), std::string::npos);
+
+  // The rules still refuse what they refuse: a yes-no parameter takes 0 or 1.
+  HttpResponse yes_no = admin.PostForm("/admin/regles/ctm_aids_enabled",
+                                       {{"csrf", Csrf(form)}, {"value", "2"}, {"reason", "test"}});
+  EXPECT_EQ(yes_no.status, 422);
+
+  EXPECT_EQ(
+      SignedIn(people::Role::kManager, "dir@opco.mq")
+          .PostForm("/admin/regles/smic_2026_06_hourly_euros/retablir", {{"csrf", Csrf(form)}})
+          .status,
+      403);
+  HttpResponse reset =
+      admin.PostForm("/admin/regles/smic_2026_06_hourly_euros/retablir", {{"csrf", Csrf(form)}});
+  EXPECT_EQ(reset.status, 303);
+  EXPECT_EQ(June2026Minimum(simulate()), 80282);
+  EXPECT_EQ(admin.Get("/admin/regles/nope").status, 404);
+}
+
+}  // namespace
+}  // namespace maplace::app

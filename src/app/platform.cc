@@ -56,9 +56,9 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
                    ? Result<std::vector<aids::RulesFile>>(aids::EmbeddedRulesFiles())
                    : aids::ReadRulesDirectory(config.aids.rules_dir);
   if (!files) return Fail(files.error());
-  auto rules = aids::LoadRules(*files, {});
-  if (!rules) return Fail(rules.error());
-  p->aids_ = std::make_unique<aids::AidsService>(std::move(*rules));
+  auto aids = aids::AidsService::Open(std::move(*files), *p->store_, p->clock_);
+  if (!aids) return Fail(aids.error());
+  p->aids_ = std::move(*aids);
   p->visitor_mail_ = std::make_unique<outbox::VisitorMailer>(*p->store_, p->clock_);
   p->transport_ = mail::MakeTransport(config.mail);
   p->mail_sender_ =

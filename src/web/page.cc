@@ -28,6 +28,7 @@ std::vector<NavLink> NavFor(const std::optional<people::Actor>& actor) {
   if (actor->role == Role::kAdmin) {
     links.push_back({"/admin/utilisateurs", "Utilisateurs"});
     links.push_back({"/admin/courriels", "Courriels"});
+    links.push_back({"/admin/regles", "Règles des aides"});
   }
   links.push_back({"/compte", "Mon compte"});
   return links;

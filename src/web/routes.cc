@@ -8,6 +8,7 @@ Router MakeRouter(const WebServices& services) {
   AddAccountPages(router, services);
   AddOrganisationPages(router, services);
   AddAdminPages(router, services);
+  AddRulesPages(router, services);
   AddJobPages(router, services);
   AddSimulatorPages(router, services);
   AddApi(router, services);

@@ -38,6 +38,7 @@ void AddPublicPages(Router& router, const WebServices& services);
 void AddAccountPages(Router& router, const WebServices& services);
 void AddOrganisationPages(Router& router, const WebServices& services);
 void AddAdminPages(Router& router, const WebServices& services);
+void AddRulesPages(Router& router, const WebServices& services);
 void AddJobPages(Router& router, const WebServices& services);
 void AddSimulatorPages(Router& router, const WebServices& services);
 void AddSimulateApi(Router& router, const WebServices& services);

@@ -219,6 +219,13 @@ test('administration pages', async (t) => {
     const href = await link.getAttribute('href');
     assert.match(href, /^\/admin\/courriels\/\d+$/);
     await checkPath(t, page, href, { label: '/admin/courriels/<id>' });
+    await checkPath(t, page, '/admin/regles');
+    await checkPath(t, page, '/admin/regles/smic_2026_06_hourly_euros', { label: '/admin/regles/<parameter>' });
+    // The same form with its errors shown.
+    await page.getByLabel('Nouvelle valeur').fill('douze');
+    await page.getByRole('button', { name: 'Enregistrer la nouvelle valeur' }).click();
+    await page.waitForSelector('.form-errors');
+    await t.test('/admin/regles/<parameter> with errors', () => checkCurrentPage(page, 'parameter form with errors'));
     await checkPath(t, page, '/compte', { label: '/compte (Administration)' });
   });
 });
