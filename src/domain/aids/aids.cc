@@ -317,6 +317,7 @@ std::vector<Aid> EvaluateAids(const Rules& rules, const Situation& situation,
   for (const AidDefinition& definition : rules.aids) {
     if (!definition.enabled || (overseas && !definition.overseas_enabled)) continue;
     Aid aid;
+    aid.explanation.reserve(4);
     aid.id = definition.id;
     aid.name = definition.name;
     aid.beneficiary = definition.beneficiary;

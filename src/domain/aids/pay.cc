@@ -175,8 +175,11 @@ std::vector<PayPeriod> PayPeriods(const Rules& rules, const Situation& situation
                      contract.ends_on < AddYears(contract.starts_on, 1);
 
   std::vector<PayPeriod> periods;
+  periods.reserve(points.size());
   for (std::size_t i = 0; i < points.size(); ++i) {
     PayPeriod period;
+    period.explanation.reserve(6);  // a handful each: one allocation, not four
+    period.legal_refs.reserve(8);
     period.from = points[i];
     period.to = i + 1 < points.size() ? AddDays(points[i + 1], -1) : contract.ends_on;
     period.age = BandAge(apprentice.birth_date, period.from);
