@@ -164,10 +164,20 @@ PayPeriod PeriodOn(const Evaluation& evaluation, const char* day) {
   return {};
 }
 
+// The total of an aid, or -1 when the evaluation has none.
+std::int64_t AidTotal(const Evaluation& evaluation, const std::string& id);
+
+// Not on a temporary evaluation: the pointer would outlive it.
+const Aid* FindAid(const Evaluation&& evaluation, const std::string& id) = delete;
 const Aid* FindAid(const Evaluation& evaluation, const std::string& id) {
   for (const auto& aid : evaluation.aids)
     if (aid.id == id) return &aid;
   return nullptr;
+}
+
+std::int64_t AidTotal(const Evaluation& evaluation, const std::string& id) {
+  const Aid* aid = FindAid(evaluation, id);
+  return aid != nullptr ? aid->total_cents : -1;
 }
 
 bool Eligible(const Evaluation& evaluation, const std::string& id) {
@@ -1087,11 +1097,11 @@ TEST(AidsDelegationTest, MobiliJeuneTotalOverTwoTrainingYearsAtMost1100EurosAYea
     return c;
   };
   // 70 €/month: 12 × 70 = 840 ≤ 1 100 a year; 24 months → 1 680.00.
-  EXPECT_EQ(FindAid(Eval(renting(8000, 2)), "mobili-jeune")->total_cents, 168000);
+  EXPECT_EQ(AidTotal(Eval(renting(8000, 2)), "mobili-jeune"), 168000);
   // Three years, still 24 months: 1 680.00.
-  EXPECT_EQ(FindAid(Eval(renting(8000, 3)), "mobili-jeune")->total_cents, 168000);
+  EXPECT_EQ(AidTotal(Eval(renting(8000, 3)), "mobili-jeune"), 168000);
   // 100 €/month: 12 × 100 = 1 200 > 1 100 → 1 100 a year, 2 years → 2 200.00.
-  EXPECT_EQ(FindAid(Eval(renting(30000, 2)), "mobili-jeune")->total_cents, 220000);
+  EXPECT_EQ(AidTotal(Eval(renting(30000, 2)), "mobili-jeune"), 220000);
 }
 
 TEST(AidsOpcoFundingTest, NpecAndFraisAnnexes) {
@@ -1120,7 +1130,8 @@ TEST(AidsOpcoFundingTest, NpecProratedByDaysForContractsFromJuly2025) {
   // the year, or 8 000 × 6 / 12 = 4 000.00 by months — not a whole year's 8 000.
   Case c;
   c.Runs("2025-09-01", "2026-02-28").funding().npec_yearly_cents = 800000;
-  const Aid* npec = FindAid(Eval(c), "opco-contract-funding");
+  const Evaluation evaluation = Eval(c);
+  const Aid* npec = FindAid(evaluation, "opco-contract-funding");
   ASSERT_NE(npec, nullptr);
   EXPECT_GE(npec->total_cents, 396712);
   EXPECT_LE(npec->total_cents, 400000);
@@ -1396,7 +1407,8 @@ TEST(AidsExplanationTest, AMissedConditionIsReportedNotMet) {
   // Driving licence at 17: the age condition is not met.
   Case young;
   young.Born("2008-06-01").apprentice().preparing_driving_licence = true;
-  const Aid* licence = FindAid(Eval(young), "driving-licence");
+  const Evaluation young_evaluation = Eval(young);
+  const Aid* licence = FindAid(young_evaluation, "driving-licence");
   ASSERT_NE(licence, nullptr);
   EXPECT_FALSE(licence->eligible);
   EXPECT_TRUE(std::any_of(licence->conditions.begin(), licence->conditions.end(),
