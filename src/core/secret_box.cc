@@ -65,8 +65,9 @@ Result<SecretBox> SecretBox::OpenKeyFile(const std::filesystem::path& key_file) 
   });
   if (!text) return Fail(text.error());
   if (auto mode = CheckPrivateFileMode(key_file); !mode) return Fail(mode.error());
-  auto box = FromKeyFileText(*text);
-  sodium_memzero(text->data(), text->size());
+  std::string& content = *text;
+  auto box = FromKeyFileText(content);
+  sodium_memzero(content.data(), content.size());
   if (!box)
     return Fail(ErrorCode::kFailedPrecondition,
                 fmt::format("{}: {}", key_file.string(), box.error().message));
