@@ -246,11 +246,8 @@ std::vector<PayPeriod> PayPeriods(const Rules& rules, const Situation& situation
           "Le minimum conventionnel ({}) dépasse le SMIC : le pourcentage s'y applique.",
           FormatEuros(*smc)));
     }
-    period.explanation.push_back(
-        fmt::format("SMIC mensuel en vigueur le {} : {} ({},{:02} € de l'heure × 151,67 h){}.",
-                    FormatFrenchDate(period.from), FormatEuros(period.smic_monthly_cents),
-                    hourly / 100, hourly % 100,
-                    situation.territory == Territory::kMayotte ? ", valeur propre à Mayotte" : ""));
+    period.explanation.push_back(situation.territory == Territory::kMayotte ? smic.mayotte_sentence
+                                                                            : smic.sentence);
     period.explanation.push_back(fmt::format("Minimum : {} × {} % = {}.",
                                              FormatEuros(period.base_monthly_cents), period.percent,
                                              FormatEuros(period.minimum_monthly_cents)));

@@ -10,6 +10,8 @@
 #include <set>
 #include <sstream>
 
+#include "domain/aids/money.h"
+
 namespace maplace::aids {
 
 namespace {
@@ -232,6 +234,14 @@ void ReadSmic(TableReader& root, Rules& rules) {
     rate.uncertain = reader.Boolean("uncertain");
     if (rate.hourly_cents == 0 || rate.mayotte_hourly_cents == 0)
       reader.FaultHere("a SMIC cannot be zero");
+    // Written once here: every pay period of every simulation says it.
+    auto sentence = [&rate](Cents hourly, std::string_view where) {
+      return fmt::format("SMIC mensuel{} depuis le {} : {} ({},{:02} € de l'heure × 151,67 h).",
+                         where, FormatFrenchLongDate(rate.from),
+                         FormatEuros(MulDivRound(hourly, 35 * 52, 12)), hourly / 100, hourly % 100);
+    };
+    rate.sentence = sentence(rate.hourly_cents, "");
+    rate.mayotte_sentence = sentence(rate.mayotte_hourly_cents, " à Mayotte");
     rules.smic.push_back(std::move(rate));
   }
 }

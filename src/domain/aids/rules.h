@@ -35,6 +35,9 @@ struct SmicRate {
   Cents mayotte_hourly_cents = 0;
   std::vector<std::string> legal_refs;
   bool uncertain = false;
+  // « SMIC mensuel depuis le 1er novembre 2024 : 1 801,80 € (11,88 € de l'heure × 151,67 h). »
+  std::string sentence;
+  std::string mayotte_sentence;
 };
 
 struct PayBand {
