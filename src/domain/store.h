@@ -6,6 +6,7 @@
 #include "domain/aids/aids_repository.h"
 #include "domain/audit/audit_log.h"
 #include "domain/jobs/jobs_repository.h"
+#include "domain/journal/journal_repository.h"
 #include "domain/outbox/outbox_repository.h"
 #include "domain/people/organisation_repository.h"
 #include "domain/people/session_repository.h"
@@ -27,6 +28,7 @@ class Repositories {
   virtual reference::ReferenceRepository& reference() = 0;
   virtual jobs::JobsRepository& jobs() = 0;
   virtual aids::AidsRepository& aids() = 0;
+  virtual journal::JournalRepository& journal() = 0;
 };
 
 // The unit of work the use cases run in: all of `work` is committed when it returns success,

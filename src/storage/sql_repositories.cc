@@ -7,6 +7,7 @@
 
 #include "storage/sql_aids.h"
 #include "storage/sql_jobs.h"
+#include "storage/sql_journal.h"
 #include "storage/sql_reference.h"
 
 namespace maplace::storage {
@@ -579,7 +580,8 @@ class SqlRepositories final : public Repositories {
         audit_(sql),
         reference_(MakeSqlReference(sql, dialect)),
         jobs_(MakeSqlJobs(sql)),
-        aids_(MakeSqlAids(sql)) {}
+        aids_(MakeSqlAids(sql)),
+        journal_(MakeSqlJournal(sql, dialect)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -589,6 +591,7 @@ class SqlRepositories final : public Repositories {
   reference::ReferenceRepository& reference() override { return *reference_; }
   jobs::JobsRepository& jobs() override { return *jobs_; }
   aids::AidsRepository& aids() override { return *aids_; }
+  journal::JournalRepository& journal() override { return *journal_; }
 
  private:
   SqlUsers users_;
@@ -600,6 +603,7 @@ class SqlRepositories final : public Repositories {
   std::unique_ptr<reference::ReferenceRepository> reference_;
   std::unique_ptr<jobs::JobsRepository> jobs_;
   std::unique_ptr<aids::AidsRepository> aids_;
+  std::unique_ptr<journal::JournalRepository> journal_;
 };
 
 }  // namespace

@@ -33,6 +33,7 @@ struct InMemoryStore::State {
   std::map<std::string, std::map<std::string, reference::Row>> reference_tables;
   std::vector<reference::ImportRecord> imports;
   std::map<std::string, aids::ParameterOverride> parameter_overrides;
+  std::vector<journal::JournalEntry> journal;  // by seq, from 1
   std::int64_t next_id = 1;
 };
 
@@ -275,6 +276,36 @@ class Audit final : public audit::AuditLog {
   InMemoryStore::State& s_;
 };
 
+class Journal final : public journal::JournalRepository {
+ public:
+  explicit Journal(InMemoryStore::State& s) : s_(s) {}
+  Result<std::vector<journal::JournalEntry>> Page(std::int64_t after_seq, int limit) override {
+    std::vector<journal::JournalEntry> out;
+    for (const auto& e : s_.journal) {
+      if (static_cast<int>(out.size()) >= limit) break;
+      if (e.seq > after_seq) out.push_back(e);
+    }
+    return out;
+  }
+
+ protected:
+  // Transactions are serialised by the store's mutex, which is the append lock here.
+  Result<std::optional<journal::JournalHead>> LockHead() override {
+    if (s_.journal.empty()) return std::optional<journal::JournalHead>();
+    return std::optional<journal::JournalHead>(
+        journal::JournalHead{s_.journal.back().seq, s_.journal.back().hash});
+  }
+  Status Insert(const journal::JournalEntry& entry) override {
+    if (!s_.journal.empty() && s_.journal.back().seq >= entry.seq)
+      return Fail(ErrorCode::kAlreadyExists, "journal seq taken");
+    s_.journal.push_back(entry);
+    return Ok();
+  }
+
+ private:
+  InMemoryStore::State& s_;
+};
+
 class Reference final : public reference::ReferenceRepository {
  public:
   explicit Reference(InMemoryStore::State& s) : s_(s) {}
@@ -428,7 +459,8 @@ class InMemoryStore::Repos final : public Repositories {
         audit_(s),
         reference_(s),
         jobs_(s),
-        aids_(s) {}
+        aids_(s),
+        journal_(s) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -438,6 +470,7 @@ class InMemoryStore::Repos final : public Repositories {
   reference::ReferenceRepository& reference() override { return reference_; }
   jobs::JobsRepository& jobs() override { return jobs_; }
   aids::AidsRepository& aids() override { return aids_; }
+  journal::JournalRepository& journal() override { return journal_; }
 
  private:
   Users users_;
@@ -449,6 +482,7 @@ class InMemoryStore::Repos final : public Repositories {
   Reference reference_;
   Jobs jobs_;
   Aids aids_;
+  Journal journal_;
 };
 
 InMemoryStore::InMemoryStore() : state_(std::make_unique<State>()) {}
