@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "app/platform.h"
+#include "cli/audit_command.h"
 #include "cli/demo_command.h"
 #include "cli/simulate_command.h"
 #include "core/embedded_files.h"
@@ -192,6 +193,11 @@ int Main(int argc, char** argv) {
   bench_aids->add_option("--evaluations", evaluations, "How many (default 200000)")
       ->check(CLI::Range(1, 100000000));
 
+  auto* audit = app.add_subcommand("audit", "The money journal and the money invariants");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand(
+      "verify", "Check the journal's hash chain and the invariants (exit 1 on any breach)");
+
   CLI11_PARSE(app, argc, argv);
 
   // Commands on the rules alone: no database, no configuration.
@@ -237,6 +243,11 @@ int Main(int argc, char** argv) {
       if (int rc = Import(*config, source.kind, source.path.string()); rc != 0) return rc;
     }
     return 0;
+  }
+  if (*audit_verify) {
+    auto store = storage::OpenAndMigrate(config->storage);
+    if (!store) return Failed(store.error());
+    return cli::AuditVerify(**store, cli::MoneyChecks(), std::cout);
   }
   if (*backup) {
     if (auto done = storage::Backup(config->storage, file); !done) return Failed(done.error());
