@@ -53,6 +53,15 @@ Result<std::vector<ParameterView>> AidsService::Parameters() const {
   return views;
 }
 
+Result<ParameterView> AidsService::FindParameter(const std::string& name) const {
+  auto views = Parameters();
+  if (!views) return Fail(views.error());
+  for (auto& view : *views) {
+    if (view.parameter.name == name) return std::move(view);
+  }
+  return Fail(ErrorCode::kNotFound, fmt::format("no parameter '{}'", name));
+}
+
 Status AidsService::CheckAdministrator(const people::Actor& actor) const {
   if (actor.role != people::Role::kAdmin)
     return Fail(ErrorCode::kPermissionDenied, "only administrators change the aids rules");

@@ -44,6 +44,8 @@ class AidsService {
 
   // Every parameter, by name, with who changed it.
   Result<std::vector<ParameterView>> Parameters() const;
+  // One of them; kNotFound for an unknown name.
+  Result<ParameterView> FindParameter(const std::string& name) const;
   // An administrator sets a parameter: the rules are reloaded with it first (a value they
   // refuse is refused), then it is stored with its audit event, then it is in force.
   // kInvalidArgument with French field messages ("value", "reason"); kPermissionDenied for

@@ -59,14 +59,6 @@ std::optional<double> ParseValue(const aids::Parameter& parameter, std::string t
   return value;
 }
 
-const aids::ParameterView* Find(const std::vector<aids::ParameterView>& views,
-                                const std::string& name) {
-  for (const auto& view : views) {
-    if (view.parameter.name == name) return &view;
-  }
-  return nullptr;
-}
-
 void Describe(ctemplate::TemplateDictionary& row, const aids::ParameterView& view) {
   const aids::Parameter& p = view.parameter;
   row.SetValue("NAME", p.name);
@@ -119,21 +111,13 @@ void AddRulesPages(Router& router, const WebServices& services) {
     return page.Render(services.templates);
   });
   router.Get("/admin/regles/:name", admins, [&services](Request& request) {
-    auto views = services.aids.Parameters();
-    if (!views) return ErrorResponse(request, services.templates, views.error());
-    const aids::ParameterView* view = Find(*views, request.Param("name"));
-    if (view == nullptr)
-      return ErrorResponse(request, services.templates,
-                           Error{ErrorCode::kNotFound, "no such parameter", {}});
+    auto view = services.aids.FindParameter(request.Param("name"));
+    if (!view) return ErrorResponse(request, services.templates, view.error());
     return ParameterPage(request, services, *view, nullptr, 200);
   });
   router.Post("/admin/regles/:name", admins, [&services](Request& request) {
-    auto views = services.aids.Parameters();
-    if (!views) return ErrorResponse(request, services.templates, views.error());
-    const aids::ParameterView* view = Find(*views, request.Param("name"));
-    if (view == nullptr)
-      return ErrorResponse(request, services.templates,
-                           Error{ErrorCode::kNotFound, "no such parameter", {}});
+    auto view = services.aids.FindParameter(request.Param("name"));
+    if (!view) return ErrorResponse(request, services.templates, view.error());
     auto value = ParseValue(view->parameter, request.Form("value"));
     Status done = value
                       ? services.aids.SetParameter(*request.actor, view->parameter.name, *value,
