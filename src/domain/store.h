@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "domain/aids/aids_repository.h"
 #include "domain/audit/audit_log.h"
+#include "domain/budgets/budget_repository.h"
 #include "domain/jobs/jobs_repository.h"
 #include "domain/journal/journal_repository.h"
 #include "domain/outbox/outbox_repository.h"
@@ -28,6 +29,7 @@ class Repositories {
   virtual reference::ReferenceRepository& reference() = 0;
   virtual jobs::JobsRepository& jobs() = 0;
   virtual aids::AidsRepository& aids() = 0;
+  virtual budgets::BudgetRepository& budgets() = 0;
   virtual journal::JournalRepository& journal() = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include "storage/sql_aids.h"
+#include "storage/sql_budgets.h"
 #include "storage/sql_jobs.h"
 #include "storage/sql_journal.h"
 #include "storage/sql_reference.h"
@@ -581,6 +582,7 @@ class SqlRepositories final : public Repositories {
         reference_(MakeSqlReference(sql, dialect)),
         jobs_(MakeSqlJobs(sql)),
         aids_(MakeSqlAids(sql)),
+        budgets_(MakeSqlBudgets(sql)),
         journal_(MakeSqlJournal(sql, dialect)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
@@ -591,6 +593,7 @@ class SqlRepositories final : public Repositories {
   reference::ReferenceRepository& reference() override { return *reference_; }
   jobs::JobsRepository& jobs() override { return *jobs_; }
   aids::AidsRepository& aids() override { return *aids_; }
+  budgets::BudgetRepository& budgets() override { return *budgets_; }
   journal::JournalRepository& journal() override { return *journal_; }
 
  private:
@@ -603,6 +606,7 @@ class SqlRepositories final : public Repositories {
   std::unique_ptr<reference::ReferenceRepository> reference_;
   std::unique_ptr<jobs::JobsRepository> jobs_;
   std::unique_ptr<aids::AidsRepository> aids_;
+  std::unique_ptr<budgets::BudgetRepository> budgets_;
   std::unique_ptr<journal::JournalRepository> journal_;
 };
 

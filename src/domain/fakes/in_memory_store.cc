@@ -33,6 +33,7 @@ struct InMemoryStore::State {
   std::map<std::string, std::map<std::string, reference::Row>> reference_tables;
   std::vector<reference::ImportRecord> imports;
   std::map<std::string, aids::ParameterOverride> parameter_overrides;
+  std::map<std::int64_t, budgets::Envelope> envelopes;
   std::vector<journal::JournalEntry> journal;  // by seq, from 1
   std::int64_t next_id = 1;
 };
@@ -446,6 +447,93 @@ class Aids final : public aids::AidsRepository {
   InMemoryStore::State& s_;
 };
 
+// The same checks as the conditional writes of storage/sql_budgets.cc.
+class Budgets final : public budgets::BudgetRepository {
+ public:
+  explicit Budgets(InMemoryStore::State& s) : s_(s) {}
+  Result<std::int64_t> Create(const budgets::Envelope& envelope) override {
+    for (const auto& [id, e] : s_.envelopes) {
+      if (e.aid_id == envelope.aid_id && e.year == envelope.year &&
+          e.funding_source == envelope.funding_source && e.partner == envelope.partner)
+        return Fail(ErrorCode::kAlreadyExists, "envelope exists");
+    }
+    budgets::Envelope copy = envelope;
+    copy.id = s_.next_id++;
+    copy.committed_cents = copy.paid_cents = 0;
+    s_.envelopes[copy.id] = copy;
+    return copy.id;
+  }
+  Result<budgets::Envelope> Find(std::int64_t id) override {
+    auto it = s_.envelopes.find(id);
+    if (it == s_.envelopes.end()) return Fail(ErrorCode::kNotFound, "no such envelope");
+    return it->second;
+  }
+  Result<std::vector<budgets::Envelope>> List(std::optional<int> year) override {
+    std::vector<budgets::Envelope> out;
+    for (const auto& [id, e] : s_.envelopes) {
+      if (!year || e.year == *year) out.push_back(e);
+    }
+    std::sort(out.begin(), out.end(), [](const budgets::Envelope& a, const budgets::Envelope& b) {
+      return std::tuple(-a.year, a.aid_id, budgets::FundingSourceCode(a.funding_source),
+                        a.partner) <
+             std::tuple(-b.year, b.aid_id, budgets::FundingSourceCode(b.funding_source), b.partner);
+    });
+    return out;
+  }
+  Status Commit(std::int64_t id, std::int64_t amount, UnixSeconds now) override {
+    return Change(id, now, [&](budgets::Envelope& e) {
+      if (e.committed_cents + amount > e.allocated_cents) return false;
+      e.committed_cents += amount;
+      return true;
+    });
+  }
+  Status Release(std::int64_t id, std::int64_t amount, UnixSeconds now) override {
+    return Change(id, now, [&](budgets::Envelope& e) {
+      if (e.committed_cents - amount < e.paid_cents) return false;
+      e.committed_cents -= amount;
+      return true;
+    });
+  }
+  Status RecordPayment(std::int64_t id, std::int64_t amount, UnixSeconds now) override {
+    return Change(id, now, [&](budgets::Envelope& e) {
+      if (e.paid_cents + amount > e.committed_cents) return false;
+      e.paid_cents += amount;
+      return true;
+    });
+  }
+  Status Transfer(std::int64_t from, std::int64_t to, std::int64_t amount,
+                  UnixSeconds now) override {
+    if (from == to) return Fail(ErrorCode::kInvalidArgument, "transfer to the same envelope");
+    auto target = s_.envelopes.find(to);
+    if (target == s_.envelopes.end()) return Fail(ErrorCode::kNotFound, "no such envelope");
+    if (target->second.allocated_cents + amount > budgets::kMaxAllocatedCents)
+      return Fail(ErrorCode::kFailedPrecondition, "destination envelope would be too large");
+    if (auto s = Change(from, now,
+                        [&](budgets::Envelope& e) {
+                          if (e.allocated_cents - amount < e.committed_cents) return false;
+                          e.allocated_cents -= amount;
+                          return true;
+                        });
+        !s)
+      return s;
+    target->second.allocated_cents += amount;
+    target->second.updated_at = now;
+    return Ok();
+  }
+
+ private:
+  template <typename F>
+  Status Change(std::int64_t id, UnixSeconds now, F apply) {
+    auto it = s_.envelopes.find(id);
+    if (it == s_.envelopes.end()) return Fail(ErrorCode::kNotFound, "no such envelope");
+    if (!apply(it->second))
+      return Fail(ErrorCode::kFailedPrecondition, "the envelope does not cover the amount");
+    it->second.updated_at = now;
+    return Ok();
+  }
+  InMemoryStore::State& s_;
+};
+
 }  // namespace
 
 class InMemoryStore::Repos final : public Repositories {
@@ -460,6 +548,7 @@ class InMemoryStore::Repos final : public Repositories {
         reference_(s),
         jobs_(s),
         aids_(s),
+        budgets_(s),
         journal_(s) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
@@ -470,6 +559,7 @@ class InMemoryStore::Repos final : public Repositories {
   reference::ReferenceRepository& reference() override { return reference_; }
   jobs::JobsRepository& jobs() override { return jobs_; }
   aids::AidsRepository& aids() override { return aids_; }
+  budgets::BudgetRepository& budgets() override { return budgets_; }
   journal::JournalRepository& journal() override { return journal_; }
 
  private:
@@ -482,6 +572,7 @@ class InMemoryStore::Repos final : public Repositories {
   Reference reference_;
   Jobs jobs_;
   Aids aids_;
+  Budgets budgets_;
   Journal journal_;
 };
 

@@ -1,0 +1,128 @@
+#include "domain/budgets/budgets.h"
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+
+namespace maplace::budgets {
+namespace {
+
+constexpr char kNotCovered[] = "L'enveloppe ne couvre pas ce montant.";
+
+bool IsAidId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+Status CheckAmount(std::int64_t amount_cents) {
+  if (amount_cents < kMinAmountCents || amount_cents > kMaxAmountCents)
+    return FailFields(fmt::format("amount {} cents out of range", amount_cents),
+                      {{"amount_cents",
+                        "Le montant doit être compris entre 0,01 € et "
+                        "100 000 000 €."}});
+  return Ok();
+}
+
+// Adds the French words of a refused movement for the form that asked for it.
+Status Explain(Status status, const char* french) {
+  if (!status && status.error().code == ErrorCode::kFailedPrecondition)
+    status.error().fields.emplace("amount_cents", french);
+  return status;
+}
+
+Status Audit(Repositories& repos, const char* action, std::int64_t envelope_id,
+             const Actor& actor) {
+  return repos.audit().Record(audit::AuditEvent{0, actor.now, actor.user_id, action,
+                                                fmt::format("envelope:{}", envelope_id),
+                                                text::SingleLine(actor.client_address)});
+}
+
+}  // namespace
+
+Result<std::int64_t> CreateEnvelope(Repositories& repos, const Envelope& envelope,
+                                    const Actor& actor) {
+  Error invalid{ErrorCode::kInvalidArgument, "invalid envelope", {}};
+  if (!IsAidId(envelope.aid_id)) invalid.fields["aid_id"] = "Choisissez une aide.";
+  if (envelope.year < 2020 || envelope.year > 2100)
+    invalid.fields["year"] = "L'année doit être comprise entre 2020 et 2100.";
+  const std::string_view partner = text::Trim(envelope.partner);
+  if (NeedsPartner(envelope.funding_source) && partner.empty())
+    invalid.fields["partner"] = "Indiquez le partenaire qui finance cette enveloppe.";
+  if (!NeedsPartner(envelope.funding_source) && !partner.empty())
+    invalid.fields["partner"] =
+        "Un partenaire ne s'indique que pour une délégation ou une convention.";
+  if (partner.size() > 200) invalid.fields["partner"] = "Le nom du partenaire est trop long.";
+  const std::string label = text::SingleLine(text::Trim(envelope.label));
+  if (label.empty()) invalid.fields["label"] = "Donnez un nom à l'enveloppe.";
+  if (label.size() > 200) invalid.fields["label"] = "Le nom de l'enveloppe est trop long.";
+  if (envelope.allocated_cents < 0 || envelope.allocated_cents > kMaxAllocatedCents)
+    invalid.fields["allocated_cents"] =
+        "Le montant alloué doit être compris entre 0 € et 10 000 000 000 €.";
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+
+  Envelope clean = envelope;
+  clean.id = 0;
+  clean.partner = text::SingleLine(partner);
+  clean.label = label;
+  clean.committed_cents = clean.paid_cents = 0;
+  clean.created_at = clean.updated_at = actor.now;
+  auto id = repos.budgets().Create(clean);
+  if (!id) {
+    if (id.error().code == ErrorCode::kAlreadyExists)
+      id.error().fields.emplace(
+          "partner",
+          "Cette aide a déjà une enveloppe pour cette année, cette source et ce "
+          "partenaire.");
+    return id;
+  }
+  if (auto s = Audit(repos, kCreatedAction, *id, actor); !s) return Fail(s.error());
+  return id;
+}
+
+Status Commit(Repositories& repos, std::int64_t envelope_id, std::int64_t amount_cents,
+              const Actor& actor) {
+  if (auto s = CheckAmount(amount_cents); !s) return s;
+  if (auto s = Explain(repos.budgets().Commit(envelope_id, amount_cents, actor.now), kNotCovered);
+      !s)
+    return s;
+  return Audit(repos, kCommittedAction, envelope_id, actor);
+}
+
+Status Release(Repositories& repos, std::int64_t envelope_id, std::int64_t amount_cents,
+               const Actor& actor) {
+  if (auto s = CheckAmount(amount_cents); !s) return s;
+  if (auto s = Explain(repos.budgets().Release(envelope_id, amount_cents, actor.now),
+                       "Ce montant dépasse ce qui est engagé et non payé sur l'enveloppe.");
+      !s)
+    return s;
+  return Audit(repos, kReleasedAction, envelope_id, actor);
+}
+
+Status RecordPayment(Repositories& repos, std::int64_t envelope_id, std::int64_t amount_cents,
+                     const Actor& actor) {
+  if (auto s = CheckAmount(amount_cents); !s) return s;
+  if (auto s = Explain(repos.budgets().RecordPayment(envelope_id, amount_cents, actor.now),
+                       "Ce paiement dépasse ce qui est engagé sur l'enveloppe.");
+      !s)
+    return s;
+  return Audit(repos, kPaidAction, envelope_id, actor);
+}
+
+Status Transfer(Repositories& repos, std::int64_t from_id, std::int64_t to_id,
+                std::int64_t amount_cents, const Actor& actor) {
+  if (auto s = CheckAmount(amount_cents); !s) return s;
+  if (from_id == to_id)
+    return FailFields("transfer to the same envelope",
+                      {{"to_id", "Choisissez une autre enveloppe que celle d'origine."}});
+  if (auto s = Explain(repos.budgets().Transfer(from_id, to_id, amount_cents, actor.now),
+                       "L'enveloppe d'origine n'a pas assez de crédits non engagés.");
+      !s)
+    return s;
+  if (auto s = Audit(repos, kTransferredOutAction, from_id, actor); !s) return s;
+  return Audit(repos, kTransferredInAction, to_id, actor);
+}
+
+}  // namespace maplace::budgets

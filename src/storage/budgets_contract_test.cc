@@ -1,0 +1,232 @@
+// The budget envelopes (domain/budgets) on SQLite and on PostgreSQL (MAPLACE_TEST_POSTGRES_URL,
+// set by script/test): their amounts stay in order whatever the interleaving of transactions.
+#include <gtest/gtest.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <functional>
+#include <vector>
+
+#include "core/error_matchers.h"
+#include "domain/budgets/budgets.h"
+#include "storage/database.h"
+#include "storage/test_database.h"
+
+namespace maplace::storage {
+namespace {
+
+using budgets::Envelope;
+using budgets::FundingSource;
+
+constexpr UnixSeconds kNow = 1'760'000'000;
+const budgets::Actor kFinance{42, kNow, "10.0.0.7"};
+
+Envelope Mobility(std::int64_t allocated_cents, FundingSource source = FundingSource::kOpco,
+                  std::string partner = "") {
+  Envelope e;
+  e.aid_id = "ultramarine-mobility";
+  e.year = 2025;
+  e.funding_source = source;
+  e.partner = std::move(partner);
+  e.label = "Mobilité ultramarine 2025";
+  e.allocated_cents = allocated_cents;
+  return e;
+}
+
+class BudgetsContract : public ::testing::TestWithParam<std::string> {
+ protected:
+  // One connection per racing worker.
+  static constexpr int kPoolSize = 8;
+
+  void SetUp() override {
+    if (GetParam() == "postgres" && EnvOr("MAPLACE_TEST_POSTGRES_URL").empty())
+      GTEST_SKIP() << "MAPLACE_TEST_POSTGRES_URL not set";
+    db_ = std::make_unique<TestDatabase>(GetParam());
+    auto store = OpenAndMigrate(StorageConfig{db_->url(), kPoolSize});
+    ASSERT_THAT(store, IsOk());
+    store_ = std::move(*store);
+  }
+
+  bool sqlite() const { return GetParam() == "sqlite"; }
+
+  std::int64_t Create(const Envelope& envelope) {
+    std::int64_t id = 0;
+    EXPECT_THAT(store_->Write([&](Repositories& r) -> Status {
+      auto created = budgets::CreateEnvelope(r, envelope, kFinance);
+      if (!created) return Fail(created.error());
+      id = *created;
+      return Ok();
+    }),
+                IsOk());
+    return id;
+  }
+  Envelope Find(std::int64_t id) {
+    Envelope found;
+    EXPECT_THAT(store_->Read([&](Repositories& r) -> Status {
+      auto e = r.budgets().Find(id);
+      if (!e) return Fail(e.error());
+      found = *e;
+      return Ok();
+    }),
+                IsOk());
+    return found;
+  }
+  // Runs one budgets operation in its own write transaction.
+  Status Writing(const std::function<Status(Repositories&)>& work) { return store_->Write(work); }
+  // How many audit events of `action` name the envelope.
+  int AuditCount(std::string_view action, std::int64_t id) {
+    int count = 0;
+    EXPECT_THAT(store_->Read([&](Repositories& r) -> Status {
+      auto events = r.audit().Latest(10'000);
+      if (!events) return Fail(events.error());
+      for (const auto& e : *events) {
+        if (e.action == action && e.subject == "envelope:" + std::to_string(id)) ++count;
+      }
+      return Ok();
+    }),
+                IsOk());
+    return count;
+  }
+  // A connection of its own to the same database, outside the store.
+  std::unique_ptr<soci::session> RawSession() {
+    if (sqlite()) {
+      auto sql = std::make_unique<soci::session>(soci::sqlite3, "db=" + store_->location());
+      *sql << "PRAGMA busy_timeout=10000";
+      *sql << "PRAGMA synchronous=FULL";
+      return sql;
+    }
+    return std::make_unique<soci::session>(soci::postgresql, store_->location());
+  }
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<SqlStore> store_;
+};
+
+TEST_P(BudgetsContract, EnvelopesAreCreatedFoundAndListed) {
+  const auto opco = Create(Mobility(1'000'000));
+  const auto ladom = Create(Mobility(500'000, FundingSource::kConvention, "LADOM"));
+  auto older = Mobility(100);
+  older.year = 2024;
+  Create(older);
+
+  const Envelope found = Find(ladom);
+  EXPECT_EQ(found.aid_id, "ultramarine-mobility");
+  EXPECT_EQ(found.year, 2025);
+  EXPECT_EQ(found.funding_source, FundingSource::kConvention);
+  EXPECT_EQ(found.partner, "LADOM");
+  EXPECT_EQ(found.label, "Mobilité ultramarine 2025");
+  EXPECT_EQ(found.allocated_cents, 500'000);
+  EXPECT_EQ(found.committed_cents, 0);
+  EXPECT_EQ(found.paid_cents, 0);
+  EXPECT_EQ(found.created_at, kNow);
+  EXPECT_EQ(found.updated_at, kNow);
+  EXPECT_EQ(AuditCount(budgets::kCreatedAction, ladom), 1);
+
+  ASSERT_THAT(store_->Read([&](Repositories& r) -> Status {
+    auto of_2025 = r.budgets().List(2025);
+    EXPECT_THAT(of_2025, IsOk());
+    EXPECT_EQ(of_2025->size(), 2u);
+    EXPECT_EQ(of_2025->at(0).id, ladom);  // "convention" before "opco"
+    EXPECT_EQ(of_2025->at(1).id, opco);
+    auto all = r.budgets().List(std::nullopt);
+    EXPECT_EQ(all->size(), 3u);
+    EXPECT_EQ(all->back().year, 2024);
+    EXPECT_THAT(r.budgets().Find(9999), HasErrorCode(ErrorCode::kNotFound));
+    return Ok();
+  }),
+              IsOk());
+
+  auto duplicate = Writing([&](Repositories& r) -> Status {
+    auto id =
+        budgets::CreateEnvelope(r, Mobility(1, FundingSource::kConvention, "LADOM"), kFinance);
+    return id ? Ok() : Status(Fail(id.error()));
+  });
+  ASSERT_THAT(duplicate, HasErrorCode(ErrorCode::kAlreadyExists));
+  EXPECT_EQ(duplicate.error().fields.count("partner"), 1u);
+  // Another partner is another envelope.
+  Create(Mobility(1, FundingSource::kDelegation, "OPCO EP"));
+}
+
+TEST_P(BudgetsContract, MovementsKeepTheAmountsInOrder) {
+  const auto id = Create(Mobility(100'000));
+  const auto other = Create(Mobility(0, FundingSource::kState));
+  using budgets::Commit, budgets::Release, budgets::RecordPayment, budgets::Transfer;
+  auto commit = [&](std::int64_t amount) {
+    return Writing([&](Repositories& r) { return Commit(r, id, amount, kFinance); });
+  };
+
+  EXPECT_THAT(commit(60'000), IsOk());
+  EXPECT_THAT(commit(40'000), IsOk());
+  auto short_of = commit(1);
+  ASSERT_THAT(short_of, HasErrorCode(ErrorCode::kFailedPrecondition));
+  EXPECT_EQ(short_of.error().fields.at("amount_cents"), "L'enveloppe ne couvre pas ce montant.");
+  EXPECT_THAT(commit(0), HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_THAT(commit(budgets::kMaxAmountCents + 1), HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_THAT(Writing([&](Repositories& r) { return Commit(r, 9999, 1, kFinance); }),
+              HasErrorCode(ErrorCode::kNotFound));
+
+  // Paid money is no longer committed-and-unpaid: it cannot be released.
+  EXPECT_THAT(Writing([&](Repositories& r) { return RecordPayment(r, id, 70'000, kFinance); }),
+              IsOk());
+  EXPECT_THAT(Writing([&](Repositories& r) { return RecordPayment(r, id, 30'001, kFinance); }),
+              HasErrorCode(ErrorCode::kFailedPrecondition));
+  EXPECT_THAT(Writing([&](Repositories& r) { return Release(r, id, 30'001, kFinance); }),
+              HasErrorCode(ErrorCode::kFailedPrecondition));
+  EXPECT_THAT(Writing([&](Repositories& r) { return Release(r, id, 25'000, kFinance); }), IsOk());
+  Envelope e = Find(id);
+  EXPECT_EQ(e.allocated_cents, 100'000);
+  EXPECT_EQ(e.committed_cents, 75'000);
+  EXPECT_EQ(e.paid_cents, 70'000);
+  EXPECT_EQ(e.available_cents(), 25'000);
+
+  // Only uncommitted money moves; a refused transfer changes neither envelope.
+  EXPECT_THAT(Writing([&](Repositories& r) { return Transfer(r, id, other, 25'001, kFinance); }),
+              HasErrorCode(ErrorCode::kFailedPrecondition));
+  EXPECT_THAT(Writing([&](Repositories& r) { return Transfer(r, id, 9999, 1, kFinance); }),
+              HasErrorCode(ErrorCode::kNotFound));
+  EXPECT_THAT(Writing([&](Repositories& r) { return Transfer(r, 9999, id, 1, kFinance); }),
+              HasErrorCode(ErrorCode::kNotFound));
+  EXPECT_THAT(Writing([&](Repositories& r) { return Transfer(r, id, id, 1, kFinance); }),
+              HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_EQ(Find(other).allocated_cents, 0);
+  EXPECT_EQ(Find(id).allocated_cents, 100'000);
+  EXPECT_THAT(Writing([&](Repositories& r) { return Transfer(r, id, other, 25'000, kFinance); }),
+              IsOk());
+  EXPECT_EQ(Find(id).allocated_cents, 75'000);
+  EXPECT_EQ(Find(other).allocated_cents, 25'000);
+  EXPECT_THAT(Writing([&](Repositories& r) { return Transfer(r, other, id, 5'000, kFinance); }),
+              IsOk());
+  EXPECT_EQ(Find(id).allocated_cents, 80'000);
+  EXPECT_EQ(Find(other).allocated_cents, 20'000);
+
+  // Each accepted movement is audited, the refused ones are not.
+  EXPECT_EQ(AuditCount(budgets::kCommittedAction, id), 2);
+  EXPECT_EQ(AuditCount(budgets::kPaidAction, id), 1);
+  EXPECT_EQ(AuditCount(budgets::kReleasedAction, id), 1);
+  EXPECT_EQ(AuditCount(budgets::kTransferredOutAction, id), 1);
+  EXPECT_EQ(AuditCount(budgets::kTransferredInAction, id), 1);
+  EXPECT_EQ(AuditCount(budgets::kTransferredInAction, other), 1);
+}
+
+TEST_P(BudgetsContract, TheTableRefusesAmountsOutOfOrder) {
+  const auto id = Create(Mobility(100));
+  auto sql = RawSession();
+  const long long key = id;
+  for (const char* update : {"UPDATE aid_envelopes SET committed_cents = 101 WHERE id = :id",
+                             "UPDATE aid_envelopes SET paid_cents = 1 WHERE id = :id",
+                             "UPDATE aid_envelopes SET allocated_cents = -1 WHERE id = :id"}) {
+    EXPECT_THROW((*sql << update, soci::use(key)), soci::soci_error) << update;
+  }
+  EXPECT_THROW((*sql << "INSERT INTO aid_envelopes (aid_id, year, funding_source, partner, label, "
+                        "allocated_cents, created_at, updated_at) VALUES ('x', 2025, 'opco', "
+                        "'LADOM', 'x', 1, 0, 0)"),
+               soci::soci_error);
+  EXPECT_EQ(Find(id).committed_cents, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, BudgetsContract, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& test_param) { return test_param.param; });
+
+}  // namespace
+}  // namespace maplace::storage
