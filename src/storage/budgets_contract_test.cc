@@ -5,7 +5,12 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <barrier>
+#include <chrono>
+#include <filesystem>
 #include <functional>
+#include <iostream>
+#include <thread>
 #include <vector>
 
 #include "core/error_matchers.h"
@@ -223,6 +228,147 @@ TEST_P(BudgetsContract, TheTableRefusesAmountsOutOfOrder) {
                         "'LADOM', 'x', 1, 0, 0)"),
                soci::soci_error);
   EXPECT_EQ(Find(id).committed_cents, 0);
+}
+
+// The race of issue 7: 8 workers approve 300 requests of 100 € against an envelope of
+// 10 000 €. Workers go in rounds: at each round they all start at once (a barrier), so they
+// contend for the same row every time. No sleeping.
+constexpr int kWorkers = 8;
+constexpr int kAttempts = 300;
+constexpr std::int64_t kAmount = 10'000;        // 100 €
+constexpr std::int64_t kAllocated = 1'000'000;  // 10 000 €
+
+struct RaceOutcome {
+  int approved = 0;
+  int refused = 0;
+  std::vector<std::string> errors;
+  long long millis = 0;
+};
+
+// One approval attempt: true when approved, false when refused. It must call `sync` exactly
+// once, on every path, so that the workers meet in the middle of their attempts.
+using Approve = std::function<Result<bool>(int worker, const std::function<void()>& sync)>;
+
+RaceOutcome Race(const Approve& approve) {
+  std::barrier start(kWorkers), middle(kWorkers);
+  std::vector<RaceOutcome> outcomes(kWorkers);
+  const auto began = std::chrono::steady_clock::now();
+  std::vector<std::thread> workers;
+  for (int w = 0; w < kWorkers; ++w) {
+    workers.emplace_back([&, w] {
+      auto sync = [&] { middle.arrive_and_wait(); };
+      for (int round = 0; round * kWorkers < kAttempts; ++round) {
+        start.arrive_and_wait();
+        if (round * kWorkers + w >= kAttempts) {  // the last round is not full
+          sync();
+          continue;
+        }
+        auto approved = approve(w, sync);
+        if (!approved)
+          outcomes[w].errors.push_back(approved.error().message);
+        else if (*approved)
+          ++outcomes[w].approved;
+        else
+          ++outcomes[w].refused;
+      }
+    });
+  }
+  for (auto& t : workers) t.join();
+  RaceOutcome total;
+  total.millis = std::chrono::duration_cast<std::chrono::milliseconds>(
+                     std::chrono::steady_clock::now() - began)
+                     .count();
+  for (auto& o : outcomes) {
+    total.approved += o.approved;
+    total.refused += o.refused;
+    total.errors.insert(total.errors.end(), o.errors.begin(), o.errors.end());
+  }
+  return total;
+}
+
+// INV-BUDGET (reference/security.md §3.1): what was approved fits the envelope and is exactly
+// what the envelope says is committed.
+bool BudgetInvariantHolds(const RaceOutcome& race, const Envelope& e) {
+  return race.approved * kAmount <= e.allocated_cents &&
+         race.approved * kAmount == e.committed_cents;
+}
+
+TEST_P(BudgetsContract, ConcurrentApprovalsNeverOverCommit) {
+  ASSERT_EQ(store_->dialect(), sqlite() ? Dialect::kSqlite : Dialect::kPostgres);
+  if (sqlite()) {
+    ASSERT_TRUE(std::filesystem::is_regular_file(store_->location()));
+  }
+  const auto id = Create(Mobility(kAllocated));
+
+  RaceOutcome race = Race([&](int, const std::function<void()>& sync) -> Result<bool> {
+    bool synced = false;
+    auto status = store_->Write([&](Repositories& r) {
+      // On PostgreSQL every worker holds an open transaction on its own connection before
+      // any of them updates: the updates really run at once. SQLite's BEGIN IMMEDIATE admits
+      // one writer at a time, so its workers meet before their transactions instead.
+      if (!sqlite()) {
+        sync();
+        synced = true;
+      }
+      return budgets::Commit(r, id, kAmount, {7, kNow, ""});
+    });
+    if (!synced) sync();
+    if (status) return true;
+    if (status.error().code == ErrorCode::kFailedPrecondition) return false;
+    return Fail(status.error());
+  });
+  std::cout << "[ race     ] " << GetParam() << " conditional update: " << race.approved
+            << " approved, " << race.refused << " refused in " << race.millis << " ms\n";
+
+  EXPECT_TRUE(race.errors.empty()) << race.errors.front();
+  EXPECT_EQ(race.approved, 100);
+  EXPECT_EQ(race.refused, 200);
+  const Envelope e = Find(id);
+  EXPECT_EQ(e.committed_cents, kAllocated);
+  EXPECT_EQ(e.paid_cents, 0);
+  EXPECT_TRUE(BudgetInvariantHolds(race, e));
+  EXPECT_EQ(AuditCount(budgets::kCommittedAction, id), 100);
+}
+
+// The test of the test: the same race with the naive read-then-write (read the committed
+// amount in one transaction, write committed + amount in another if it fits) breaks the
+// invariant, so the race above would catch that bug. The workers all read before any writes.
+TEST_P(BudgetsContract, NaiveReadThenWriteIsCaughtByTheRace) {
+  const auto id = Create(Mobility(kAllocated));
+  std::vector<std::unique_ptr<soci::session>> sessions;
+  for (int w = 0; w < kWorkers; ++w) sessions.push_back(RawSession());
+
+  RaceOutcome race = Race([&](int w, const std::function<void()>& sync) -> Result<bool> {
+    soci::session& sql = *sessions[static_cast<std::size_t>(w)];
+    const long long key = id;
+    long long committed = 0, allocated = 0;
+    try {
+      sql << "SELECT committed_cents, allocated_cents FROM aid_envelopes WHERE id = :id",
+          soci::use(key), soci::into(committed), soci::into(allocated);
+    } catch (const std::exception& e) {
+      sync();
+      return Fail(ErrorCode::kInternal, e.what());
+    }
+    sync();
+    if (committed + kAmount > allocated) return false;
+    try {
+      const long long value = committed + kAmount;
+      sql << "UPDATE aid_envelopes SET committed_cents = :c WHERE id = :id", soci::use(value),
+          soci::use(key);
+    } catch (const std::exception& e) {
+      return Fail(ErrorCode::kInternal, e.what());  // the table's CHECK stopped an over-commit
+    }
+    return true;
+  });
+  const Envelope e = Find(id);
+  std::cout << "[ race     ] " << GetParam() << " naive read-then-write: " << race.approved
+            << " approved (" << race.approved * kAmount / 100 << " €), committed "
+            << e.committed_cents / 100 << " € in " << race.millis << " ms\n";
+
+  EXPECT_FALSE(BudgetInvariantHolds(race, e));
+  EXPECT_GT(race.approved, 100);                          // over-approved
+  EXPECT_NE(race.approved * kAmount, e.committed_cents);  // lost updates
+  EXPECT_LE(e.committed_cents, e.allocated_cents);        // the CHECK still holds
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, BudgetsContract, ::testing::Values("sqlite", "postgres"),
