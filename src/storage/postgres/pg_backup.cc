@@ -4,6 +4,8 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <cctype>
+#include <string_view>
 #include <vector>
 
 extern char** environ;
@@ -28,9 +30,30 @@ Status Run(std::vector<std::string> args) {
 
 }  // namespace
 
+// The schema a URL puts first in the search path (options=-c search_path=NAME), or "".
+static std::string SearchPathSchema(const std::string& url) {
+  for (const char* key : {"search_path%3D", "search_path="}) {
+    auto at = url.find(key);
+    if (at == std::string::npos) continue;
+    std::string name;
+    for (auto i = at + std::string_view(key).size(); i < url.size(); ++i) {
+      const char c = url[i];
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') break;
+      name += c;
+    }
+    return name;
+  }
+  return "";
+}
+
 Status DumpTo(const std::string& url, const std::filesystem::path& to) {
-  return Run(
-      {"pg_dump", "--format=custom", "--no-owner", "--file=" + to.string(), "--dbname=" + url});
+  std::vector<std::string> command = {"pg_dump", "--format=custom", "--no-owner",
+                                      "--file=" + to.string(), "--dbname=" + url};
+  // A store kept in its own schema is dumped alone: the database may hold others (the tests
+  // run side by side in one database, dropping theirs while this dump reads).
+  if (std::string schema = SearchPathSchema(url); !schema.empty())
+    command.push_back("--schema=" + schema);
+  return Run(command);
 }
 
 Status RestoreFrom(const std::filesystem::path& backup, const std::string& url) {
