@@ -2,12 +2,16 @@
 
 #include <ostream>
 
+#include "domain/aid_requests/aid_request_service.h"
+
 namespace maplace::cli {
 
 std::vector<journal::InvariantCheck> MoneyChecks() {
-  // The requests/payments work appends its checks here (one payment per instalment,
-  // Σ paid ≤ committed ≤ allocated, paid ⇔ payment exists, one journal entry per payment).
-  return {journal::ChainCheck()};
+  // The chain first, then the requests' and payments' invariants (one payment per instalment,
+  // Σ paid ≤ committed ≤ allocated, paid ⇔ fully paid, one journal entry per payment).
+  std::vector<journal::InvariantCheck> checks = {journal::ChainCheck()};
+  for (auto& check : aid_requests::InvariantChecks()) checks.push_back(std::move(check));
+  return checks;
 }
 
 int AuditVerify(Store& store, const std::vector<journal::InvariantCheck>& checks,

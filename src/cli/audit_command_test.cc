@@ -18,7 +18,9 @@ TEST(AuditVerifyTest, AFreshStorePasses) {
   fakes::InMemoryStore store;
   std::ostringstream out;
   EXPECT_EQ(AuditVerify(store, MoneyChecks(), out), 0);
-  EXPECT_EQ(out.str(), "ok chain: 0 entries\n");
+  EXPECT_EQ(out.str(),
+            "ok chain: 0 entries\nok payments.once: 0 payments\nok requests.paid: 0 requests\n"
+            "ok envelopes.amounts: 0 envelopes\nok journal.payments: 0 payments journalled\n");
 }
 
 TEST(AuditVerifyTest, ABreachExitsOneAndEveryCheckIsPrinted) {

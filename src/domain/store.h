@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "core/error.h"
+#include "domain/aid_requests/aid_request_repository.h"
 #include "domain/aids/aids_repository.h"
 #include "domain/audit/audit_log.h"
 #include "domain/budgets/budget_repository.h"
@@ -31,6 +32,7 @@ class Repositories {
   virtual aids::AidsRepository& aids() = 0;
   virtual budgets::BudgetRepository& budgets() = 0;
   virtual journal::JournalRepository& journal() = 0;
+  virtual aid_requests::AidRequestRepository& aid_requests() = 0;
 };
 
 // The unit of work the use cases run in: all of `work` is committed when it returns success,

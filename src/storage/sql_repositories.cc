@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "storage/sql_aid_requests.h"
 #include "storage/sql_aids.h"
 #include "storage/sql_budgets.h"
 #include "storage/sql_jobs.h"
@@ -583,7 +584,8 @@ class SqlRepositories final : public Repositories {
         jobs_(MakeSqlJobs(sql)),
         aids_(MakeSqlAids(sql)),
         budgets_(MakeSqlBudgets(sql)),
-        journal_(MakeSqlJournal(sql, dialect)) {}
+        journal_(MakeSqlJournal(sql, dialect)),
+        aid_requests_(MakeSqlAidRequests(sql)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -595,6 +597,7 @@ class SqlRepositories final : public Repositories {
   aids::AidsRepository& aids() override { return *aids_; }
   budgets::BudgetRepository& budgets() override { return *budgets_; }
   journal::JournalRepository& journal() override { return *journal_; }
+  aid_requests::AidRequestRepository& aid_requests() override { return *aid_requests_; }
 
  private:
   SqlUsers users_;
@@ -608,6 +611,7 @@ class SqlRepositories final : public Repositories {
   std::unique_ptr<aids::AidsRepository> aids_;
   std::unique_ptr<budgets::BudgetRepository> budgets_;
   std::unique_ptr<journal::JournalRepository> journal_;
+  std::unique_ptr<aid_requests::AidRequestRepository> aid_requests_;
 };
 
 }  // namespace

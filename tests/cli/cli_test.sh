@@ -58,17 +58,19 @@ contains "URL message" "MAPLACE_DATABASE_URL"
 expect "bad port" 105 "$bin" serve --port 70000
 
 # The money journal: verify passes on a fresh store and on rows chained by hand as
-# src/domain/journal/journal_entry.h documents; a row altered behind the trigger is named.
+# src/domain/journal/journal_entry.h documents (commitments: a payment.executed entry would need
+# its payment row, which the journal.payments check looks for); a row altered behind the
+# trigger is named.
 audit_dir=$(mktemp -d)
 a() { "$bin" --var-dir "$audit_dir" "$@"; }
 expect "audit verify on a fresh store" 0 a audit verify
 contains "empty chain" "ok chain: 0 entries"
 prev=0000000000000000000000000000000000000000000000000000000000000000
 for seq in 1 2 3; do
-  hash=$( { printf '%s\x1f' "$seq" 1754000000 7 payment.executed "payment:$seq" 10000 approved paid
+  hash=$( { printf '%s\x1f' "$seq" 1754000000 7 request.committed "request:$seq" 10000 approved committed
             printf '%s' "$prev"; } | sha256sum | cut -c1-64)
   sqlite3 "$audit_dir/maplace.db" "INSERT INTO money_journal VALUES ($seq, 1754000000, 7,
-    'payment.executed', 'payment:$seq', 10000, 'approved', 'paid', '$prev', '$hash')"
+    'request.committed', 'request:$seq', 10000, 'approved', 'committed', '$prev', '$hash')"
   prev=$hash
 done
 expect "audit verify on a chain of three" 0 a audit verify

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "domain/fakes/in_memory_aid_requests.h"
 #include "domain/reference/tables.h"
 
 namespace maplace::fakes {
@@ -35,6 +36,7 @@ struct InMemoryStore::State {
   std::map<std::string, aids::ParameterOverride> parameter_overrides;
   std::map<std::int64_t, budgets::Envelope> envelopes;
   std::vector<journal::JournalEntry> journal;  // by seq, from 1
+  AidRequestsState aid_requests;
   std::int64_t next_id = 1;
 };
 
@@ -549,7 +551,8 @@ class InMemoryStore::Repos final : public Repositories {
         jobs_(s),
         aids_(s),
         budgets_(s),
-        journal_(s) {}
+        journal_(s),
+        aid_requests_(MakeInMemoryAidRequests(s.aid_requests)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -561,6 +564,7 @@ class InMemoryStore::Repos final : public Repositories {
   aids::AidsRepository& aids() override { return aids_; }
   budgets::BudgetRepository& budgets() override { return budgets_; }
   journal::JournalRepository& journal() override { return journal_; }
+  aid_requests::AidRequestRepository& aid_requests() override { return *aid_requests_; }
 
  private:
   Users users_;
@@ -574,6 +578,7 @@ class InMemoryStore::Repos final : public Repositories {
   Aids aids_;
   Budgets budgets_;
   Journal journal_;
+  std::unique_ptr<aid_requests::AidRequestRepository> aid_requests_;
 };
 
 InMemoryStore::InMemoryStore() : state_(std::make_unique<State>()) {}
