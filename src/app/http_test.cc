@@ -45,6 +45,8 @@ class HttpTest : public ::testing::Test {
     config.storage.url = "sqlite://" + (dir_ / "maplace.db").string();
     config.mail.mail_dir = (dir_ / "mail").string();
     config.security.secret_file = (dir_ / "secret.key").string();
+    config.payments.bank_key_file = (dir_ / "bank.key").string();
+    config.payments.documents_dir = (dir_ / "documents").string();
     config.security.cheap_password_hashing = true;
     config.web.port = 0;
     config.web.threads = 4;

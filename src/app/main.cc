@@ -219,6 +219,8 @@ int Main(int argc, char** argv) {
     base.storage.url = "sqlite://" + var_dir + "/maplace.db";
     base.mail.mail_dir = var_dir + "/mail";
     base.security.secret_file = var_dir + "/secret.key";
+    base.payments.bank_key_file = var_dir + "/bank.key";
+    base.payments.documents_dir = var_dir + "/documents";
   }
   auto config = ApplyEnvironment(base);
   if (!config) return Failed(config.error());

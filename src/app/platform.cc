@@ -59,6 +59,13 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
   auto aids = aids::AidsService::Open(std::move(*files), *p->store_, p->clock_);
   if (!aids) return Fail(aids.error());
   p->aids_ = std::move(*aids);
+  auto box = crypto::SecretBox::OpenKeyFile(config.payments.bank_key_file);
+  if (!box) return Fail(box.error());
+  p->bank_box_ = std::make_unique<crypto::SecretBox>(std::move(*box));
+  aid_requests::ServiceOptions request_options;
+  request_options.documents_dir = config.payments.documents_dir;
+  p->aid_requests_ = std::make_unique<aid_requests::AidRequestService>(
+      *p->store_, *p->aids_, *p->bank_box_, p->clock_, request_options);
   p->visitor_mail_ = std::make_unique<outbox::VisitorMailer>(*p->store_, p->clock_);
   p->transport_ = mail::MakeTransport(config.mail);
   p->mail_sender_ =
@@ -73,8 +80,8 @@ Status Platform::StartWeb() {
   if (!templates) return Fail(templates.error());
   templates_ = std::move(*templates);
   services_ = std::make_unique<web::WebServices>(
-      web::WebServices{*accounts_, *jobs_, *imports_, *aids_, *visitor_mail_, *store_, *templates_,
-                       config_.mail, site_});
+      web::WebServices{*accounts_, *jobs_, *imports_, *aids_, *aid_requests_, *visitor_mail_,
+                       *store_, *templates_, config_.mail, config_.payments, site_});
   router_ = std::make_unique<web::Router>(web::MakeRouter(*services_));
   web::ServerContext context;
   context.config = config_.web;

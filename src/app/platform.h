@@ -6,6 +6,8 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/crypto.h"
+#include "core/secret_box.h"
+#include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
 #include "domain/jobs/jobs_service.h"
 #include "domain/outbox/visitor_mailer.h"
@@ -38,6 +40,7 @@ class Platform {
   jobs::JobsService& jobs() { return *jobs_; }
   reference::ImportService& imports() { return *imports_; }
   aids::AidsService& aids() { return *aids_; }
+  aid_requests::AidRequestService& aid_requests() { return *aid_requests_; }
   mail::MailSender& mail_sender() { return *mail_sender_; }
   web::Server& server() { return *server_; }
   const web::Router& router() const { return *router_; }
@@ -55,6 +58,8 @@ class Platform {
   std::unique_ptr<jobs::JobsService> jobs_;
   std::unique_ptr<reference::ImportService> imports_;
   std::unique_ptr<aids::AidsService> aids_;
+  std::unique_ptr<crypto::SecretBox> bank_box_;
+  std::unique_ptr<aid_requests::AidRequestService> aid_requests_;
   std::unique_ptr<outbox::VisitorMailer> visitor_mail_;
   std::unique_ptr<mail::MailTransport> transport_;
   std::unique_ptr<mail::MailSender> mail_sender_;

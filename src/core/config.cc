@@ -37,6 +37,11 @@ Result<Config> ApplyEnvironment(Config c) {
   Override(c.mail.from_address, "MAPLACE_MAIL_FROM");
   Override(c.security.secret_file, "MAPLACE_SECRET_FILE");
   Override(c.aids.rules_dir, "MAPLACE_RULES_DIR");
+  Override(c.payments.bank_key_file, "MAPLACE_BANK_KEY_FILE");
+  Override(c.payments.documents_dir, "MAPLACE_DOCUMENTS_DIR");
+  Override(c.payments.debtor_name, "MAPLACE_DEBTOR_NAME");
+  Override(c.payments.debtor_iban, "MAPLACE_DEBTOR_IBAN");
+  Override(c.payments.debtor_bic, "MAPLACE_DEBTOR_BIC");
   if (auto s = OverrideInt(c.web.port, "MAPLACE_PORT", 0, 65535); !s) return Fail(s.error());
   if (auto s = OverrideInt(c.web.threads, "MAPLACE_THREADS", 1, 256); !s) return Fail(s.error());
   if (c.storage.url.rfind("sqlite://", 0) != 0 && c.storage.url.rfind("postgresql://", 0) != 0 &&

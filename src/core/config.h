@@ -48,18 +48,33 @@ struct AidsConfig {
   std::string rules_dir;
 };
 
+// Aid requests and their payments.
+struct PaymentsConfig {
+  // Keys sealing the beneficiaries' IBANs (created 0600 on first start); keep it out of the
+  // database and its backups, and back it up apart.
+  std::string bank_key_file = "var/bank.key";
+  // Supporting documents, outside the web root.
+  std::string documents_dir = "var/documents";
+  // The delegation's account, debited by the SEPA transfer files. Empty IBAN: no file is made.
+  std::string debtor_name = "AKTO Delegation Martinique";
+  std::string debtor_iban;
+  std::string debtor_bic;
+};
+
 struct Config {
   StorageConfig storage;
   WebConfig web;
   MailConfig mail;
   SecurityConfig security;
   AidsConfig aids;
+  PaymentsConfig payments;
 };
 
 // Applies MAPLACE_* environment variables on top of `base`: MAPLACE_DATABASE_URL, MAPLACE_BIND,
 // MAPLACE_PORT, MAPLACE_THREADS, MAPLACE_PUBLIC_URL, MAPLACE_SMTP_URL, MAPLACE_SMTP_USER,
 // MAPLACE_SMTP_PASSWORD, MAPLACE_MAIL_DIR, MAPLACE_MAIL_FROM, MAPLACE_SECRET_FILE,
-// MAPLACE_RULES_DIR. kInvalidArgument names the variable at fault.
+// MAPLACE_RULES_DIR, MAPLACE_BANK_KEY_FILE, MAPLACE_DOCUMENTS_DIR, MAPLACE_DEBTOR_NAME,
+// MAPLACE_DEBTOR_IBAN, MAPLACE_DEBTOR_BIC. kInvalidArgument names the variable at fault.
 Result<Config> ApplyEnvironment(Config base);
 
 // The public URL, derived from bind and port when not set.

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/config.h"
+#include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
 #include "domain/jobs/jobs_service.h"
 #include "domain/outbox/visitor_mailer.h"
@@ -26,10 +27,12 @@ struct WebServices {
   jobs::JobsService& jobs;
   reference::ImportService& imports;
   aids::AidsService& aids;
+  aid_requests::AidRequestService& aid_requests;
   outbox::VisitorMailer& visitor_mail;
   Store& store;
   const Templates& templates;
   const MailConfig& mail;
+  const PaymentsConfig& payments;  // the delegation's account, for the transfer files
   const Site& site;
 };
 
