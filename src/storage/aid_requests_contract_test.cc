@@ -7,9 +7,12 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <csignal>
 #include <filesystem>
 
 #include "core/error_matchers.h"
@@ -336,6 +339,91 @@ TEST_P(AidRequestsContract, ABatchAndAPaymentAreInsertedOnce) {
     return Ok();
   }),
               IsOk());
+}
+
+// The crash test of issue 7: a payment batch is killed (SIGKILL, in a child process with its
+// own connections) at each chosen point, then replayed with the same key by a fresh service:
+// every instalment is paid exactly once and every invariant holds.
+TEST_P(AidRequestsContract, AKilledPaymentBatchIsReplayedWithoutLossOrDouble) {
+  std::int64_t big_envelope = 0;
+  ASSERT_THAT(store_->Write([&](Repositories& r) -> Status {
+    budgets::Envelope e;
+    e.aid_id = "ultramarine-mobility";
+    e.year = 2025;
+    e.funding_source = budgets::FundingSource::kState;
+    e.label = "Mobilité ultramarine 2025, État";
+    e.allocated_cents = 10'000'000;
+    auto id = budgets::CreateEnvelope(r, e, {manager_.user_id, kNow, ""});
+    if (!id) return Fail(id.error());
+    big_envelope = *id;
+    return Ok();
+  }),
+              IsOk());
+  auto committed = [&] {
+    auto started =
+        service_->StartRequest(young_, {"ultramarine-mobility", Mobility(), "", std::nullopt});
+    EXPECT_THAT(started, IsOk());
+    const std::int64_t id = started->request.id;
+    EXPECT_THAT(service_->SetBankAccount(young_, id, "Mélissa Joseph", kIban, ""), IsOk());
+    EXPECT_THAT(service_->Submit(young_, id), IsOk());
+    EXPECT_THAT(service_->TakeUp(advisor_, id), IsOk());
+    EXPECT_THAT(service_->Approve(manager_, id, "Conforme."), IsOk());
+    EXPECT_THAT(service_->Commit(other_manager_, id, big_envelope), IsOk());
+    return id;
+  };
+
+  int batches = 0;
+  for (const char* point : {"payment-inserted", "batch-before-commit", "batch-committed"}) {
+    SCOPED_TRACE(point);
+    const std::int64_t a = committed(), b = committed();
+    const std::string key = fmt::format("CRASH-{}", ++batches);
+    const std::vector<aid_requests::PaymentOrder> orders = {{a, 1, 300000}, {b, 1, 300000}};
+
+    const pid_t child = fork();
+    ASSERT_NE(child, -1);
+    if (child == 0) {
+      // The child never touches the parent's connections: its own store, its own service.
+      setenv("MAPLACE_CRASH_AT", point, 1);
+      auto store = OpenAndMigrate(StorageConfig{db_->url(), 1});
+      if (!store) _exit(3);
+      AidRequestService service(**store, aids_, box_, clock_,
+                                aid_requests::ServiceOptions{{}, db_->scratch().parent_path()});
+      (void)service.PayBatch(finance_, key, orders);
+      _exit(4);  // not reached: the crash point kills the process
+    }
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFSIGNALED(status)) << "exit status " << WEXITSTATUS(status);
+    EXPECT_EQ(WTERMSIG(status), SIGKILL);
+
+    // Started again, the same batch is replayed with the same key.
+    auto replay = service_->PayBatch(finance_, key, orders);
+    ASSERT_THAT(replay, IsOk());
+    EXPECT_EQ(replay->paid_now, std::string_view(point) == "batch-committed" ? 0 : 2);
+    EXPECT_EQ(replay->payments.size(), 2u);
+    for (std::int64_t id : {a, b}) {
+      const RequestRecord r = Find(id);
+      EXPECT_EQ(r.request.state, RequestState::kPaid);
+      EXPECT_EQ(r.request.paid_cents, 300000);
+    }
+  }
+  auto envelope = [&] {
+    budgets::Envelope out;
+    EXPECT_THAT(store_->Read([&](Repositories& r) -> Status {
+      auto e = r.budgets().Find(big_envelope);
+      if (!e) return Fail(e.error());
+      out = *e;
+      return Ok();
+    }),
+                IsOk());
+    return out;
+  }();
+  EXPECT_EQ(envelope.committed_cents, 6 * 300000);
+  EXPECT_EQ(envelope.paid_cents, 6 * 300000);
+  auto checks = aid_requests::InvariantChecks();
+  checks.push_back(journal::ChainCheck());
+  for (const auto& report : journal::RunChecks(*store_, checks))
+    EXPECT_TRUE(report.ran && report.passed) << report.name << ": " << report.detail;
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, AidRequestsContract, ::testing::Values("sqlite"));

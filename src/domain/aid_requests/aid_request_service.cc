@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "core/crash_point.h"
 #include "core/crypto.h"
 #include "core/private_file.h"
 #include "core/text.h"
@@ -600,6 +601,7 @@ Result<BatchOutcome> AidRequestService::PayBatch(const Actor& actor, const std::
                       now};
       auto inserted = store.InsertPayment(payment);
       if (!inserted) return Fail(inserted.error());
+      CrashPoint("payment-inserted");
       if (!*inserted)  // another transaction paid this instalment meanwhile
         return Fail(ErrorCode::kFailedPrecondition,
                     fmt::format("Le versement n° {} de la demande {} est déjà payé.",
@@ -628,9 +630,11 @@ Result<BatchOutcome> AidRequestService::PayBatch(const Actor& actor, const std::
     auto payments = store.Payments(std::nullopt, batch->id);
     if (!payments) return Fail(payments.error());
     outcome.payments = std::move(*payments);
+    CrashPoint("batch-before-commit");
     return Ok();
   });
   if (!status) return Fail(status.error());
+  CrashPoint("batch-committed");  // paid, but the caller never hears it: it will replay
   return outcome;
 }
 
