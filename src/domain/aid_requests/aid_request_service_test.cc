@@ -6,6 +6,7 @@
 #include <random>
 
 #include "core/error_matchers.h"
+#include "domain/aid_requests/exports.h"
 #include "domain/budgets/budgets.h"
 #include "domain/fakes/in_memory_store.h"
 #include "domain/journal/invariants.h"
@@ -414,6 +415,42 @@ TEST_F(AidRequestServiceTest, QueuesFollowTheStates) {
   EXPECT_EQ(ids(Queue::kToCommit), (std::vector<std::int64_t>{approved}));
   EXPECT_EQ(ids(Queue::kToPay), (std::vector<std::int64_t>{committed}));
   EXPECT_EQ(service_->Mine(kYoung)->size(), 4u);
+}
+
+}  // namespace
+}  // namespace maplace::aid_requests
+
+namespace maplace::aid_requests {
+namespace {
+
+TEST_F(AidRequestServiceTest, TheYearWorkbookListsRequestsEnvelopesAndMonthlyPayments) {
+  const std::int64_t envelope = Envelope("ultramarine-mobility", 1'000'000);
+  const std::int64_t id = Committed(envelope);
+  ASSERT_THAT(service_->PayBatch(kFinance, "LOT-X", {{id, 1, 300000}}), IsOk());
+  auto sheets = YearSheets(store_, kAdvisor, 2025);
+  ASSERT_THAT(sheets, IsOk());
+  ASSERT_EQ(sheets->size(), 3u);
+  const auto& requests = (*sheets)[0];
+  ASSERT_EQ(requests.rows.size(), 1u);
+  EXPECT_EQ(std::get<std::int64_t>(requests.rows[0][0]), id);
+  EXPECT_EQ(std::get<std::string>(requests.rows[0][2]), "Payée");
+  EXPECT_EQ(std::get<xlsx::Euros>(requests.rows[0][4]).cents, 300000);
+  const auto& envelopes = (*sheets)[1];
+  ASSERT_EQ(envelopes.rows.size(), 1u);
+  EXPECT_EQ(std::get<xlsx::Euros>(envelopes.rows[0][7]).cents, 300000);  // paid
+  EXPECT_EQ(std::get<xlsx::Euros>(envelopes.rows[0][8]).cents, 700000);  // left: 10 000 − 3 000
+  const auto& monthly = (*sheets)[2];
+  ASSERT_EQ(monthly.rows.size(), 1u);
+  EXPECT_EQ(std::get<std::int64_t>(monthly.rows[0][3]), 1);
+  EXPECT_EQ(std::get<xlsx::Euros>(monthly.rows[0][4]).cents, 300000);
+  EXPECT_TRUE(YearSheets(store_, kAdvisor, 2024)->at(0).rows.empty());
+
+  auto bytes = YearWorkbook(store_, kManager, 2025, kStart);
+  ASSERT_THAT(bytes, IsOk());
+  EXPECT_EQ(*bytes,
+            *YearWorkbook(store_, kFinance, 2025, kStart));  // the same data, the same bytes
+  EXPECT_THAT(YearWorkbook(store_, kYoung, 2025, kStart),
+              HasErrorCode(ErrorCode::kPermissionDenied));
 }
 
 }  // namespace
