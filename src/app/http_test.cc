@@ -1022,3 +1022,235 @@ TEST_F(HttpTest, AdministratorsChangeAnUncertainRuleParameterWithAReason) {
 
 }  // namespace
 }  // namespace maplace::app
+
+namespace maplace::app {
+namespace {
+
+// The young person's answers for a contract in Martinique with a mobility to the Hexagone.
+std::string MobilityAnswers(const std::string& already_received = "non") {
+  return "contrat=apprentissage&debut=2025-09-01&fin=2027-08-31&niveau=4&territoire=972"
+         "&naissance=2006-03-15&rqth=non&diplome=aucun&effectif=8&mobilite=hexagone"
+         "&mobilite_recue=" +
+         already_received + "&permis=non&locataire=non";
+}
+
+std::vector<std::pair<std::string, std::string>> FieldsOf(const std::string& query) {
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::stringstream in(query);
+  std::string pair;
+  while (std::getline(in, pair, '&')) {
+    const auto eq = pair.find('=');
+    fields.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
+  }
+  return fields;
+}
+
+// A multipart body with the CSRF token and one file in the field "document".
+HttpResponse Upload(HttpClient& client, const std::string& path, const std::string& csrf,
+                    const std::string& filename, const std::string& bytes) {
+  const std::string body =
+      "--Bnd\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf +
+      "\r\n--Bnd\r\nContent-Disposition: form-data; name=\"document\"; filename=\"" + filename +
+      "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes + "\r\n--Bnd--\r\n";
+  return client.Send("POST", path, body, {"Content-Type: multipart/form-data; boundary=Bnd"});
+}
+
+const std::string kPdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
+TEST_F(HttpTest, AYoungPersonRequestsTheMobilityAidFromTheSimulatorResult) {
+  const std::string result = "/simulateurs/mes-aides?" + MobilityAnswers() + "&aller=resultat";
+  // A visitor is asked to log in, and comes back to the same result.
+  HttpResponse visitor = Client().Get(result);
+  ASSERT_EQ(visitor.status, 200) << visitor.body;
+  EXPECT_TRUE(Contains(visitor.body, "Connectez-vous pour demander cette aide"));
+  EXPECT_TRUE(Contains(visitor.body, "/connexion?retour=%2Fsimulateurs%2Fmes-aides%3F"));
+  EXPECT_FALSE(Contains(visitor.body, "action=\"/simulateurs/demander\""));
+
+  HttpClient young = SignedIn(people::Role::kYoungPerson, "jeune@example.mq");
+  HttpResponse page = young.Get(result);
+  ASSERT_EQ(page.status, 200);
+  ASSERT_TRUE(Contains(page.body, "Demander cette aide")) << page.body;
+  EXPECT_TRUE(Contains(page.body, "name=\"aide\" value=\"ultramarine-mobility\""));
+  // Only the delegation's aids get the button.
+  EXPECT_FALSE(Contains(page.body, "name=\"aide\" value=\"state-hiring-aid\""));
+
+  auto fields = FieldsOf(MobilityAnswers());
+  fields.emplace_back("csrf", Csrf(page));
+  fields.emplace_back("simulateur", "mes-aides");
+  fields.emplace_back("aide", "ultramarine-mobility");
+  // An amount in the form is not an answer: the server computes it again.
+  fields.emplace_back("amount_cents", "999999");
+  HttpResponse started = young.PostForm("/simulateurs/demander", fields);
+  ASSERT_EQ(started.status, 303) << started.body;
+  const std::string location = started.Header("location");
+  const std::string id = Match(location, "^/mes-demandes/([0-9]+)");
+  ASSERT_FALSE(id.empty()) << location;
+  const std::string base = "/mes-demandes/" + id;
+
+  HttpResponse draft = young.Get(base);
+  ASSERT_EQ(draft.status, 200) << draft.body;
+  EXPECT_TRUE(Contains(draft.body, "Aide à la mobilité ultramarine des apprentis"));
+  EXPECT_TRUE(Contains(draft.body, "Brouillon"));
+  EXPECT_TRUE(Contains(draft.body, "3\u202f000,00\u202f€"));
+  EXPECT_TRUE(Contains(draft.body, "Envoyer ma demande"));
+  HttpResponse list = young.Get("/mes-demandes");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_TRUE(Contains(list.body, "href=\"" + base + "\""));
+  EXPECT_TRUE(Contains(list.body, "3\u202f000,00\u202f€"));
+  EXPECT_TRUE(Contains(list.body, "Brouillon"));
+
+  // Documents: checked by content and size, stored under a random name.
+  const std::string csrf = Csrf(draft);
+  HttpResponse pdf = Upload(young, base + "/pieces", csrf, "attestation.pdf", kPdf);
+  ASSERT_EQ(pdf.status, 303) << pdf.body;
+  HttpResponse html = Upload(young, base + "/pieces", csrf, "faux.pdf", "<html><script>x</script>");
+  EXPECT_EQ(html.status, 422);
+  EXPECT_TRUE(Contains(html.body, "Le fichier doit être un PDF, un JPEG ou un PNG."));
+  EXPECT_TRUE(Contains(html.body, "href=\"#document\""));
+  HttpResponse big =
+      Upload(young, base + "/pieces", csrf, "gros.pdf", kPdf + std::string(5 * 1024 * 1024, 'x'));
+  EXPECT_EQ(big.status, 422);
+  EXPECT_TRUE(Contains(big.body, "Le fichier doit faire 5 Mo au plus."));
+  HttpResponse sly = Upload(young, base + "/pieces", csrf, "../../secret.pdf", kPdf);
+  ASSERT_EQ(sly.status, 303) << sly.body;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_ / "documents"))
+    EXPECT_TRUE(Matches(entry.path().filename().string(), "^[A-Za-z0-9_-]{32}$")) << entry.path();
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "secret.pdf"));
+  HttpResponse with_documents = young.Get(base);
+  EXPECT_TRUE(Contains(with_documents.body, "attestation.pdf"));
+  EXPECT_TRUE(Contains(with_documents.body, ">secret.pdf<"));
+  EXPECT_FALSE(Contains(with_documents.body, "../"));
+  const std::string document =
+      Match(with_documents.body, "href=\"" + base + "/pieces/([0-9]+)\">attestation");
+  ASSERT_FALSE(document.empty()) << with_documents.body;
+  HttpResponse download = young.Get(base + "/pieces/" + document);
+  ASSERT_EQ(download.status, 200);
+  EXPECT_EQ(download.body, kPdf);
+  EXPECT_EQ(download.Header("content-type"), "application/pdf");
+  EXPECT_EQ(download.Header("content-disposition"),
+            "attachment; filename=\"piece-" + document + ".pdf\"");
+  EXPECT_EQ(download.Header("x-content-type-options"), "nosniff");
+  bool sandboxed = false;
+  for (const auto& csp : download.Headers("content-security-policy")) sandboxed |= csp == "sandbox";
+  EXPECT_TRUE(sandboxed);
+
+  // Bank details: a bad checksum is refused in French, a good IBAN shown masked only.
+  HttpResponse bad_iban = young.PostForm(base + "/banque", {{"csrf", csrf},
+                                                            {"holder", "Léa Marie-Sainte"},
+                                                            {"iban", "FR7630006000011234567890188"},
+                                                            {"bic", ""}});
+  EXPECT_EQ(bad_iban.status, 422);
+  EXPECT_TRUE(Contains(bad_iban.body, "href=\"#iban\""));
+  EXPECT_TRUE(Contains(bad_iban.body,
+                       "L&#39;IBAN est incorrect : vérifiez les caractères (clé de contrôle)."))
+      << bad_iban.body;
+  EXPECT_FALSE(Contains(bad_iban.body, "FR7630006000011234567890188"));
+  HttpResponse bank =
+      young.PostForm(base + "/banque", {{"csrf", csrf},
+                                        {"holder", "Léa Marie-Sainte"},
+                                        {"iban", "FR76 3000 6000 0112 3456 7890 189"},
+                                        {"bic", ""}});
+  ASSERT_EQ(bank.status, 303) << bank.body;
+  HttpResponse banked = young.Get(base);
+  EXPECT_FALSE(Contains(banked.body, "3456 7890"));
+  EXPECT_TRUE(Contains(banked.body, "FR76 ")) << banked.body;
+  EXPECT_TRUE(Contains(banked.body, "Léa Marie-Sainte"));
+
+  // A message, then the submission.
+  EXPECT_EQ(young.PostForm(base + "/message", {{"csrf", csrf}, {"message", ""}}).status, 422);
+  EXPECT_EQ(young.PostForm(base + "/message", {{"csrf", csrf}, {"message", "Je pars en janvier."}})
+                .status,
+            303);
+  HttpResponse submitted = young.PostForm(base + "/envoyer", {{"csrf", csrf}});
+  ASSERT_EQ(submitted.status, 303) << submitted.body;
+  HttpResponse sent = young.Get(base);
+  EXPECT_TRUE(Contains(sent.body, "Envoyée"));
+  EXPECT_TRUE(Contains(sent.body, "Je pars en janvier."));
+  EXPECT_FALSE(Contains(sent.body, "Envoyer ma demande"));
+  EXPECT_EQ(young.PostForm(base + "/envoyer", {{"csrf", csrf}}).status, 409);
+
+  // The advisor asks for a complement: the young person reads what is missing and answers.
+  HttpClient advisor = SignedIn(people::Role::kAdvisor, "conseil@example.mq");
+  auto staff = platform_->accounts().Authenticate(advisor.cookies["maplace_session"]);
+  ASSERT_TRUE(staff);
+  const std::int64_t request_id = std::stoll(id);
+  ASSERT_THAT(platform_->aid_requests().TakeUp(*staff, request_id), IsOk());
+  ASSERT_THAT(platform_->aid_requests().RequestComplement(*staff, request_id,
+                                                          "Il manque le programme de la mobilité."),
+              IsOk());
+  HttpResponse missing = young.Get(base);
+  EXPECT_TRUE(Contains(missing.body, "Ce qui manque"));
+  EXPECT_TRUE(Contains(missing.body, "Il manque le programme de la mobilité."));
+  EXPECT_TRUE(Contains(missing.body, "Complément demandé"));
+  HttpResponse empty = young.PostForm(base + "/complement", {{"csrf", csrf}, {"message", " "}});
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_TRUE(Contains(empty.body, "href=\"#complement\"")) << empty.body;
+  EXPECT_EQ(Upload(young, base + "/pieces", csrf, "programme.pdf", kPdf).status, 303);
+  EXPECT_EQ(
+      young
+          .PostForm(base + "/complement", {{"csrf", csrf}, {"message", "Le programme est ajouté."}})
+          .status,
+      303);
+  HttpResponse answered = young.Get(base);
+  EXPECT_FALSE(Contains(answered.body, "Ce qui manque"));
+  EXPECT_TRUE(Contains(answered.body, "Le programme est ajouté."));
+  EXPECT_TRUE(Contains(answered.body, "Conseiller")) << answered.body;
+
+  // Someone else's request does not exist for them, nor its documents.
+  HttpClient other = SignedIn(people::Role::kYoungPerson, "autre@example.mq");
+  EXPECT_EQ(other.Get(base).status, 404);
+  EXPECT_EQ(other.Get(base + "/pieces/" + document).status, 404);
+  const std::string other_csrf = Csrf(other.Get("/compte"));
+  EXPECT_EQ(Upload(other, base + "/pieces", other_csrf, "x.pdf", kPdf).status, 404);
+  EXPECT_EQ(other.PostForm(base + "/message", {{"csrf", other_csrf}, {"message", "coucou"}}).status,
+            404);
+  EXPECT_FALSE(Contains(other.Get("/mes-demandes").body, base));
+  EXPECT_EQ(young.Get("/mes-demandes/abc").status, 404);
+}
+
+TEST_F(HttpTest, AnEmployerRequestsAnAidForItsApprenticeByName) {
+  HttpClient employer = SignedIn(people::Role::kEmployer, "patron@example.mq");
+  HttpResponse page =
+      employer.Get("/simulateurs/mes-aides?" + MobilityAnswers() + "&aller=resultat");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Nom et prénom de l'apprenti")) << page.body;
+  auto fields = FieldsOf(MobilityAnswers());
+  fields.emplace_back("csrf", Csrf(page));
+  fields.emplace_back("simulateur", "mes-aides");
+  fields.emplace_back("aide", "ultramarine-mobility");
+  HttpResponse nameless = employer.PostForm("/simulateurs/demander", fields);
+  EXPECT_EQ(nameless.status, 422);
+  EXPECT_TRUE(Contains(nameless.body, "Indiquez le nom de l&#39;apprenti."));
+  fields.emplace_back("beneficiary_name", "Noé Bellay");
+  HttpResponse started = employer.PostForm("/simulateurs/demander", fields);
+  ASSERT_EQ(started.status, 303) << started.body;
+  HttpResponse list = employer.Get("/mes-demandes");
+  EXPECT_TRUE(Contains(list.body, "Noé Bellay"));
+  EXPECT_TRUE(Contains(list.body, "Les demandes de votre organisation"));
+}
+
+TEST_F(HttpTest, ARequestForAnAidTheEngineRefusesIsRefusedWithItsReason) {
+  HttpClient young = SignedIn(people::Role::kYoungPerson, "deja@example.mq");
+  HttpResponse page =
+      young.Get("/simulateurs/mes-aides?" + MobilityAnswers("oui") + "&aller=resultat");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_FALSE(Contains(page.body, "name=\"aide\" value=\"ultramarine-mobility\""));
+  auto fields = FieldsOf(MobilityAnswers("oui"));
+  fields.emplace_back("csrf", Csrf(page));
+  fields.emplace_back("simulateur", "mes-aides");
+  fields.emplace_back("aide", "ultramarine-mobility");
+  HttpResponse refused = young.PostForm("/simulateurs/demander", fields);
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_TRUE(Contains(refused.body, "Cette aide ne correspond pas à votre situation"))
+      << refused.body;
+  EXPECT_TRUE(Contains(refused.body, "Revenir au résultat"));
+  EXPECT_FALSE(Contains(young.Get("/mes-demandes").body, "/mes-demandes/1"));
+  // An aid paid by another body is not requested here.
+  fields.back().second = "state-hiring-aid";
+  HttpResponse elsewhere = young.PostForm("/simulateurs/demander", fields);
+  EXPECT_EQ(elsewhere.status, 409);
+  EXPECT_TRUE(Contains(elsewhere.body, "Cette aide ne se demande pas ici"));
+}
+
+}  // namespace
+}  // namespace maplace::app

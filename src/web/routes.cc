@@ -11,6 +11,7 @@ Router MakeRouter(const WebServices& services) {
   AddRulesPages(router, services);
   AddJobPages(router, services);
   AddSimulatorPages(router, services);
+  AddRequestPages(router, services);
   AddApi(router, services);
   AddSimulateApi(router, services);
   return router;

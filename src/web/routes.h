@@ -44,6 +44,7 @@ void AddAdminPages(Router& router, const WebServices& services);
 void AddRulesPages(Router& router, const WebServices& services);
 void AddJobPages(Router& router, const WebServices& services);
 void AddSimulatorPages(Router& router, const WebServices& services);
+void AddRequestPages(Router& router, const WebServices& services);
 void AddSimulateApi(Router& router, const WebServices& services);
 void AddApi(Router& router, const WebServices& services);
 

@@ -151,6 +151,36 @@ test('job pages on the open data', async (t) => {
   });
 });
 
+// The requester's pages: the result with « Demander cette aide », the request with its forms
+// and their errors, and the list of requests.
+async function checkYoungPersonsRequest(t, page) {
+  await checkPath(t, page, SIMULATED_YOUNG, { label: 'simulator result (Jeune, signed in)' });
+  await Promise.all([
+    page.waitForURL((u) => /^\/mes-demandes\/\d+$/.test(u.pathname)),
+    page.getByRole('button', { name: /^Demander cette aide/ }).first().click(),
+  ]);
+  const request = new URL(page.url()).pathname;
+  await t.test('/mes-demandes/<id>', () => checkCurrentPage(page, '/mes-demandes/<id>'));
+  await t.test('/mes-demandes/<id> with a refused document', async () => {
+    await page.goto(`${server.url}${request}`);
+    await page.getByLabel('Ajouter une pièce').setInputFiles({
+      name: 'faux.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html></html>'),
+    });
+    await page.getByRole('button', { name: 'Ajouter la pièce' }).click();
+    await page.waitForSelector('.form-errors');
+    await checkCurrentPage(page, 'document refused');
+  });
+  await t.test('/mes-demandes/<id> with a bad IBAN', async () => {
+    await page.goto(`${server.url}${request}`);
+    await page.getByLabel('Titulaire du compte').fill('Léa Marie-Sainte');
+    await page.getByLabel('IBAN').fill('FR7630006000011234567890188');
+    await page.getByRole('button', { name: 'Enregistrer le compte' }).click();
+    await page.waitForSelector('.form-errors');
+    await checkCurrentPage(page, 'bad IBAN');
+  });
+  await checkPath(t, page, '/mes-demandes', { label: '/mes-demandes (Jeune)' });
+}
+
 test('personal space of each role', async (t) => {
   for (const [role, login] of Object.entries(server.logins)) {
     await withPage(async (page) => {
@@ -163,6 +193,7 @@ test('personal space of each role', async (t) => {
         await checkPath(t, page, '/compte', { label: `/compte (${role})` });
         await checkPath(t, page, '/admin/utilisateurs', { status: 403, label: `403 page (${role})` });
         await checkPath(t, page, '/nulle-part', { status: 404, label: `404 page (${role})` });
+        await checkYoungPersonsRequest(t, page);
       }
     });
   }

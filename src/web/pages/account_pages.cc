@@ -102,17 +102,23 @@ void FillSpace(Page& page, const people::Actor& actor, const std::string& organi
   std::vector<const char*> coming;
   switch (actor.role) {
     case Role::kYoungPerson:
+      cards.push_back({"/mes-demandes", "Mes demandes d'aide",
+                       "Vos demandes, leur état, vos pièces et les messages du conseiller."});
       coming = {"Rechercher des offres et des formations en alternance près de chez vous",
                 "Candidater et suivre vos candidatures",
                 "Simuler votre salaire d'apprenti et les aides auxquelles vous avez droit"};
       break;
     case Role::kEmployer:
       cards.push_back({"/organisation", "Mon organisation", "Vos collègues et leurs invitations."});
+      cards.push_back({"/mes-demandes", "Mes demandes d'aide",
+                       "Les demandes d'aide de votre organisation pour ses apprentis."});
       coming = {"Publier et gérer vos offres d'alternance", "Répondre aux candidatures",
                 "Connaître le coût d'un apprenti et les aides à l'embauche"};
       break;
     case Role::kCfa:
       cards.push_back({"/organisation", "Mon organisation", "Vos collègues et leurs invitations."});
+      cards.push_back({"/mes-demandes", "Mes demandes d'aide",
+                       "Les demandes d'aide de votre organisation pour ses apprentis."});
       coming = {"Tenir votre catalogue de formations", "Relayer les offres des entreprises",
                 "S'inscrire aux ateliers Aktiv Alternance"};
       break;

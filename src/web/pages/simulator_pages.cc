@@ -745,8 +745,47 @@ void FillPay(Dict& parent, const aids::Evaluation& e, Voice voice) {
   }
 }
 
-void FillAid(Dict& group, const aids::Aid& aid) {
+// How the result offers « Demander cette aide » for the aids people request here
+// (aid_requests::IsRequestable): a form for young people, employers and CFAs, a link to log in
+// for visitors, nothing for staff.
+struct Asking {
+  const Request* request = nullptr;
+  std::string simulator;  // "mes-aides" or "cout-apprenti"
+  Answers answers;
+  std::string result_path;  // where a visitor comes back after logging in
+  std::set<std::string> requestable;
+};
+
+Asking AskingFor(const Request& request, const WebServices& services, std::string simulator,
+                 const Answers& answers, std::string result_path) {
+  Asking asking{&request, std::move(simulator), answers, std::move(result_path), {}};
+  for (const auto& definition : services.aids.rules()->aids)
+    if (aid_requests::IsRequestable(definition)) asking.requestable.insert(definition.id);
+  return asking;
+}
+
+void FillAsk(Dict& d, const aids::Aid& aid, const Asking& asking) {
+  if (!aid.eligible || aid.amount_cents <= 0 || !asking.requestable.count(aid.id)) return;
+  const auto& actor = asking.request->actor;
+  if (!actor) {
+    d.SetValueAndShowSection(
+        "LOGIN_HREF", "/connexion?retour=" + text::UrlEncode(asking.result_path), "ASK_LOGIN");
+    return;
+  }
+  const bool organisation =
+      actor->role == people::Role::kEmployer || actor->role == people::Role::kCfa;
+  if (actor->role != people::Role::kYoungPerson && !organisation) return;
+  Dict* ask = d.AddSectionDictionary("ASK");
+  ask->SetValue("CSRF", asking.request->CsrfToken());
+  ask->SetValue("SIMULATOR", asking.simulator);
+  ask->SetValue("ASK_AID", aid.id);
+  if (organisation) ask->ShowSection("BENEFICIARY");
+  KeepAnswers(*ask, asking.answers, {});
+}
+
+void FillAid(Dict& group, const aids::Aid& aid, const Asking& asking) {
   Dict* d = group.AddSectionDictionary("AID");
+  FillAsk(*d, aid, asking);
   d->SetValue("AID_ID", aid.id);
   d->SetValue("NAME", aid.name);
   d->SetValue("AMOUNT", AmountText(aid));
@@ -768,7 +807,7 @@ void FillAid(Dict& group, const aids::Aid& aid) {
 
 // partials/sim_aids.tpl: the aids that apply, grouped by what to do next, then the others
 // with the conditions they miss.
-void FillAids(Dict& parent, const aids::Evaluation& e, Voice voice) {
+void FillAids(Dict& parent, const aids::Evaluation& e, Voice voice, const Asking& asking) {
   Dict* list = parent.AddIncludeDictionary("AIDS");
   list->SetFilename("partials/sim_aids.tpl");
   std::vector<std::string> order;
@@ -794,13 +833,13 @@ void FillAids(Dict& parent, const aids::Evaluation& e, Voice voice) {
     Dict* g = list->AddSectionDictionary("GROUP");
     g->SetValue("HEADING", order[i]);
     g->SetValue("GROUP_ID", fmt::format("groupe-{}", i + 1));
-    for (const auto* aid : groups[order[i]]) FillAid(*g, *aid);
+    for (const auto* aid : groups[order[i]]) FillAid(*g, *aid, asking);
   }
   if (order.empty()) list->ShowSection("NO_AIDS");
   if (!not_eligible.empty()) {
     Dict* n = list->AddSectionDictionary("NOT_ELIGIBLE");
     n->SetValue("COUNT", std::to_string(not_eligible.size()));
-    for (const auto* aid : not_eligible) FillAid(*n, *aid);
+    for (const auto* aid : not_eligible) FillAid(*n, *aid, asking);
   }
 }
 
@@ -962,7 +1001,10 @@ Response YoungResult(const Request& request, const WebServices& services, const 
   if (Get(answers, "effectif").empty()) page.Show("HEADCOUNT_ASSUMED");
   FillPay(page.dict(), e, voice);
   FillChecks(page.dict(), e);
-  FillAids(page.dict(), e, voice);
+  page.Form();
+  FillAids(page.dict(), e, voice,
+           AskingFor(request, services, "mes-aides", answers,
+                     std::string(kYoungPath) + "?" + QueryOf(answers) + "&aller=" + kResult));
   FillYoungAnswers(page.dict(), answers);
   FillKeep(page, request, "mes-aides", answers, YoungLink(services.site, answers), mail_errors,
            email);
@@ -1192,7 +1234,10 @@ Response EmployerPage(const Request& request, const WebServices& services, const
   if (Get(a, "npec").empty()) r->ShowSection("NO_NPEC");
   FillPay(*r, e, voice);
   FillChecks(*r, e);
-  FillAids(*r, e, voice);
+  page.Form();
+  FillAids(*r, e, voice,
+           AskingFor(request, services, "cout-apprenti", a,
+                     std::string(kEmployerPath) + "?" + QueryOf(a) + "&calcul=1"));
   for (const auto& q : EmployerQuestions()) {
     if (q.name == "engagement" && ParseCount(Get(a, "effectif"), 1, 1000000).value_or(0) < 250)
       continue;
@@ -1342,6 +1387,48 @@ Response SendResult(Request& request, const WebServices& services) {
   return response;
 }
 
+// « Demander cette aide »: the request starts from the answers posted, evaluated again
+// here and by the service; no amount comes from the form.
+Response AskForAid(Request& request, const WebServices& services) {
+  const std::string simulator = request.Form("simulateur");
+  const Answers answers = AnswersFrom(request.form);
+  const bool young = simulator == "mes-aides";
+  if (!young && simulator != "cout-apprenti")
+    return ErrorResponse(request, services.templates, 400);
+  std::optional<aids::Situation> situation;
+  if (young) {
+    auto walk = YoungWalk(services, answers, kResult);
+    if (!walk) return ErrorResponse(request, services.templates, walk.error());
+    if (walk->evaluation) situation = YoungSituation(answers);
+  } else if (ValidateEmployer(answers).empty()) {
+    situation = EmployerSituation(answers);
+  }
+  if (!situation)
+    return HtmlError(request, services.templates, 422,
+                     "Les réponses de la simulation sont incomplètes : refaites-la, puis "
+                     "demandez l'aide.");
+  aid_requests::StartInput input;
+  input.aid_id = request.Form("aide");
+  input.situation = *situation;
+  input.beneficiary_name = request.Form("beneficiary_name");
+  auto started = services.aid_requests.StartRequest(*request.actor, input);
+  if (started) return Redirect(fmt::format("/mes-demandes/{}?info=creee", started->request.id));
+  const Error& error = started.error();
+  if (error.code == ErrorCode::kUnavailable || error.code == ErrorCode::kInternal)
+    return ErrorResponse(request, services.templates, error);
+  std::string text = error.message;
+  if (!error.fields.empty()) text = error.fields.begin()->second;
+  const std::string back =
+      young ? std::string(kYoungPath) + "?" + QueryOf(answers) + "&aller=" + kResult + "#aides"
+            : std::string(kEmployerPath) + "?" + QueryOf(answers) + "&calcul=1#resultat";
+  Page page(request, "Demande impossible", "pages/message.tpl");
+  page.Set("HEADING", "Cette demande ne peut pas être faite").Set("TEXT", text);
+  auto* link = page.dict().AddSectionDictionary("LINK");
+  link->SetValue("HREF", back);
+  link->SetValue("LABEL", "Revenir au résultat");
+  return page.Render(services.templates, HttpStatusFor(error.code));
+}
+
 }  // namespace
 
 void AddSimulatorPages(Router& router, const WebServices& services) {
@@ -1355,6 +1442,10 @@ void AddSimulatorPages(Router& router, const WebServices& services) {
   });
   router.Post("/simulateurs/envoyer", Access::Public(),
               [&services](Request& request) { return SendResult(request, services); });
+  router.Post(
+      "/simulateurs/demander",
+      Access::Roles({people::Role::kYoungPerson, people::Role::kEmployer, people::Role::kCfa}),
+      [&services](Request& request) { return AskForAid(request, services); });
 }
 
 }  // namespace maplace::web

@@ -12,6 +12,18 @@
       <div><dt>Qui la verse</dt><dd>{{PAYER}}</dd></div>
     </dl>
     {{#REFS}}<p class="refs">Textes : {{REFS_TEXT}}</p>{{/REFS}}
+    {{#ASK}}<form class="form ask-aid no-print" method="post" action="/simulateurs/demander">
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      <input type="hidden" name="simulateur" value="{{SIMULATOR}}">
+      <input type="hidden" name="aide" value="{{ASK_AID}}">
+      {{#KEEP}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">
+      {{/KEEP}}{{#BENEFICIARY}}<div class="field">
+        <label for="beneficiaire-{{ASK_AID}}">Nom et prénom de l'apprenti</label>
+        <input id="beneficiaire-{{ASK_AID}}" name="beneficiary_name" type="text" autocomplete="off" maxlength="200" required>
+      </div>{{/BENEFICIARY}}
+      <div class="form-actions"><button class="btn btn--primary" type="submit">Demander cette aide<span class="visually-hidden"> : {{NAME}}</span></button></div>
+    </form>{{/ASK}}
+    {{#ASK_LOGIN}}<p class="no-print"><a class="btn btn--secondary" href="{{LOGIN_HREF}}">Connectez-vous pour demander cette aide<span class="visually-hidden"> : {{NAME}}</span></a></p>{{/ASK_LOGIN}}
   </article>{{/AID}}
 </section>{{/GROUP}}
 {{#NOT_ELIGIBLE}}<details class="not-eligible">
