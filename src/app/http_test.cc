@@ -1,8 +1,10 @@
 // Whole-server tests: the platform as `maplace serve` wires it, on 127.0.0.1 (port 0), with a
 // real SQLite file, exercised over real HTTP.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -35,6 +37,8 @@ class HttpTest : public ::testing::Test {
  protected:
   // The address people use; https:// makes cookies Secure with the __Host- prefix.
   virtual std::string PublicUrl() { return ""; }
+  // The delegation's account for the transfer files; "" leaves it unconfigured.
+  virtual std::string DebtorIban() { return "FR7630006000011234567890189"; }
 
   void SetUp() override {
     static int counter = 0;
@@ -47,6 +51,7 @@ class HttpTest : public ::testing::Test {
     config.security.secret_file = (dir_ / "secret.key").string();
     config.payments.bank_key_file = (dir_ / "bank.key").string();
     config.payments.documents_dir = (dir_ / "documents").string();
+    config.payments.debtor_iban = DebtorIban();
     config.security.cheap_password_hashing = true;
     config.web.port = 0;
     config.web.threads = 4;
@@ -1250,6 +1255,282 @@ TEST_F(HttpTest, ARequestForAnAidTheEngineRefusesIsRefusedWithItsReason) {
   HttpResponse elsewhere = young.PostForm("/simulateurs/demander", fields);
   EXPECT_EQ(elsewhere.status, 409);
   EXPECT_TRUE(Contains(elsewhere.body, "Cette aide ne se demande pas ici"));
+}
+
+// The staff side of aid requests, through the SQL store: instruction, four-eyes refusals,
+// commitment against an envelope, an idempotent payment batch and its files.
+class StaffRequestsTest : public HttpTest {
+ protected:
+  people::Actor ActorOf(HttpClient& client) {
+    return *platform_->accounts().Authenticate(client.cookies["maplace_session"]);
+  }
+  // A submitted request for the ultramarine mobility aid of `amount_cents`, with a document and
+  // bank details, made through the service (independent of the requester's pages).
+  std::int64_t SubmittedRequest(const people::Actor& young, std::int64_t amount_cents) {
+    aids::Situation s;
+    s.territory = aids::Territory::kMartinique;
+    s.apprentice.birth_date = *ParseIsoDate("2006-03-15");
+    s.employer.headcount = 8;
+    s.contract.certification_level = 4;
+    s.contract.concluded_on = s.contract.starts_on = *ParseIsoDate("2025-09-01");
+    s.contract.ends_on = *ParseIsoDate("2027-08-31");
+    s.date = *ParseIsoDate("2025-10-01");
+    s.mobility.destination = aids::MobilityDestination::kHexagone;
+    auto& service = platform_->aid_requests();
+    auto started = service.StartRequest(young, {"ultramarine-mobility", s, "", amount_cents});
+    EXPECT_THAT(started, IsOk());
+    const std::int64_t id = started->request.id;
+    EXPECT_THAT(service.AddDocument(young, id, "%PDF-1.7 programme", "programme é.pdf"), IsOk());
+    EXPECT_THAT(service.SetBankAccount(young, id, "Mélissa Joseph",
+                                       "FR76 3000 6000 0112 3456 7890 189", "BNPAFRPP"),
+                IsOk());
+    EXPECT_THAT(service.Submit(young, id), IsOk());
+    return id;
+  }
+  static int ThisYear() {
+    using namespace std::chrono;
+    const auto now = floor<days>(system_clock::now() - hours(4));
+    return static_cast<int>(year_month_day{now}.year());
+  }
+  // The manager creates an envelope of the mobility aid for this year through /budgets.
+  std::string CreateEnvelope(HttpClient& manager, const std::string& allocated) {
+    HttpResponse form = manager.Get("/budgets");
+    EXPECT_EQ(form.status, 200);
+    HttpResponse created = manager.PostForm(
+        "/budgets", {{"csrf", Csrf(form)},
+                     {"aid_id", "ultramarine-mobility"},
+                     {"year", std::to_string(ThisYear())},
+                     {"funding_source", "opco"},
+                     {"partner", ""},
+                     {"label", "Mobilité " + std::to_string(ThisYear()) + " — fonds propres"},
+                     {"allocated_cents", allocated}});
+    EXPECT_EQ(created.status, 303) << created.body;
+    return created.Header("location");
+  }
+  // Changes a user's role behind the application, as a promotion would.
+  void SetRole(const std::string& email, const std::string& role) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ / "maplace.db").string().c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    const std::string sql = "UPDATE users SET role = '" + role + "' WHERE email = '" + email + "'";
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  std::string Path(std::int64_t id, const std::string& rest = "") {
+    return "/conseil/demandes/" + std::to_string(id) + rest;
+  }
+  HttpResponse Act(HttpClient& client, std::int64_t id, const std::string& action,
+                   std::vector<std::pair<std::string, std::string>> fields = {}) {
+    fields.emplace_back("csrf", Csrf(client.Get(Path(id))));
+    return client.PostForm(Path(id, "/" + action), fields);
+  }
+};
+
+TEST_F(StaffRequestsTest, FromInstructionToPaymentWithFourEyes) {
+  HttpClient young = SignedIn(people::Role::kYoungPerson, "melissa@example.mq");
+  HttpClient advisor = SignedIn(people::Role::kAdvisor, "lea@opco.mq");
+  HttpClient manager = SignedIn(people::Role::kManager, "direction@opco.mq");
+  HttpClient finance = SignedIn(people::Role::kFinance, "finances@opco.mq");
+  const people::Actor young_actor = ActorOf(young);
+
+  EXPECT_EQ(CreateEnvelope(manager, "10 000"), "/budgets?info=cree");
+  HttpResponse budgets = advisor.Get("/budgets");
+  ASSERT_EQ(budgets.status, 200);
+  EXPECT_TRUE(Contains(budgets.body, "10\u202f000,00 €"));
+  EXPECT_FALSE(Contains(budgets.body, "Créer l'enveloppe"));  // advisors only read
+  EXPECT_EQ(young.Get("/budgets").status, 403);
+  // A malformed envelope is refused in French beside its field.
+  HttpResponse bad = manager.PostForm("/budgets", {{"csrf", Csrf(manager.Get("/budgets"))},
+                                                   {"aid_id", "ultramarine-mobility"},
+                                                   {"year", "deux mille"},
+                                                   {"funding_source", "opco"},
+                                                   {"label", "x"},
+                                                   {"allocated_cents", "-5"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(Contains(bad.body, "Saisissez une année"));
+  EXPECT_TRUE(Contains(bad.body, "Saisissez un montant en euros"));
+
+  const std::int64_t id = SubmittedRequest(young_actor, 100000);  // 1 000 €, below the threshold
+
+  // The queue and the request, with the engine's re-evaluation and the document.
+  HttpResponse queue = advisor.Get("/conseil/demandes");
+  ASSERT_EQ(queue.status, 200);
+  EXPECT_TRUE(Contains(queue.body, "À instruire (1)"));
+  EXPECT_TRUE(Contains(queue.body, Path(id)));
+  EXPECT_TRUE(Contains(queue.body, "1\u202f000,00 €"));
+  HttpResponse page = advisor.Get(Path(id));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Prendre en charge"));
+  EXPECT_TRUE(Contains(page.body, "ouvre toujours droit à cette aide"));
+  EXPECT_TRUE(Contains(page.body, "Condition remplie"));
+  EXPECT_TRUE(Contains(page.body, "programme é.pdf"));
+  EXPECT_TRUE(Contains(page.body, "FR76"));
+  EXPECT_FALSE(Contains(page.body, "3000 6000 0112"));  // the IBAN is masked
+  EXPECT_FALSE(Contains(manager.Get(Path(id)).body, "Prendre en charge"));
+  const std::string document =
+      Match(page.body, R"re(href="(/conseil/demandes/\d+/documents/\d+)")re");
+  ASSERT_FALSE(document.empty());
+  HttpResponse file = advisor.Get(document);
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, "%PDF-1.7 programme");
+  EXPECT_EQ(file.Header("content-type"), "application/pdf");
+  EXPECT_TRUE(Contains(file.Header("content-disposition"), "attachment;"));
+  EXPECT_EQ(file.Header("x-content-type-options"), "nosniff");
+  bool sandboxed = false;
+  for (const auto& csp : file.Headers("content-security-policy")) sandboxed |= csp == "sandbox";
+  EXPECT_TRUE(sandboxed);
+  EXPECT_EQ(young.Get(document).status, 403);  // the staff's route; theirs is on their pages
+  EXPECT_EQ(advisor.Get(Path(id, "/documents/999")).status, 404);
+  EXPECT_EQ(advisor.Get(Path(999)).status, 404);
+
+  // Take up, ask a complement (required), the young person answers.
+  EXPECT_EQ(Act(advisor, id, "prendre-en-charge").status, 303);
+  HttpResponse empty = Act(advisor, id, "complement", {{"message", ""}});
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_TRUE(Contains(empty.body, "Dites ce qui manque à la demande."));
+  EXPECT_EQ(
+      Act(advisor, id, "complement", {{"message", "Le programme signé, s'il vous plaît."}}).status,
+      303);
+  EXPECT_TRUE(Contains(advisor.Get("/conseil/demandes").body, "En attente de complément (1)"));
+  ASSERT_THAT(platform_->aid_requests().AnswerComplement(young_actor, id, "Le voici, signé."),
+              IsOk());
+  EXPECT_TRUE(Contains(advisor.Get(Path(id)).body, "Le voici, signé."));
+
+  // Below the threshold the instructor decides, with a reason; a manager may not approve it.
+  HttpResponse by_manager =
+      Act(manager, id, "decision", {{"decision", "accorder"}, {"reason", "ok"}});
+  EXPECT_EQ(by_manager.status, 403);
+  EXPECT_TRUE(Contains(by_manager.body, "Seul le conseiller qui instruit décide."));
+  HttpResponse no_reason = Act(advisor, id, "decision", {{"decision", "accorder"}, {"reason", ""}});
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_TRUE(Contains(no_reason.body, "Indiquez le motif de la décision."));
+  EXPECT_EQ(Act(advisor, id, "decision",
+                {{"decision", "accorder"}, {"reason", "Mobilité conforme au programme."}})
+                .status,
+            303);
+
+  // The instructor cannot commit; a manager commits against the envelope.
+  HttpResponse page_manager = manager.Get(Path(id));
+  EXPECT_TRUE(Contains(page_manager.body, "À engager") || Contains(page_manager.body, "Engager"));
+  const std::string envelope =
+      Match(page_manager.body, R"re(<option value="(\d+)"[^>]*>Mobilité)re");
+  ASSERT_FALSE(envelope.empty()) << page_manager.body;
+  EXPECT_TRUE(Contains(page_manager.body, "reste 10\u202f000,00 €"));
+  HttpResponse by_instructor = advisor.PostForm(
+      Path(id, "/engager"), {{"csrf", Csrf(advisor.Get(Path(id)))}, {"envelope_id", envelope}});
+  EXPECT_EQ(by_instructor.status, 403);
+  EXPECT_EQ(Act(manager, id, "engager", {{"envelope_id", envelope}}).status, 303);
+  EXPECT_TRUE(Contains(advisor.Get("/budgets").body, "9\u202f000,00 €"));
+
+  // Finance pays in a batch; the same form sent again pays nothing more.
+  EXPECT_EQ(advisor.Get("/finance/paiements").status, 403);
+  HttpResponse payments = finance.Get("/finance/paiements");
+  ASSERT_EQ(payments.status, 200);
+  const std::string key = Match(payments.body, R"re(name="batch_key" value="([A-Z0-9-]+)")re");
+  ASSERT_FALSE(key.empty());
+  const std::string sid = std::to_string(id);
+  const std::vector<std::pair<std::string, std::string>> batch = {{"csrf", Csrf(payments)},
+                                                                  {"batch_key", key},
+                                                                  {"pay", sid},
+                                                                  {"instalment_" + sid, "1"},
+                                                                  {"amount_" + sid, "1000,00"}};
+  HttpResponse paid = finance.PostForm("/finance/paiements", batch);
+  ASSERT_EQ(paid.status, 303) << paid.body;
+  const std::string batch_page = paid.Header("location");
+  EXPECT_TRUE(Contains(batch_page, "info=paye"));
+  HttpResponse replay = finance.PostForm("/finance/paiements", batch);
+  ASSERT_EQ(replay.status, 303);
+  EXPECT_TRUE(Contains(replay.Header("location"), "info=rejoue"));
+  HttpResponse lot = finance.Get(replay.Header("location"));
+  EXPECT_TRUE(Contains(lot.body, "été payé une seconde fois"));
+  EXPECT_TRUE(Contains(lot.body, key + "-" + sid + "-1"));
+  auto view = platform_->aid_requests().View(young_actor, id);
+  ASSERT_THAT(view, IsOk());
+  EXPECT_EQ(view->payments.size(), 1u);
+  EXPECT_EQ(view->record.request.paid_cents, 100000);
+  EXPECT_TRUE(Contains(advisor.Get(Path(id)).body, "Payée"));
+  EXPECT_TRUE(Contains(advisor.Get("/budgets").body, "1\u202f000,00 €"));
+
+  // The files of the batch.
+  const std::string lot_path = Match(batch_page, R"re(^(/finance/lots/\d+))re");
+  HttpResponse xml = finance.Get(lot_path + "/virements.xml");
+  ASSERT_EQ(xml.status, 200) << xml.body;
+  EXPECT_EQ(xml.Header("content-type"), "application/xml");
+  EXPECT_EQ(xml.Header("content-disposition"),
+            "attachment; filename=\"virements-" + key + ".xml\"");
+  EXPECT_TRUE(Contains(xml.body, "pain.001.001.03"));
+  EXPECT_TRUE(Contains(xml.body, "FR7630006000011234567890189"));
+  HttpResponse csv = finance.Get(lot_path + "/comptabilite.csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_TRUE(Contains(csv.Header("content-disposition"), "attachment;"));
+  EXPECT_TRUE(Contains(csv.body, key));
+  EXPECT_EQ(manager.Get(lot_path + "/virements.xml").status, 403);
+
+  // Sent, then confirmed; not twice.
+  HttpResponse sent =
+      finance.PostForm(lot_path + "/envoye", {{"csrf", Csrf(finance.Get(lot_path))}});
+  EXPECT_EQ(sent.status, 303);
+  EXPECT_TRUE(Contains(finance.Get(lot_path).body, "Marquer confirmé"));
+  EXPECT_EQ(
+      finance.PostForm(lot_path + "/confirme", {{"csrf", Csrf(finance.Get(lot_path))}}).status,
+      303);
+  EXPECT_TRUE(Contains(finance.Get(lot_path).body, "Confirmé par la banque"));
+  EXPECT_EQ(finance.PostForm(lot_path + "/envoye", {{"csrf", Csrf(finance.Get(lot_path))}}).status,
+            409);
+}
+
+TEST_F(StaffRequestsTest, AManagerWhoInstructedCannotCommit) {
+  HttpClient young = SignedIn(people::Role::kYoungPerson, "melissa@example.mq");
+  HttpClient advisor = SignedIn(people::Role::kAdvisor, "lea@opco.mq");
+  HttpClient manager = SignedIn(people::Role::kManager, "direction@opco.mq");
+  (void)CreateEnvelope(manager, "5000");
+  const std::int64_t id = SubmittedRequest(ActorOf(young), 100000);
+  EXPECT_EQ(Act(advisor, id, "prendre-en-charge").status, 303);
+  EXPECT_EQ(
+      Act(advisor, id, "decision", {{"decision", "accorder"}, {"reason", "Conforme."}}).status,
+      303);
+  // Léa, who instructed, becomes a manager: she still cannot commit this request.
+  SetRole("lea@opco.mq", "manager");
+  HttpClient promoted = LoggedIn("lea@opco.mq");
+  HttpResponse page = promoted.Get(Path(id));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_FALSE(Contains(page.body, "/engager"));  // the form is not offered
+  const std::string envelope = Match(manager.Get(Path(id)).body, R"re(<option value="(\d+)")re");
+  ASSERT_FALSE(envelope.empty());
+  HttpResponse refused = Act(promoted, id, "engager", {{"envelope_id", envelope}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_TRUE(Contains(refused.body,
+                       "La personne qui engage ne peut pas être celle qui a instruit ou demandé."));
+  EXPECT_TRUE(Contains(manager.Get("/budgets").body, "5\u202f000,00 €"));  // nothing committed
+}
+
+TEST_F(StaffRequestsTest, PaymentFilesNeedTheDelegationsAccount) {
+  HttpClient finance = SignedIn(people::Role::kFinance, "finances@opco.mq");
+  HttpResponse empty = finance.Get("/finance/paiements");
+  ASSERT_EQ(empty.status, 200);
+  EXPECT_TRUE(Contains(empty.body, "Aucune demande engagée ne reste à payer."));
+  EXPECT_TRUE(Contains(empty.body, "Aucun lot."));
+  HttpResponse nothing = finance.PostForm("/finance/paiements", {{"csrf", Csrf(empty)}});
+  EXPECT_EQ(nothing.status, 422);
+  EXPECT_TRUE(Contains(nothing.body, "Cochez au moins un versement à payer."));
+  EXPECT_EQ(finance.Get("/finance/lots/1").status, 404);
+  EXPECT_EQ(SignedIn(people::Role::kAdvisor, "lea@opco.mq").Get("/conseil/demandes").status, 200);
+  EXPECT_EQ(SignedIn(people::Role::kAdmin, "admin@opco.mq").Get("/conseil/demandes").status, 403);
+}
+
+class StaffRequestsWithoutDebtorTest : public StaffRequestsTest {
+ protected:
+  std::string DebtorIban() override { return ""; }
+};
+
+TEST_F(StaffRequestsWithoutDebtorTest, SaysTheAccountIsNotConfigured) {
+  HttpClient finance = SignedIn(people::Role::kFinance, "finances@opco.mq");
+  HttpResponse page = finance.Get("/finance/paiements");
+  EXPECT_TRUE(Contains(page.body, "MAPLACE_DEBTOR_IBAN"));
+  HttpResponse xml = finance.Get("/finance/lots/1/virements.xml");
+  EXPECT_EQ(xml.status, 409);
+  EXPECT_TRUE(Contains(xml.body, "MAPLACE_DEBTOR_IBAN"));
 }
 
 }  // namespace

@@ -219,6 +219,10 @@ TEST_P(AidRequestsContract, TheWholePathPaysOnceAndKeepsTheInvariants) {
   EXPECT_EQ(view->iban_masked, "FR76 **** **** **** **** ***0 189");
   EXPECT_GE(view->messages.size(), 5u);
   EXPECT_THAT(service_->List(advisor_, aid_requests::Queue::kToPay)->size(), 0u);
+  // A queue of two states: each state is bound under its own name.
+  auto to_instruct = service_->List(advisor_, aid_requests::Queue::kToInstruct);
+  ASSERT_THAT(to_instruct, IsOk());
+  EXPECT_EQ(to_instruct->size(), 0u);
   EXPECT_THAT(service_->Mine(young_)->size(), 1u);
 
   auto checks = aid_requests::InvariantChecks();

@@ -211,11 +211,12 @@ class SqlAidRequests final : public aid_requests::AidRequestRepository {
       std::deque<long long> numbers;
       std::vector<std::string> where;
       if (!filter.states.empty()) {
+        // One name per value: SOCI binds a repeated name once (a "bulk" bind that fails).
         std::string in;
         for (RequestState s : filter.states) {
           texts.emplace_back(aid_requests::StateCode(s));
           st.exchange(soci::use(texts.back()));
-          in += in.empty() ? ":s" : ", :s";
+          in += fmt::format("{}:s{}", in.empty() ? "" : ", ", texts.size());
         }
         where.push_back(fmt::format("state IN ({})", in));
       }

@@ -25,6 +25,12 @@ std::vector<NavLink> NavFor(const std::optional<people::Actor>& actor) {
   links.push_back({"/espace", "Mon espace"});
   if (actor->role == Role::kEmployer || actor->role == Role::kCfa)
     links.push_back({"/organisation", "Mon organisation"});
+  if (actor->role == Role::kAdvisor || actor->role == Role::kManager ||
+      actor->role == Role::kFinance) {
+    links.push_back({"/conseil/demandes", "Demandes d'aide"});
+    if (actor->role == Role::kFinance) links.push_back({"/finance/paiements", "Paiements"});
+    links.push_back({"/budgets", "Budgets"});
+  }
   if (actor->role == Role::kAdmin) {
     links.push_back({"/admin/utilisateurs", "Utilisateurs"});
     links.push_back({"/admin/courriels", "Courriels"});

@@ -12,6 +12,9 @@ Router MakeRouter(const WebServices& services) {
   AddJobPages(router, services);
   AddSimulatorPages(router, services);
   AddRequestPages(router, services);
+  AddStaffRequestPages(router, services);
+  AddFinancePages(router, services);
+  AddBudgetPages(router, services);
   AddApi(router, services);
   AddSimulateApi(router, services);
   return router;

@@ -45,6 +45,9 @@ void AddRulesPages(Router& router, const WebServices& services);
 void AddJobPages(Router& router, const WebServices& services);
 void AddSimulatorPages(Router& router, const WebServices& services);
 void AddRequestPages(Router& router, const WebServices& services);
+void AddStaffRequestPages(Router& router, const WebServices& services);
+void AddFinancePages(Router& router, const WebServices& services);
+void AddBudgetPages(Router& router, const WebServices& services);
 void AddSimulateApi(Router& router, const WebServices& services);
 void AddApi(Router& router, const WebServices& services);
 

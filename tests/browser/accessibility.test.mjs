@@ -260,3 +260,47 @@ test('administration pages', async (t) => {
     await checkPath(t, page, '/compte', { label: '/compte (Administration)' });
   });
 });
+
+test('staff pages on aid requests, payments and budgets', async (t) => {
+  await withPage(async (page) => {
+    const role = 'Direction';
+    await logIn(page, server.url, server.logins[role]);
+    await checkPath(t, page, '/conseil/demandes', { label: `/conseil/demandes (${role})` });
+    await checkPath(t, page, '/budgets', { label: `/budgets (${role})` });
+    await t.test('/budgets with errors', async () => {
+      await page.goto(`${server.url}/budgets`);
+      await page.getByLabel('Montant alloué, en euros').fill('beaucoup');
+      await page.getByRole('button', { name: "Créer l'enveloppe" }).click();
+      await page.waitForSelector('.form-errors');
+      await checkCurrentPage(page, '/budgets with errors');
+    });
+    await page.goto(`${server.url}/budgets`);
+    await page.getByLabel('Libellé').fill('Mobilité — fonds propres');
+    await page.getByLabel('Montant alloué, en euros').fill('20 000');
+    await Promise.all([
+      page.waitForURL((u) => u.search.includes('info=cree')),
+      page.getByRole('button', { name: "Créer l'enveloppe" }).click(),
+    ]);
+    await t.test('/budgets with an envelope', () => checkCurrentPage(page, '/budgets with an envelope'));
+    // A request to look at, when the requester's tests sent one.
+    await page.goto(`${server.url}/conseil/demandes`);
+    const link = page.locator('main table a[href^="/conseil/demandes/"]').first();
+    if (await link.count()) {
+      await checkPath(t, page, await link.getAttribute('href'), { label: '/conseil/demandes/<id>' });
+    }
+  });
+  await withPage(async (page) => {
+    const role = 'Conseiller emploi-formation';
+    await logIn(page, server.url, server.logins[role]);
+    await checkPath(t, page, '/conseil/demandes', { label: `/conseil/demandes (${role})` });
+    await checkPath(t, page, '/budgets', { label: `/budgets (${role})` });
+    await checkPath(t, page, '/finance/paiements', { status: 403, label: `/finance/paiements (${role})` });
+  });
+  await withPage(async (page) => {
+    const role = 'Finances';
+    await logIn(page, server.url, server.logins[role]);
+    await checkPath(t, page, '/finance/paiements', { label: `/finance/paiements (${role})` });
+    await checkPath(t, page, '/conseil/demandes', { label: `/conseil/demandes (${role})` });
+    await checkPath(t, page, '/budgets', { label: `/budgets (${role})` });
+  });
+});

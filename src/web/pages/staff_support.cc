@@ -1,0 +1,161 @@
+#include "web/pages/staff_support.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <chrono>
+
+namespace maplace::web {
+
+std::string Euros(std::int64_t cents) {
+  const bool negative = cents < 0;
+  if (negative) cents = -cents;
+  std::string whole = std::to_string(cents / 100), grouped;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += "\u202f";
+    grouped += whole[i];
+  }
+  return fmt::format("{}{},{:02} €", negative ? "−" : "", grouped, cents % 100);
+}
+
+std::optional<std::int64_t> ParseEurosToCents(std::string text) {
+  std::string digits;
+  std::size_t i = 0;
+  // Spaces (also no-break ones) between thousands are dropped; "€" at the end too.
+  std::string cleaned;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    unsigned char c = static_cast<unsigned char>(text[k]);
+    if (c == ' ') continue;
+    if (text.compare(k, 2, "\u00a0") == 0) {
+      ++k;
+      continue;
+    }
+    if (text.compare(k, 3, "\u202f") == 0 || text.compare(k, 3, "€") == 0) {
+      k += 2;
+      continue;
+    }
+    cleaned += static_cast<char>(c);
+  }
+  std::int64_t euros = 0, cents = 0;
+  int decimals = -1;
+  for (i = 0; i < cleaned.size(); ++i) {
+    char c = cleaned[i];
+    if ((c == ',' || c == '.') && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    if (decimals < 0) {
+      if (euros > 100'000'000'000) return std::nullopt;
+      euros = euros * 10 + (c - '0');
+    } else {
+      if (++decimals > 2) return std::nullopt;
+      cents = cents * 10 + (c - '0');
+    }
+  }
+  if (cleaned.empty() || cleaned == "," || cleaned == ".") return std::nullopt;
+  if (decimals == 1) cents *= 10;
+  const std::int64_t total = euros * 100 + cents;
+  if (total <= 0) return std::nullopt;
+  return total;
+}
+
+std::optional<std::int64_t> ParseId(const std::string& text) {
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+std::string JoinText(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+Date TodayIn(UnixSeconds now) {
+  using namespace std::chrono;
+  return Date{floor<days>(sys_seconds{seconds{now - 4 * 3600}})};
+}
+
+int YearOf(UnixSeconds t) { return static_cast<int>(TodayIn(t).year()); }
+
+std::string AidName(const WebServices& services, const std::string& aid_id) {
+  for (const auto& aid : services.aids.rules()->aids) {
+    if (aid.id == aid_id) return aid.name;
+  }
+  return aid_id;
+}
+
+Result<std::vector<budgets::Envelope>> ListEnvelopes(const WebServices& services,
+                                                     std::optional<int> year) {
+  std::vector<budgets::Envelope> envelopes;
+  auto read = services.store.Read([&](Repositories& repos) -> Status {
+    auto list = repos.budgets().List(year);
+    if (!list) return tl::unexpected(list.error());
+    envelopes = std::move(*list);
+    return Ok();
+  });
+  if (!read) return tl::unexpected(read.error());
+  return envelopes;
+}
+
+std::string Names::Of(std::int64_t user_id) {
+  auto found = cache_.find(user_id);
+  if (found != cache_.end()) return found->second;
+  std::string name = fmt::format("Compte n° {}", user_id);
+  (void)services_.store.Read([&](Repositories& repos) -> Status {
+    auto user = repos.users().FindById(user_id);
+    if (user) name = user->display_name;
+    return Ok();
+  });
+  cache_.emplace(user_id, name);
+  return name;
+}
+
+namespace {
+
+std::string PercentEncode(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+        c == '-' || c == '_') {
+      out += static_cast<char>(c);
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
+}
+
+std::string ExtensionOf(const std::string& content_type) {
+  if (content_type == "application/pdf") return ".pdf";
+  if (content_type == "image/png") return ".png";
+  if (content_type == "image/jpeg") return ".jpg";
+  if (content_type.rfind("application/xml", 0) == 0) return ".xml";
+  if (content_type.rfind("text/csv", 0) == 0) return ".csv";
+  return "";
+}
+
+}  // namespace
+
+Response Download(std::string bytes, const std::string& content_type, const std::string& shown_name,
+                  const std::string& fallback_name) {
+  Response response;
+  response.status = 200;
+  response.content_type = content_type;
+  response.body = std::move(bytes);
+  const std::string ascii = fallback_name + ExtensionOf(content_type);
+  std::string disposition = fmt::format("attachment; filename=\"{}\"", ascii);
+  if (!shown_name.empty() && shown_name != ascii)
+    disposition += "; filename*=UTF-8''" + PercentEncode(shown_name);
+  response.Header("Content-Disposition", disposition);
+  response.Header("Content-Security-Policy", "sandbox");
+  response.Header("Cache-Control", "private, no-store");
+  return response;
+}
+
+}  // namespace maplace::web
