@@ -262,6 +262,16 @@ test('administration pages', async (t) => {
 });
 
 test('staff pages on aid requests, payments and budgets', async (t) => {
+  // The young person sends the draft the requester's checks made, when there is one.
+  await withPage(async (page) => {
+    await logIn(page, server.url, server.logins.Jeune);
+    await page.goto(`${server.url}/mes-demandes`);
+    const draft = page.locator('main a[href^="/mes-demandes/"]').first();
+    if (!(await draft.count())) return;
+    await page.goto(`${server.url}${await draft.getAttribute('href')}`);
+    const send = page.getByRole('button', { name: 'Envoyer ma demande' });
+    if (await send.count()) await Promise.all([page.waitForNavigation(), send.click()]);
+  });
   await withPage(async (page) => {
     const role = 'Direction';
     await logIn(page, server.url, server.logins[role]);
@@ -295,6 +305,22 @@ test('staff pages on aid requests, payments and budgets', async (t) => {
     await checkPath(t, page, '/conseil/demandes', { label: `/conseil/demandes (${role})` });
     await checkPath(t, page, '/budgets', { label: `/budgets (${role})` });
     await checkPath(t, page, '/finance/paiements', { status: 403, label: `/finance/paiements (${role})` });
+    await page.goto(`${server.url}/conseil/demandes`);
+    const link = page.locator('main table a[href^="/conseil/demandes/"]').first();
+    if (!(await link.count())) return;
+    const request = await link.getAttribute('href');
+    await page.goto(`${server.url}${request}`);
+    const takeUp = page.getByRole('button', { name: 'Prendre en charge' });
+    if (!(await takeUp.count())) return;
+    await Promise.all([page.waitForURL((u) => u.search.includes('info=fait')), takeUp.click()]);
+    await t.test('/conseil/demandes/<id> under instruction', () =>
+      checkCurrentPage(page, '/conseil/demandes/<id> under instruction'));
+    await t.test('/conseil/demandes/<id> with a refused action', async () => {
+      await page.goto(`${server.url}${request}`);
+      await page.getByRole('button', { name: 'Demander un complément' }).click();
+      await page.waitForSelector('.field-error');
+      await checkCurrentPage(page, '/conseil/demandes/<id> with a refused action');
+    });
   });
   await withPage(async (page) => {
     const role = 'Finances';
