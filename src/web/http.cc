@@ -43,6 +43,11 @@ std::string Request::Param(std::string_view name) const {
   return it == params.end() ? "" : it->second;
 }
 
+Response& Response::Header(std::string name, std::string value) {
+  headers.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
 Response Redirect(std::string location, int status) {
   Response r;
   r.status = status;
