@@ -1535,3 +1535,25 @@ TEST_F(StaffRequestsWithoutDebtorTest, SaysTheAccountIsNotConfigured) {
 
 }  // namespace
 }  // namespace maplace::app
+
+namespace maplace::app {
+namespace {
+
+TEST_F(HttpTest, StaffDownloadTheYearsWorkbook) {
+  HttpClient advisor = SignedIn(people::Role::kAdvisor, "lea@opco.mq");
+  HttpResponse book = advisor.Get("/conseil/export-aides.xlsx?annee=2025");
+  ASSERT_EQ(book.status, 200) << book.body;
+  EXPECT_EQ(book.Header("content-type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_NE(book.Header("content-disposition").find("attachment; filename=\"aides-2025.xlsx\""),
+            std::string::npos);
+  EXPECT_EQ(book.body.substr(0, 2), "PK");  // a zip archive, as every XLSX
+  EXPECT_EQ(advisor.Get("/conseil/export-aides.xlsx?annee=1900").status, 422);
+  EXPECT_EQ(SignedIn(people::Role::kYoungPerson, "jeune@example.mq")
+                .Get("/conseil/export-aides.xlsx")
+                .status,
+            403);
+}
+
+}  // namespace
+}  // namespace maplace::app

@@ -3,10 +3,13 @@
 // The service enforces the four-eyes rules; the page only hides what would be refused.
 #include <fmt/format.h>
 
+#include <chrono>
+#include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/time_format.h"
+#include "domain/aid_requests/exports.h"
 #include "domain/aids/json.h"
 #include "web/error_response.h"
 #include "web/page.h"
@@ -361,6 +364,20 @@ void AddStaffRequestPages(Router& router, const WebServices& services) {
       }
     }
     return page.Render(services.templates);
+  });
+
+  // The year's workbook: requests, envelopes, payments per envelope and month.
+  router.Get("/conseil/export-aides.xlsx", readers, [&services](Request& request) {
+    const std::string asked = request.Query("annee");
+    const UnixSeconds now = std::time(nullptr);
+    // This year in Martinique (UTC−4) unless asked.
+    const Date today(std::chrono::floor<std::chrono::days>(
+        std::chrono::sys_seconds(std::chrono::seconds(now - 4 * 3600))));
+    const int year = asked.empty() ? static_cast<int>(today.year()) : std::atoi(asked.c_str());
+    auto bytes = aid_requests::YearWorkbook(services.store, *request.actor, year, now);
+    if (!bytes) return ErrorResponse(request, services.templates, bytes.error());
+    return Download(std::move(*bytes), kXlsxType, fmt::format("aides-{}", year),
+                    fmt::format("aides-{}", year));
   });
 
   router.Get("/conseil/demandes/:id", readers, [&services](Request& request) {

@@ -137,6 +137,7 @@ std::string ExtensionOf(const std::string& content_type) {
   if (content_type == "image/jpeg") return ".jpg";
   if (content_type.rfind("application/xml", 0) == 0) return ".xml";
   if (content_type.rfind("text/csv", 0) == 0) return ".csv";
+  if (content_type == kXlsxType) return ".xlsx";
   return "";
 }
 

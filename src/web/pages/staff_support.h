@@ -44,6 +44,9 @@ class Names {
   std::map<std::int64_t, std::string> cache_;
 };
 
+inline constexpr char kXlsxType[] =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 // A file to save, never to show in the page: attachment, sandboxed, not cached. The name is
 // `fallback_name` plus the extension of its type in ASCII, and `shown_name` in UTF-8.
 Response Download(std::string bytes, const std::string& content_type, const std::string& shown_name,

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Demandes d'aide</h1>
 <p class="meta">Les demandes des aides de la délégation, par étape. Au-delà de {{THRESHOLD}}, une demande est accordée par un responsable de la direction.</p>
+<p><a href="/conseil/export-aides.xlsx">Télécharger le classeur de l'année (demandes, enveloppes, paiements par mois, XLSX)</a></p>
 {{#QUEUE}}<section aria-labelledby="file-{{KEY}}">
   <h2 id="file-{{KEY}}">{{TITLE}} ({{COUNT}})</h2>
   <p class="meta">{{WHO}}</p>
