@@ -1336,7 +1336,7 @@ TEST_F(StaffRequestsTest, FromInstructionToPaymentWithFourEyes) {
   EXPECT_EQ(CreateEnvelope(manager, "10 000"), "/budgets?info=cree");
   HttpResponse budgets = advisor.Get("/budgets");
   ASSERT_EQ(budgets.status, 200);
-  EXPECT_TRUE(Contains(budgets.body, "10\u202f000,00 €"));
+  EXPECT_TRUE(Contains(budgets.body, "10\u202f000,00\u202f€"));
   EXPECT_FALSE(Contains(budgets.body, "Créer l'enveloppe"));  // advisors only read
   EXPECT_EQ(young.Get("/budgets").status, 403);
   // A malformed envelope is refused in French beside its field.
@@ -1357,7 +1357,7 @@ TEST_F(StaffRequestsTest, FromInstructionToPaymentWithFourEyes) {
   ASSERT_EQ(queue.status, 200);
   EXPECT_TRUE(Contains(queue.body, "À instruire (1)"));
   EXPECT_TRUE(Contains(queue.body, Path(id)));
-  EXPECT_TRUE(Contains(queue.body, "1\u202f000,00 €"));
+  EXPECT_TRUE(Contains(queue.body, "1\u202f000,00\u202f€"));
   HttpResponse page = advisor.Get(Path(id));
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(Contains(page.body, "Prendre en charge"));
@@ -1415,12 +1415,12 @@ TEST_F(StaffRequestsTest, FromInstructionToPaymentWithFourEyes) {
   const std::string envelope =
       Match(page_manager.body, R"re(<option value="(\d+)"[^>]*>Mobilité)re");
   ASSERT_FALSE(envelope.empty()) << page_manager.body;
-  EXPECT_TRUE(Contains(page_manager.body, "reste 10\u202f000,00 €"));
+  EXPECT_TRUE(Contains(page_manager.body, "reste 10\u202f000,00\u202f€"));
   HttpResponse by_instructor = advisor.PostForm(
       Path(id, "/engager"), {{"csrf", Csrf(advisor.Get(Path(id)))}, {"envelope_id", envelope}});
   EXPECT_EQ(by_instructor.status, 403);
   EXPECT_EQ(Act(manager, id, "engager", {{"envelope_id", envelope}}).status, 303);
-  EXPECT_TRUE(Contains(advisor.Get("/budgets").body, "9\u202f000,00 €"));
+  EXPECT_TRUE(Contains(advisor.Get("/budgets").body, "9\u202f000,00\u202f€"));
 
   // Finance pays in a batch; the same form sent again pays nothing more.
   EXPECT_EQ(advisor.Get("/finance/paiements").status, 403);
@@ -1449,7 +1449,7 @@ TEST_F(StaffRequestsTest, FromInstructionToPaymentWithFourEyes) {
   EXPECT_EQ(view->payments.size(), 1u);
   EXPECT_EQ(view->record.request.paid_cents, 100000);
   EXPECT_TRUE(Contains(advisor.Get(Path(id)).body, "Payée"));
-  EXPECT_TRUE(Contains(advisor.Get("/budgets").body, "1\u202f000,00 €"));
+  EXPECT_TRUE(Contains(advisor.Get("/budgets").body, "1\u202f000,00\u202f€"));
 
   // The files of the batch.
   const std::string lot_path = Match(batch_page, R"re(^(/finance/lots/\d+))re");
@@ -1502,7 +1502,7 @@ TEST_F(StaffRequestsTest, AManagerWhoInstructedCannotCommit) {
   EXPECT_EQ(refused.status, 403);
   EXPECT_TRUE(Contains(refused.body,
                        "La personne qui engage ne peut pas être celle qui a instruit ou demandé."));
-  EXPECT_TRUE(Contains(manager.Get("/budgets").body, "5\u202f000,00 €"));  // nothing committed
+  EXPECT_TRUE(Contains(manager.Get("/budgets").body, "5\u202f000,00\u202f€"));  // nothing committed
 }
 
 TEST_F(StaffRequestsTest, PaymentFilesNeedTheDelegationsAccount) {

@@ -144,7 +144,7 @@ test('a mobility aid goes from the simulator to « Payée » through advisor, ma
 
     await manager.goto(`${server.url}/conseil/demandes/${id}`);
     await manager.getByLabel('Enveloppe à engager')
-      .selectOption({ label: `Mobilité ${year} — reste 10${NNBSP}000,00 €` });
+      .selectOption({ label: `Mobilité ${year} — reste 10${NNBSP}000,00${NNBSP}€` });
     await submit(manager, manager.getByRole('button', { name: /^Engager 3.000,00/ }));
     await manager.locator('dd').filter({ hasText: /^Engagée$/ }).waitFor();
     await manager.locator('dd').filter({ hasText: `Mobilité ${year}` }).waitFor();

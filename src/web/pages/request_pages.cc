@@ -10,6 +10,7 @@
 #include "core/time_format.h"
 #include "web/error_response.h"
 #include "web/page.h"
+#include "web/pages/staff_support.h"
 #include "web/routes.h"
 
 namespace maplace::web {
@@ -22,25 +23,6 @@ using people::Role;
 constexpr char kBase[] = "/mes-demandes";
 // kBase + suffix (by fmt: GCC 12 at -O2 takes `std::string + literal` here for an overflow).
 std::string Under(std::string_view suffix) { return fmt::format("{}{}", kBase, suffix); }
-
-// 123456 -> "1 234,56 €", with narrow no-break spaces as on the simulator's pages.
-std::string Euros(std::int64_t cents) {
-  const std::string whole = std::to_string(cents / 100);
-  std::string grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += "\u202f";
-    grouped += whole[i];
-  }
-  return fmt::format("{},{:02}\u202f€", grouped, cents % 100);
-}
-
-std::optional<std::int64_t> ParseId(const std::string& text) {
-  std::int64_t id = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, id);
-  if (ec != std::errc() || ptr != end || id <= 0) return std::nullopt;
-  return id;
-}
 
 // What each state means for the person who asked.
 std::string_view StateMeaning(RequestState state) {
@@ -85,19 +67,6 @@ std::string KindLabel(const std::string& kind) {
       {"close", "Dossier clos"}};
   auto it = labels.find(kind);
   return it == labels.end() ? "Étape" : it->second;
-}
-
-std::string AidName(const WebServices& services, const std::string& aid_id) {
-  for (const auto& aid : services.aids.rules()->aids)
-    if (aid.id == aid_id) return aid.name;
-  return aid_id;
-}
-
-std::string Extension(const std::string& content_type) {
-  if (content_type == "application/pdf") return "pdf";
-  if (content_type == "image/jpeg") return "jpg";
-  if (content_type == "image/png") return "png";
-  return "bin";
 }
 
 bool OpenForRequester(RequestState state) {
@@ -315,16 +284,8 @@ Response DownloadDocument(Request& request, const WebServices& services, std::in
   if (document == nullptr) return ErrorResponse(request, services.templates, 404);
   auto bytes = services.aid_requests.ReadDocument(*request.actor, id, document_id);
   if (!bytes) return ErrorResponse(request, services.templates, bytes.error());
-  Response response;
-  response.content_type = document->content_type;
-  response.body = std::move(*bytes);
-  response.Header("Content-Disposition",
-                  fmt::format("attachment; filename=\"piece-{}.{}\"", document->id,
-                              Extension(document->content_type)));
-  // The server adds nosniff; sandbox keeps a PDF opened in place away from our origin.
-  response.Header("Content-Security-Policy", "sandbox");
-  response.Header("Cache-Control", "private, no-store");
-  return response;
+  return Download(std::move(*bytes), document->content_type, "",
+                  fmt::format("piece-{}", document->id));
 }
 
 }  // namespace

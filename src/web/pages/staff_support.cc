@@ -15,7 +15,7 @@ std::string Euros(std::int64_t cents) {
     if (i > 0 && (whole.size() - i) % 3 == 0) grouped += "\u202f";
     grouped += whole[i];
   }
-  return fmt::format("{}{},{:02} €", negative ? "−" : "", grouped, cents % 100);
+  return fmt::format("{}{},{:02}\u202f€", negative ? "−" : "", grouped, cents % 100);
 }
 
 std::optional<std::int64_t> ParseEurosToCents(std::string text) {
