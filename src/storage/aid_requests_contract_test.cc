@@ -105,8 +105,8 @@ class AidRequestsContract : public ::testing::TestWithParam<std::string> {
     return actor;
   }
 
-  // A request committed against envelope_ by the people of the fixture.
-  std::int64_t Committed() {
+  // A request committed against `envelope` (envelope_ when 0) by the people of the fixture.
+  std::int64_t Committed(std::int64_t envelope = 0) {
     auto started =
         service_->StartRequest(young_, {"ultramarine-mobility", Mobility(), "", std::nullopt});
     EXPECT_THAT(started, IsOk());
@@ -115,7 +115,7 @@ class AidRequestsContract : public ::testing::TestWithParam<std::string> {
     EXPECT_THAT(service_->Submit(young_, id), IsOk());
     EXPECT_THAT(service_->TakeUp(advisor_, id), IsOk());
     EXPECT_THAT(service_->Approve(manager_, id, "Conforme."), IsOk());
-    EXPECT_THAT(service_->Commit(other_manager_, id, envelope_), IsOk());
+    EXPECT_THAT(service_->Commit(other_manager_, id, envelope != 0 ? envelope : envelope_), IsOk());
     return id;
   }
 
@@ -363,18 +363,7 @@ TEST_P(AidRequestsContract, AKilledPaymentBatchIsReplayedWithoutLossOrDouble) {
     return Ok();
   }),
               IsOk());
-  auto committed = [&] {
-    auto started =
-        service_->StartRequest(young_, {"ultramarine-mobility", Mobility(), "", std::nullopt});
-    EXPECT_THAT(started, IsOk());
-    const std::int64_t id = started->request.id;
-    EXPECT_THAT(service_->SetBankAccount(young_, id, "Mélissa Joseph", kIban, ""), IsOk());
-    EXPECT_THAT(service_->Submit(young_, id), IsOk());
-    EXPECT_THAT(service_->TakeUp(advisor_, id), IsOk());
-    EXPECT_THAT(service_->Approve(manager_, id, "Conforme."), IsOk());
-    EXPECT_THAT(service_->Commit(other_manager_, id, big_envelope), IsOk());
-    return id;
-  };
+  auto committed = [&] { return Committed(big_envelope); };
 
   int batches = 0;
   for (const char* point : {"payment-inserted", "batch-before-commit", "batch-committed"}) {
