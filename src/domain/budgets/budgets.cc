@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "domain/journal/journal_repository.h"
 
 namespace maplace::budgets {
 namespace {
@@ -33,11 +34,24 @@ Status Explain(Status status, const char* french) {
   return status;
 }
 
-Status Audit(Repositories& repos, const char* action, std::int64_t envelope_id,
-             const Actor& actor) {
-  return repos.audit().Record(audit::AuditEvent{0, actor.now, actor.user_id, action,
-                                                fmt::format("envelope:{}", envelope_id),
-                                                text::SingleLine(actor.client_address)});
+// Every movement is audited and chained into the money journal (with its amount), in the
+// caller's transaction: `maplace audit verify` sees envelopes as it sees payments.
+Status Audit(Repositories& repos, const char* action, std::int64_t envelope_id, const Actor& actor,
+             std::optional<std::int64_t> amount_cents) {
+  const std::string subject = fmt::format("envelope:{}", envelope_id);
+  if (auto s = repos.audit().Record(audit::AuditEvent{0, actor.now, actor.user_id, action, subject,
+                                                      text::SingleLine(actor.client_address)});
+      !s)
+    return s;
+  journal::JournalEntry entry;
+  entry.at = actor.now;
+  entry.actor_user_id = actor.user_id;
+  entry.action = action;
+  entry.subject = subject;
+  entry.amount_cents = amount_cents;
+  auto appended = repos.journal().Append(entry);
+  if (!appended) return Fail(appended.error());
+  return Ok();
 }
 
 }  // namespace
@@ -78,7 +92,8 @@ Result<std::int64_t> CreateEnvelope(Repositories& repos, const Envelope& envelop
           "partenaire.");
     return id;
   }
-  if (auto s = Audit(repos, kCreatedAction, *id, actor); !s) return Fail(s.error());
+  if (auto s = Audit(repos, kCreatedAction, *id, actor, envelope.allocated_cents); !s)
+    return Fail(s.error());
   return id;
 }
 
@@ -88,7 +103,7 @@ Status Commit(Repositories& repos, std::int64_t envelope_id, std::int64_t amount
   if (auto s = Explain(repos.budgets().Commit(envelope_id, amount_cents, actor.now), kNotCovered);
       !s)
     return s;
-  return Audit(repos, kCommittedAction, envelope_id, actor);
+  return Audit(repos, kCommittedAction, envelope_id, actor, amount_cents);
 }
 
 Status Release(Repositories& repos, std::int64_t envelope_id, std::int64_t amount_cents,
@@ -98,7 +113,7 @@ Status Release(Repositories& repos, std::int64_t envelope_id, std::int64_t amoun
                        "Ce montant dépasse ce qui est engagé et non payé sur l'enveloppe.");
       !s)
     return s;
-  return Audit(repos, kReleasedAction, envelope_id, actor);
+  return Audit(repos, kReleasedAction, envelope_id, actor, amount_cents);
 }
 
 Status RecordPayment(Repositories& repos, std::int64_t envelope_id, std::int64_t amount_cents,
@@ -108,7 +123,7 @@ Status RecordPayment(Repositories& repos, std::int64_t envelope_id, std::int64_t
                        "Ce paiement dépasse ce qui est engagé sur l'enveloppe.");
       !s)
     return s;
-  return Audit(repos, kPaidAction, envelope_id, actor);
+  return Audit(repos, kPaidAction, envelope_id, actor, amount_cents);
 }
 
 Status Transfer(Repositories& repos, std::int64_t from_id, std::int64_t to_id,
@@ -121,8 +136,8 @@ Status Transfer(Repositories& repos, std::int64_t from_id, std::int64_t to_id,
                        "L'enveloppe d'origine n'a pas assez de crédits non engagés.");
       !s)
     return s;
-  if (auto s = Audit(repos, kTransferredOutAction, from_id, actor); !s) return s;
-  return Audit(repos, kTransferredInAction, to_id, actor);
+  if (auto s = Audit(repos, kTransferredOutAction, from_id, actor, amount_cents); !s) return s;
+  return Audit(repos, kTransferredInAction, to_id, actor, amount_cents);
 }
 
 }  // namespace maplace::budgets

@@ -113,6 +113,18 @@ TEST(BudgetsTest, CommitIsRefusedBeyondTheAllocationAndWritesNothing) {
   ASSERT_THAT(store.Read([&](Repositories& r) -> Status {
     EXPECT_EQ(r.budgets().Find(*id)->committed_cents, 30'000);
     EXPECT_EQ(r.audit().Latest(100)->size(), 4u);  // created, three commits
+    // The same four movements are chained in the money journal, with their amounts; the
+    // refused ones left nothing.
+    auto chained = r.journal().Page(0, 100);
+    EXPECT_THAT(chained, IsOk());
+    if (!chained) return Ok();
+    EXPECT_EQ(chained->size(), 4u);
+    if (chained->size() != 4u) return Ok();
+    EXPECT_EQ((*chained)[0].action, kCreatedAction);
+    EXPECT_EQ((*chained)[0].amount_cents, 30'000);
+    EXPECT_EQ((*chained)[3].action, kCommittedAction);
+    EXPECT_EQ((*chained)[3].subject, "envelope:" + std::to_string(*id));
+    EXPECT_EQ((*chained)[3].amount_cents, 10'000);
     return Ok();
   }),
               IsOk());
