@@ -749,6 +749,23 @@ Result<RequestView> AidRequestService::View(const Actor& actor, std::int64_t id)
   return view;
 }
 
+namespace {
+
+// The requests the filter selects, in one read.
+Result<std::vector<RequestRecord>> ListRequests(Store& store, const RequestFilter& filter) {
+  std::vector<RequestRecord> out;
+  auto status = store.Read([&](Repositories& repos) -> Status {
+    auto listed = repos.aid_requests().List(filter);
+    if (!listed) return Fail(listed.error());
+    out = std::move(*listed);
+    return Ok();
+  });
+  if (!status) return Fail(status.error());
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<RequestRecord>> AidRequestService::List(const Actor& actor, Queue queue) {
   if (!IsStaffReader(actor.role))
     return Fail(ErrorCode::kPermissionDenied, "Réservé aux conseillers de la délégation.");
@@ -771,15 +788,7 @@ Result<std::vector<RequestRecord>> AidRequestService::List(const Actor& actor, Q
       filter.states = {RequestState::kCommitted};
       break;
   }
-  std::vector<RequestRecord> out;
-  auto status = store_.Read([&](Repositories& repos) -> Status {
-    auto listed = repos.aid_requests().List(filter);
-    if (!listed) return Fail(listed.error());
-    out = std::move(*listed);
-    return Ok();
-  });
-  if (!status) return Fail(status.error());
-  return out;
+  return ListRequests(store_, filter);
 }
 
 Result<std::vector<RequestRecord>> AidRequestService::Mine(const Actor& actor) {
@@ -789,15 +798,7 @@ Result<std::vector<RequestRecord>> AidRequestService::Mine(const Actor& actor) {
   } else {
     filter.requester_id = actor.user_id;
   }
-  std::vector<RequestRecord> out;
-  auto status = store_.Read([&](Repositories& repos) -> Status {
-    auto listed = repos.aid_requests().List(filter);
-    if (!listed) return Fail(listed.error());
-    out = std::move(*listed);
-    return Ok();
-  });
-  if (!status) return Fail(status.error());
-  return out;
+  return ListRequests(store_, filter);
 }
 
 // ---------------------------------------------------------------------------------------------
