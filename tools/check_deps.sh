@@ -18,5 +18,6 @@ check storage web/ mail/ cli/ app/
 check mail storage/ web/ cli/ app/
 check web storage/ mail/ cli/ app/
 check cli storage/ web/ mail/ app/
+check search domain/ storage/ web/ mail/ cli/ app/ importers/
 check importers storage/ web/ mail/ cli/ app/
 exit $status
