@@ -9,6 +9,7 @@
 #include "domain/budgets/budget_repository.h"
 #include "domain/jobs/jobs_repository.h"
 #include "domain/journal/journal_repository.h"
+#include "domain/offers/offer_repository.h"
 #include "domain/outbox/outbox_repository.h"
 #include "domain/people/organisation_repository.h"
 #include "domain/people/session_repository.h"
@@ -33,6 +34,7 @@ class Repositories {
   virtual budgets::BudgetRepository& budgets() = 0;
   virtual journal::JournalRepository& journal() = 0;
   virtual aid_requests::AidRequestRepository& aid_requests() = 0;
+  virtual offers::OfferRepository& offers() = 0;
 };
 
 // The unit of work the use cases run in: all of `work` is committed when it returns success,

@@ -5,27 +5,13 @@
 #include <regex>
 #include <set>
 
+#include "domain/people/siret.h"
 #include "domain/reference/tables.h"
 #include "importers/csv_table.h"
 #include "importers/readers.h"
 
 namespace maplace::importers {
 namespace {
-
-// A SIRET (14 digits) passes the Luhn check, except at La Poste (SIREN 356000000), whose
-// establishments are numbered so that the sum of their digits is a multiple of 5 (its head
-// office, 35600000000048, passes Luhn instead).
-bool HasValidCheckDigit(const std::string& siret) {
-  int luhn = 0, digits = 0;
-  for (std::size_t i = 0; i < siret.size(); ++i) {
-    int digit = siret[siret.size() - 1 - i] - '0';
-    digits += digit;
-    if (i % 2 == 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    luhn += digit;
-  }
-  if (luhn % 10 == 0) return true;
-  return siret.rfind("356000000", 0) == 0 && digits % 5 == 0;
-}
 
 // The addresses end with the postal code and the town: "QUA VAUDRANCOURT 97224 DUCOS".
 std::string PostalCodeIn(const std::string& address) {
@@ -58,7 +44,7 @@ Result<reference::Dataset> ReadCfas(const std::filesystem::path& path, const Pro
       [&](const RowView& r) -> Status {
         auto siret = r.Matching("siret", "[0-9]{14}", "a SIRET (14 digits)");
         if (!siret) return Fail(siret.error());
-        if (!HasValidCheckDigit(*siret))
+        if (!people::HasValidSiretCheckDigit(*siret))
           return Fail(r.Problem("siret", fmt::format("'{}' fails the SIRET check digit", *siret)));
         auto uai = r.Matching("uai", "([0-9]{7}[A-Z])?", "a UAI (7 digits and a letter)");
         auto name = r.Required("raison_sociale");

@@ -10,6 +10,7 @@
 #include "storage/sql_budgets.h"
 #include "storage/sql_jobs.h"
 #include "storage/sql_journal.h"
+#include "storage/sql_offers.h"
 #include "storage/sql_reference.h"
 
 namespace maplace::storage {
@@ -334,10 +335,15 @@ class SqlOrganisations final : public people::OrganisationRepository {
       const std::string kind(people::OrganisationKindCode(o.kind));
       const int is_demo = o.is_demo ? 1 : 0;
       const long long created = o.created_at;
-      sql_ << "INSERT INTO organisations (kind, name, siret, uai, is_demo, created_at) "
-              "VALUES (:k, :n, :s, :u, :d, :c) RETURNING id",
+      const std::string status(people::OrganisationStatusCode(o.status));
+      const long long changed = o.status_changed_at;
+      sql_ << "INSERT INTO organisations (kind, name, siret, uai, is_demo, created_at, address, "
+              "commune_code, headcount, idcc, naf, status, status_reason, status_changed_at) "
+              "VALUES (:k, :n, :s, :u, :d, :c, :a, :co, :h, :i, :na, :st, :r, :ch) RETURNING id",
           soci::use(kind), soci::use(o.name), soci::use(o.siret), soci::use(o.uai),
-          soci::use(is_demo), soci::use(created), soci::into(id);
+          soci::use(is_demo), soci::use(created), soci::use(o.address), soci::use(o.commune_code),
+          soci::use(o.headcount), soci::use(o.idcc), soci::use(o.naf), soci::use(status),
+          soci::use(o.status_reason), soci::use(changed), soci::into(id);
       return static_cast<std::int64_t>(id);
     });
   }
@@ -353,6 +359,68 @@ class SqlOrganisations final : public people::OrganisationRepository {
   Result<std::vector<Organisation>> List() override {
     return Guard("list organisations",
                  [&]() -> Result<std::vector<Organisation>> { return Select("", 0); });
+  }
+
+  Status Update(const Organisation& o) override {
+    return Guard("update organisation", [&]() -> Status {
+      const long long key = o.id, changed = o.status_changed_at;
+      const std::string status(people::OrganisationStatusCode(o.status));
+      soci::statement st =
+          (sql_.prepare << "UPDATE organisations SET name = :n, siret = :s, uai = :u, "
+                           "address = :a, commune_code = :co, headcount = :h, idcc = :i, "
+                           "naf = :na, status = :st, status_reason = :r, "
+                           "status_changed_at = :ch WHERE id = :id",
+           soci::use(o.name), soci::use(o.siret), soci::use(o.uai), soci::use(o.address),
+           soci::use(o.commune_code), soci::use(o.headcount), soci::use(o.idcc), soci::use(o.naf),
+           soci::use(status), soci::use(o.status_reason), soci::use(changed), soci::use(key));
+      st.execute(true);
+      if (st.get_affected_rows() == 0) return Fail(ErrorCode::kNotFound, "no such organisation");
+      return Ok();
+    });
+  }
+
+  Result<std::vector<Organisation>> AwaitingValidation() override {
+    return Guard("organisations awaiting validation", [&]() -> Result<std::vector<Organisation>> {
+      return Select("WHERE status IN ('pending', 'details_requested') AND 0 = :id", 0,
+                    "ORDER BY created_at, id");
+    });
+  }
+
+  Result<std::optional<Organisation>> FindBySiret(const std::string& siret) override {
+    return Guard("find organisation by SIRET", [&]() -> Result<std::optional<Organisation>> {
+      long long id = 0;
+      soci::indicator ind = soci::i_null;
+      sql_ << "SELECT MIN(id) FROM organisations WHERE siret = :s AND siret <> ''",
+          soci::use(siret), soci::into(id, ind);
+      if (ind != soci::i_ok) return std::optional<Organisation>{};
+      auto all = Select("WHERE id = :id", id);
+      if (all.empty()) return std::optional<Organisation>{};
+      return std::optional<Organisation>{all.front()};
+    });
+  }
+
+  Result<bool> SiretKnown(const std::string& siret) override {
+    return Guard("is the SIRET known", [&]() -> Result<bool> {
+      if (siret.size() != 14) return false;
+      int cfas = 0, validated = 0;
+      sql_ << "SELECT COUNT(*) FROM cfas WHERE siret = :s", soci::use(siret), soci::into(cfas);
+      if (cfas > 0) return true;
+      const std::string siren = siret.substr(0, 9) + "%";
+      sql_ << "SELECT COUNT(*) FROM organisations WHERE status = 'validated' AND siret LIKE :p",
+          soci::use(siren), soci::into(validated);
+      return validated > 0;
+    });
+  }
+
+  Result<std::string> AgreementTitle(const std::string& idcc) override {
+    return Guard("collective agreement title", [&]() -> Result<std::string> {
+      if (idcc.empty()) return std::string();
+      std::string title;
+      sql_ << "SELECT title FROM collective_agreements WHERE idcc = :i", soci::use(idcc),
+          soci::into(title);
+      if (!sql_.got_data()) return std::string();
+      return title;
+    });
   }
 
   Status AddMember(const Membership& m) override {
@@ -404,14 +472,16 @@ class SqlOrganisations final : public people::OrganisationRepository {
   }
 
  private:
-  std::vector<Organisation> Select(const std::string& where, std::int64_t id) {
-    long long oid = 0, created = 0;
+  std::vector<Organisation> Select(const std::string& where, std::int64_t id,
+                                   const std::string& order = "ORDER BY name") {
+    long long oid = 0, created = 0, changed = 0;
     const long long key = id;
     int is_demo = 0;
-    std::string kind, name, siret, uai;
+    std::string kind, name, siret, uai, address, commune, headcount, idcc, naf, status, reason;
     const std::string query =
-        "SELECT id, kind, name, siret, uai, is_demo, created_at FROM organisations " + where +
-        " ORDER BY name";
+        "SELECT id, kind, name, siret, uai, is_demo, created_at, address, commune_code, "
+        "headcount, idcc, naf, status, status_reason, status_changed_at FROM organisations " +
+        where + " " + order;
     soci::statement st(sql_);
     if (!where.empty()) st.exchange(soci::use(key));
     st.exchange(soci::into(oid));
@@ -421,13 +491,23 @@ class SqlOrganisations final : public people::OrganisationRepository {
     st.exchange(soci::into(uai));
     st.exchange(soci::into(is_demo));
     st.exchange(soci::into(created));
+    st.exchange(soci::into(address));
+    st.exchange(soci::into(commune));
+    st.exchange(soci::into(headcount));
+    st.exchange(soci::into(idcc));
+    st.exchange(soci::into(naf));
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(reason));
+    st.exchange(soci::into(changed));
     Prepare(st, query);
     st.execute();
     std::vector<Organisation> out;
     while (st.fetch()) {
       out.push_back(Organisation{
           oid, people::ParseOrganisationKind(kind).value_or(people::OrganisationKind::kEmployer),
-          name, siret, uai, is_demo != 0, created});
+          name, siret, uai, is_demo != 0, created, address, commune, headcount, idcc, naf,
+          people::ParseOrganisationStatus(status).value_or(people::OrganisationStatus::kPending),
+          reason, changed});
     }
     return out;
   }
@@ -585,7 +665,8 @@ class SqlRepositories final : public Repositories {
         aids_(MakeSqlAids(sql)),
         budgets_(MakeSqlBudgets(sql)),
         journal_(MakeSqlJournal(sql, dialect)),
-        aid_requests_(MakeSqlAidRequests(sql)) {}
+        aid_requests_(MakeSqlAidRequests(sql)),
+        offers_(MakeSqlOffers(sql)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -598,6 +679,7 @@ class SqlRepositories final : public Repositories {
   budgets::BudgetRepository& budgets() override { return *budgets_; }
   journal::JournalRepository& journal() override { return *journal_; }
   aid_requests::AidRequestRepository& aid_requests() override { return *aid_requests_; }
+  offers::OfferRepository& offers() override { return *offers_; }
 
  private:
   SqlUsers users_;
@@ -612,6 +694,7 @@ class SqlRepositories final : public Repositories {
   std::unique_ptr<budgets::BudgetRepository> budgets_;
   std::unique_ptr<journal::JournalRepository> journal_;
   std::unique_ptr<aid_requests::AidRequestRepository> aid_requests_;
+  std::unique_ptr<offers::OfferRepository> offers_;
 };
 
 }  // namespace

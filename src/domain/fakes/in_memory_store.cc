@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "domain/fakes/in_memory_aid_requests.h"
+#include "domain/fakes/in_memory_offers.h"
 #include "domain/reference/tables.h"
 
 namespace maplace::fakes {
@@ -37,6 +38,7 @@ struct InMemoryStore::State {
   std::map<std::int64_t, budgets::Envelope> envelopes;
   std::vector<journal::JournalEntry> journal;  // by seq, from 1
   AidRequestsState aid_requests;
+  OffersState offers;
   std::int64_t next_id = 1;
 };
 
@@ -200,6 +202,45 @@ class Organisations final : public people::OrganisationRepository {
       if (m.organisation_id == organisation_id) out.push_back({s_.users.at(user_id), m.role});
     }
     return out;
+  }
+  Status Update(const Organisation& organisation) override {
+    auto it = s_.organisations.find(organisation.id);
+    if (it == s_.organisations.end()) return Fail(ErrorCode::kNotFound, "no such organisation");
+    Organisation copy = organisation;
+    copy.kind = it->second.kind;
+    copy.is_demo = it->second.is_demo;
+    copy.created_at = it->second.created_at;
+    it->second = copy;
+    return Ok();
+  }
+  Result<std::vector<Organisation>> AwaitingValidation() override {
+    std::vector<Organisation> out;
+    for (const auto& [id, o] : s_.organisations)
+      if (o.status == people::OrganisationStatus::kPending ||
+          o.status == people::OrganisationStatus::kDetailsRequested)
+        out.push_back(o);
+    return out;
+  }
+  Result<std::optional<Organisation>> FindBySiret(const std::string& siret) override {
+    for (const auto& [id, o] : s_.organisations)
+      if (!siret.empty() && o.siret == siret) return std::optional<Organisation>{o};
+    return std::optional<Organisation>{};
+  }
+  Result<bool> SiretKnown(const std::string& siret) override {
+    auto cfas = s_.reference_tables.find("cfas");
+    if (cfas != s_.reference_tables.end() && cfas->second.count(siret + '\x1f')) return true;
+    for (const auto& [id, o] : s_.organisations)
+      if (o.status == people::OrganisationStatus::kValidated && o.siret.size() == 14 &&
+          siret.size() == 14 && o.siret.compare(0, 9, siret, 0, 9) == 0)
+        return true;
+    return false;
+  }
+  Result<std::string> AgreementTitle(const std::string& idcc) override {
+    auto table = s_.reference_tables.find("collective_agreements");
+    if (table == s_.reference_tables.end()) return std::string();
+    auto row = table->second.find(idcc + '\x1f');
+    if (row == table->second.end() || row->second.size() < 2) return std::string();
+    return row->second[1].value_or("");
   }
 
  private:
@@ -369,8 +410,19 @@ class Reference final : public reference::ReferenceRepository {
 // The fake has no reference data: jobs are tested on the SQL store with the real files.
 class Jobs final : public jobs::JobsRepository {
  public:
-  explicit Jobs(InMemoryStore::State&) {}
-  Result<jobs::Job> FindJob(std::string_view) override {
+  explicit Jobs(InMemoryStore::State& s) : s_(s) {}
+  // Only code and label, from a `rome_jobs` reference table a test filled (code, label, …).
+  Result<jobs::Job> FindJob(std::string_view code) override {
+    auto table = s_.reference_tables.find("rome_jobs");
+    if (table != s_.reference_tables.end()) {
+      auto row = table->second.find(std::string(code) + '\x1f');
+      if (row != table->second.end() && row->second.size() >= 2) {
+        jobs::Job job;
+        job.code = std::string(code);
+        job.label = row->second[1].value_or("");
+        return job;
+      }
+    }
     return Fail(ErrorCode::kNotFound, "no jobs in the fake store");
   }
   Result<std::vector<jobs::JobSummary>> AllJobs() override {
@@ -389,8 +441,23 @@ class Jobs final : public jobs::JobsRepository {
   Result<std::vector<jobs::EmploymentArea>> Areas() override {
     return std::vector<jobs::EmploymentArea>{};
   }
-  Result<std::vector<jobs::Commune>> Communes() override { return std::vector<jobs::Commune>{}; }
+  // Code and name, from a `communes` reference table a test filled (insee_code, name, …).
+  Result<std::vector<jobs::Commune>> Communes() override {
+    std::vector<jobs::Commune> out;
+    auto table = s_.reference_tables.find("communes");
+    if (table == s_.reference_tables.end()) return out;
+    for (const auto& [key, row] : table->second) {
+      jobs::Commune commune;
+      commune.insee_code = row.size() > 0 ? row[0].value_or("") : "";
+      commune.name = row.size() > 1 ? row[1].value_or("") : "";
+      out.push_back(commune);
+    }
+    return out;
+  }
   Result<std::int64_t> DataVersion() override { return 0; }
+
+ private:
+  InMemoryStore::State& s_;
 };
 
 // Reads the NPEC rows that ImportService put in the `npec` reference table.
@@ -552,7 +619,8 @@ class InMemoryStore::Repos final : public Repositories {
         aids_(s),
         budgets_(s),
         journal_(s),
-        aid_requests_(MakeInMemoryAidRequests(s.aid_requests)) {}
+        aid_requests_(MakeInMemoryAidRequests(s.aid_requests)),
+        offers_(MakeInMemoryOffers(s.offers)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -565,6 +633,7 @@ class InMemoryStore::Repos final : public Repositories {
   budgets::BudgetRepository& budgets() override { return budgets_; }
   journal::JournalRepository& journal() override { return journal_; }
   aid_requests::AidRequestRepository& aid_requests() override { return *aid_requests_; }
+  offers::OfferRepository& offers() override { return *offers_; }
 
  private:
   Users users_;
@@ -579,6 +648,7 @@ class InMemoryStore::Repos final : public Repositories {
   Budgets budgets_;
   Journal journal_;
   std::unique_ptr<aid_requests::AidRequestRepository> aid_requests_;
+  std::unique_ptr<offers::OfferRepository> offers_;
 };
 
 InMemoryStore::InMemoryStore() : state_(std::make_unique<State>()) {}

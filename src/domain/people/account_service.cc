@@ -153,6 +153,105 @@ Status AccountService::SignUp(std::string_view email, std::string_view display_n
   });
 }
 
+Status AccountService::SignUpOrganisation(const OrganisationForm& raw, std::string_view email,
+                                          std::string_view display_name, std::string_view password,
+                                          std::string_view client_address) {
+  auto normalized = CheckEmail(email);
+  auto organisation = CheckOrganisationForm(raw);
+  auto form = Merge({normalized ? Ok() : Status(Fail(normalized.error())),
+                     organisation ? Ok() : Status(Fail(organisation.error())),
+                     CheckDisplayName(display_name),
+                     policy_.Check(password, normalized ? *normalized : "")});
+  if (!form) return form;
+  auto hash = hasher_.Hash(password);
+  if (!hash) return Fail(hash.error());
+  const UnixSeconds now = clock_.Now();
+  const Role role = organisation->kind == OrganisationKind::kCfa ? Role::kCfa : Role::kEmployer;
+  return store_.Write([&](Repositories& repos) -> Status {
+    auto taken = repos.organisations().FindBySiret(organisation->siret);
+    if (!taken) return Fail(taken.error());
+    if (*taken)
+      return FailFields("siret taken",
+                        {{"siret",
+                          "Cet établissement a déjà un espace sur « Ici c'est ma place » : "
+                          "demandez à l'un de ses membres de vous inviter depuis la page "
+                          "« Mon organisation »."}});
+    auto existing = repos.users().FindByEmail(*normalized);
+    if (existing) {
+      return repos.outbox()
+          .Enqueue(Mail{*normalized, "Vous avez déjà un compte « Ici c'est ma place »",
+                        fmt::format("Bonjour,\n\nQuelqu'un (vous, peut-être) a voulu créer un "
+                                    "compte avec cette adresse, qui en a déjà un.\n\n"
+                                    "Pour vous connecter : {}/connexion\n\n"
+                                    "Si ce n'était pas vous, ignorez ce message.\n",
+                                    settings_.public_url)},
+                   now)
+          .map([](auto) {});
+    }
+    if (existing.error().code != ErrorCode::kNotFound) return Fail(existing.error());
+    auto known = repos.organisations().SiretKnown(organisation->siret);
+    if (!known) return Fail(known.error());
+    Organisation o;
+    o.kind = organisation->kind;
+    o.name = organisation->name;
+    o.siret = organisation->siret;
+    o.uai = organisation->uai;
+    o.address = organisation->address;
+    o.commune_code = organisation->commune_code;
+    o.headcount = organisation->headcount;
+    o.idcc = organisation->idcc;
+    o.naf = organisation->naf;
+    o.status = *known ? OrganisationStatus::kValidated : OrganisationStatus::kPending;
+    o.created_at = o.status_changed_at = now;
+    auto organisation_id = repos.organisations().Create(o);
+    if (!organisation_id) return Fail(organisation_id.error());
+    User user{0,
+              *normalized,
+              std::string(text::Trim(display_name)),
+              role,
+              UserStatus::kPending,
+              *hash,
+              false,
+              now,
+              now};
+    auto id = repos.users().Create(user);
+    if (!id) return Fail(id.error());
+    if (auto s =
+            repos.organisations().AddMember(Membership{*organisation_id, *id, MemberRole::kAdmin});
+        !s)
+      return s;
+    auto token = IssueToken(repos, OneTimeToken{{},
+                                                TokenPurpose::kEmailVerification,
+                                                *id,
+                                                "",
+                                                0,
+                                                MemberRole::kMember,
+                                                0,
+                                                now + settings_.verification_ttl});
+    if (!token) return Fail(token.error());
+    auto queued = repos.outbox().Enqueue(
+        Mail{*normalized, "Confirmez votre adresse e-mail",
+             fmt::format("Bonjour {},\n\nBienvenue sur « Ici c'est ma place ». Pour activer "
+                         "l'espace de {}, ouvrez ce lien (valable 48 heures) :\n\n{}\n\n{}"
+                         "Si vous n'avez pas demandé ce compte, ignorez ce message.\n",
+                         user.display_name, o.name, Link("/inscription/confirmer", *token),
+                         *known ? ""
+                                : "Un conseiller de la délégation vérifiera ensuite votre "
+                                  "organisation : vous pourrez préparer vos offres en "
+                                  "attendant, et les publier dès sa validation.\n\n")},
+        now);
+    if (!queued) return Fail(queued.error());
+    if (auto s = RecordAudit(repos, *id, "organisation.signed_up",
+                             fmt::format("organisation:{}", *organisation_id), client_address);
+        !s)
+      return s;
+    if (*known)
+      return RecordAudit(repos, 0, "organisation.validated_known_siret",
+                         fmt::format("organisation:{}", *organisation_id), client_address);
+    return Ok();
+  });
+}
+
 Result<NewSession> AccountService::ConfirmEmail(std::string_view token,
                                                 std::string_view client_address) {
   Result<NewSession> result = Fail(LinkInvalid());

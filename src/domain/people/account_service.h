@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "domain/people/login_throttle.h"
 #include "domain/people/organisation_repository.h"
+#include "domain/people/organisation_service.h"
 #include "domain/people/password_policy.h"
 #include "domain/people/session.h"
 #include "domain/people/user.h"
@@ -64,6 +65,14 @@ class AccountService {
   // account, a mail saying so. kInvalidArgument (fields) for a bad form.
   Status SignUp(std::string_view email, std::string_view display_name, std::string_view password,
                 std::string_view client_address);
+  // An employer or a CFA signs up with its organisation (issue 5), and becomes its
+  // administrator. The account waits for its e-mail to be confirmed, like a young person's; the
+  // organisation is validated at once when the delegation knows its SIRET, else it waits in the
+  // advisors' queue. kInvalidArgument (fields) for a bad form, or a SIRET that already has an
+  // organisation (its members can invite the person).
+  Status SignUpOrganisation(const OrganisationForm& organisation, std::string_view email,
+                            std::string_view display_name, std::string_view password,
+                            std::string_view client_address);
   // Activates the account of a confirmation link and logs it in.
   Result<NewSession> ConfirmEmail(std::string_view token, std::string_view client_address);
 

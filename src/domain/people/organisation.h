@@ -13,6 +13,20 @@ enum class OrganisationKind { kEmployer, kCfa };
 std::string_view OrganisationKindCode(OrganisationKind kind);  // "employer", "cfa"
 std::optional<OrganisationKind> ParseOrganisationKind(std::string_view code);
 
+// Where an organisation stands in the advisors' validation queue. Until it is validated, an
+// employer may prepare offers but not publish them.
+enum class OrganisationStatus { kPending, kValidated, kDetailsRequested, kRefused };
+// "pending", "validated", "details_requested", "refused"
+std::string_view OrganisationStatusCode(OrganisationStatus status);
+std::string_view OrganisationStatusLabel(OrganisationStatus status);  // French
+std::optional<OrganisationStatus> ParseOrganisationStatus(std::string_view code);
+
+// Headcount bands, as the organisation declares them.
+// "0", "1-9", "10-49", "50-249", "250+"
+bool IsHeadcountBand(std::string_view code);
+std::string_view HeadcountBandLabel(std::string_view code);  // French
+int HeadcountForAids(std::string_view code);  // a representative headcount for the aids engine
+
 // An employer or a CFA, with several users.
 struct Organisation {
   std::int64_t id = 0;
@@ -22,6 +36,15 @@ struct Organisation {
   std::string uai;    // CFAs only
   bool is_demo = false;
   UnixSeconds created_at = 0;
+  // Issue 5: details declared at sign-up (empty for organisations made before it).
+  std::string address;
+  std::string commune_code;  // INSEE code of the commune
+  std::string headcount;     // a band, see IsHeadcountBand
+  std::string idcc;          // 4 digits, the collective agreement
+  std::string naf;           // e.g. "5610A", optional
+  OrganisationStatus status = OrganisationStatus::kValidated;
+  std::string status_reason;  // the advisor's request or refusal reason
+  UnixSeconds status_changed_at = 0;
 };
 
 // A user's place in an organisation: administrators invite and manage members.
