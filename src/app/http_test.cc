@@ -1505,6 +1505,95 @@ TEST_F(StaffRequestsTest, AManagerWhoInstructedCannotCommit) {
   EXPECT_TRUE(Contains(manager.Get("/budgets").body, "5\u202f000,00\u202f€"));  // nothing committed
 }
 
+// Transfers between envelopes are approved like requests: finance proposes, a manager who did
+// not propose approves, and only then does the money move; the month's movements show it.
+TEST_F(StaffRequestsTest, ATransferBetweenEnvelopesMovesMoneyOnlyOnceAManagerApproves) {
+  HttpClient manager = SignedIn(people::Role::kManager, "direction@opco.mq");
+  HttpClient finance = SignedIn(people::Role::kFinance, "finances@opco.mq");
+  HttpClient advisor = SignedIn(people::Role::kAdvisor, "lea@opco.mq");
+  EXPECT_EQ(CreateEnvelope(manager, "10 000"), "/budgets?info=cree");
+  HttpResponse state = manager.PostForm("/budgets", {{"csrf", Csrf(manager.Get("/budgets"))},
+                                                     {"aid_id", "ultramarine-mobility"},
+                                                     {"year", std::to_string(ThisYear())},
+                                                     {"funding_source", "state"},
+                                                     {"partner", ""},
+                                                     {"label", "Mobilité — État"},
+                                                     {"allocated_cents", "1 000"}});
+  ASSERT_EQ(state.status, 303) << state.body;
+  HttpResponse page = finance.Get("/budgets");
+  const std::string from =
+      Match(page.body, R"re(<option value="(\d+)">Mobilité \d+ — fonds propres)re");
+  const std::string to = Match(page.body, R"re(<option value="(\d+)">Mobilité — État)re");
+  ASSERT_FALSE(from.empty());
+  ASSERT_FALSE(to.empty());
+  EXPECT_FALSE(Contains(advisor.Get("/budgets").body, "Proposer le virement"));
+
+  // Too much, and no reason: refused in French beside the fields, nothing proposed.
+  HttpResponse bad = finance.PostForm("/budgets/virements", {{"csrf", Csrf(page)},
+                                                             {"from_id", from},
+                                                             {"to_id", to},
+                                                             {"amount_cents", "10 000,01"},
+                                                             {"reason", ""}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(Contains(bad.body, "L&#39;enveloppe d&#39;origine n&#39;a pas assez"));
+  EXPECT_TRUE(Contains(bad.body, "Dites pourquoi ces crédits changent d&#39;enveloppe."));
+  EXPECT_TRUE(Contains(bad.body, "Aucun virement proposé."));
+
+  HttpResponse proposed = finance.PostForm("/budgets/virements", {{"csrf", Csrf(page)},
+                                                                  {"from_id", from},
+                                                                  {"to_id", to},
+                                                                  {"amount_cents", "4 000"},
+                                                                  {"reason", "Report de crédits"}});
+  ASSERT_EQ(proposed.status, 303) << proposed.body;
+  EXPECT_EQ(proposed.Header("location"), "/budgets?info=propose#virements");
+  HttpResponse listed = manager.Get("/budgets");
+  EXPECT_TRUE(Contains(listed.body, "10 000,00 €"));  // nothing moved yet
+  EXPECT_TRUE(Contains(listed.body, "À approuver"));
+  const std::string transfer = Match(listed.body, R"re(action="/budgets/virements/(\d+)")re");
+  ASSERT_FALSE(transfer.empty());
+  // Finance cannot decide; a refusal needs a reason.
+  EXPECT_EQ(finance
+                .PostForm("/budgets/virements/" + transfer,
+                          {{"csrf", Csrf(page)}, {"decision", "approve"}})
+                .status,
+            403);
+  HttpResponse no_reason = manager.PostForm("/budgets/virements/" + transfer,
+                                            {{"csrf", Csrf(listed)}, {"decision", "refuse"}});
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_TRUE(Contains(no_reason.body, "Dites pourquoi le virement est refusé."));
+
+  HttpResponse approved = manager.PostForm("/budgets/virements/" + transfer,
+                                           {{"csrf", Csrf(listed)}, {"decision", "approve"}});
+  ASSERT_EQ(approved.status, 303) << approved.body;
+  HttpResponse after = advisor.Get("/budgets");
+  EXPECT_TRUE(Contains(after.body, "6 000,00 €"));
+  EXPECT_TRUE(Contains(after.body, "Approuvé"));
+  EXPECT_TRUE(Contains(after.body, "+4 000,00 €"));  // the month's transfers in
+  EXPECT_TRUE(Contains(after.body, "−4 000,00 €"));  // and out
+  // Deciding again changes nothing.
+  HttpResponse again =
+      manager.PostForm("/budgets/virements/" + transfer,
+                       {{"csrf", Csrf(listed)}, {"decision", "refuse"}, {"note", "Non"}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_TRUE(Contains(again.body, "Ce virement a déjà été décidé."));
+
+  // A manager who proposes cannot approve their own proposal.
+  HttpResponse own = manager.PostForm("/budgets/virements", {{"csrf", Csrf(listed)},
+                                                             {"from_id", to},
+                                                             {"to_id", from},
+                                                             {"amount_cents", "100"},
+                                                             {"reason", "Retour"}});
+  ASSERT_EQ(own.status, 303) << own.body;
+  HttpResponse mine = manager.Get("/budgets");
+  EXPECT_TRUE(Contains(mine.body, "À approuver par une autre personne"));
+  const std::string second = Match(mine.body, R"re(<tr id="virement-(\d+)">)re");
+  ASSERT_FALSE(second.empty());
+  HttpResponse self = manager.PostForm("/budgets/virements/" + second,
+                                       {{"csrf", Csrf(mine)}, {"decision", "approve"}});
+  EXPECT_EQ(self.status, 403);
+  EXPECT_TRUE(Contains(self.body, "par une autre personne que celle qui l&#39;a proposé"));
+}
+
 TEST_F(StaffRequestsTest, PaymentFilesNeedTheDelegationsAccount) {
   HttpClient finance = SignedIn(people::Role::kFinance, "finances@opco.mq");
   HttpResponse empty = finance.Get("/finance/paiements");

@@ -12,6 +12,7 @@
 
 #include "app/platform.h"
 #include "cli/audit_command.h"
+#include "cli/demo_aids.h"
 #include "cli/demo_command.h"
 #include "cli/simulate_command.h"
 #include "core/embedded_files.h"
@@ -56,6 +57,10 @@ int Demo(const Config& config, const std::string& logins_file) {
   if (!platform) return Failed(platform.error());
   auto logins = cli::CreateDemo((*platform)->accounts());
   if (!logins) return Failed(logins.error());
+  if (auto requests = cli::CreateDemoAidRequests((*platform)->store(), (*platform)->accounts(),
+                                                 (*platform)->aid_requests(), std::time(nullptr));
+      !requests)
+    return Failed(requests.error());
   const std::string table = cli::FormatDemoLogins(*logins);
   std::cout << "Demo accounts (fictitious data; passwords are new at each run):\n" << table;
   if (!logins_file.empty()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,5 +30,8 @@ int AgeOn(Date birth, Date on);
 // The day a person born on `birth` turns `years` old.
 Date Birthday(Date birth, int years);
 int DaysBetween(Date from, Date to);  // to − from
+// The day it is in Martinique (UTC−4, no daylight saving time) at `unix_seconds`: the
+// delegation's days, months and years (exports, budgets, indicators).
+Date MartiniqueDate(std::int64_t unix_seconds);
 
 }  // namespace maplace

@@ -230,6 +230,65 @@ TEST_P(BudgetsContract, TheTableRefusesAmountsOutOfOrder) {
   EXPECT_EQ(Find(id).committed_cents, 0);
 }
 
+// A person who proposes a transfer never decides it, whatever writes to the table.
+TEST_P(BudgetsContract, TransferProposalsNeedASecondPersonEvenInRawSql) {
+  auto from = Create(Mobility(10'000)), to = Create(Mobility(0, FundingSource::kState));
+  std::int64_t proposer = 0, manager = 0;
+  ASSERT_THAT(Writing([&](Repositories& r) -> Status {
+                for (auto [who, email] :
+                     {std::pair{&proposer, "p@example.org"}, {&manager, "m@example.org"}}) {
+                  auto id = r.users().Create({0, email, email, people::Role::kManager,
+                                              people::UserStatus::kActive, "x", false, kNow, kNow});
+                  if (!id) return Fail(id.error());
+                  *who = *id;
+                }
+                return Ok();
+              }),
+              IsOk());
+  std::int64_t id = 0;
+  ASSERT_THAT(Writing([&](Repositories& r) -> Status {
+                auto proposed = budgets::ProposeTransfer(r, from, to, 4'000, "Report",
+                                                         budgets::Actor{proposer, kNow, ""});
+                if (!proposed) return Fail(proposed.error());
+                id = *proposed;
+                return Ok();
+              }),
+              IsOk());
+  const long long key = id, self = proposer;
+  auto sql = RawSession();
+  EXPECT_THROW((*sql << "UPDATE envelope_transfers SET state = 'approved', decided_by = :b, "
+                        "decided_at = 1 WHERE id = :id",
+                soci::use(self), soci::use(key)),
+               soci::soci_error);
+  EXPECT_THROW(
+      (*sql << "UPDATE envelope_transfers SET state = 'approved' WHERE id = :id", soci::use(key)),
+      soci::soci_error);  // a decision names who took it
+  sql.reset();
+  ASSERT_THAT(
+      Writing([&](Repositories& r) {
+        return budgets::DecideTransfer(r, id, true, "", budgets::Actor{manager, kNow + 60, ""});
+      }),
+      IsOk());
+  EXPECT_THAT(Writing([&](Repositories& r) {
+                return r.budgets().DecideTransfer(id, budgets::TransferState::kRefused, manager,
+                                                  kNow, "x");
+              }),
+              HasErrorCode(ErrorCode::kFailedPrecondition));
+  EXPECT_EQ(Find(from).allocated_cents, 6'000);
+  EXPECT_EQ(Find(to).allocated_cents, 4'000);
+  ASSERT_THAT(store_->Read([&](Repositories& r) -> Status {
+    auto list = r.budgets().ListTransfers();
+    if (!list) return Fail(list.error());
+    EXPECT_EQ(list->size(), 1u);
+    budgets::TransferProposal expected{
+        id,       from, to,      4'000,     "Report", budgets::TransferState::kApproved,
+        proposer, kNow, manager, kNow + 60, ""};
+    EXPECT_EQ(list->front(), expected);
+    return Ok();
+  }),
+              IsOk());
+}
+
 // The race of issue 7: 8 workers approve 300 requests of 100 € against an envelope of
 // 10 000 €. Workers go in rounds: at each round they all start at once (a barrier), so they
 // contend for the same row every time. No sleeping.

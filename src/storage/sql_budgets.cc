@@ -134,7 +134,89 @@ class SqlBudgets final : public budgets::BudgetRepository {
     });
   }
 
+  Result<std::int64_t> CreateTransfer(const budgets::TransferProposal& t) override {
+    return Guard("propose transfer", [&]() -> Result<std::int64_t> {
+      long long id = 0;
+      const long long from = t.from_envelope_id, to = t.to_envelope_id, amount = t.amount_cents,
+                      by = t.proposed_by, at = t.proposed_at;
+      sql_ << "INSERT INTO envelope_transfers (from_envelope_id, to_envelope_id, amount_cents, "
+              "reason, proposed_by, proposed_at) VALUES (:f, :t, :a, :r, :b, :at) RETURNING id",
+          soci::use(from), soci::use(to), soci::use(amount), soci::use(t.reason), soci::use(by),
+          soci::use(at), soci::into(id);
+      return static_cast<std::int64_t>(id);
+    });
+  }
+
+  Result<budgets::TransferProposal> FindTransfer(std::int64_t id) override {
+    return Guard("find transfer", [&]() -> Result<budgets::TransferProposal> {
+      auto found = SelectTransfers("WHERE id = :id", id);
+      if (found.empty())
+        return Fail(ErrorCode::kNotFound, fmt::format("transfer {} does not exist", id));
+      return found.front();
+    });
+  }
+
+  Result<std::vector<budgets::TransferProposal>> ListTransfers() override {
+    return Guard("list transfers", [&]() -> Result<std::vector<budgets::TransferProposal>> {
+      return SelectTransfers("ORDER BY proposed_at DESC, id DESC", std::nullopt);
+    });
+  }
+
+  Status DecideTransfer(std::int64_t id, budgets::TransferState decision, std::int64_t decided_by,
+                        UnixSeconds at, const std::string& note) override {
+    return Guard("decide transfer", [&]() -> Status {
+      const long long key = id, by = decided_by, when = at;
+      const std::string state(budgets::TransferStateCode(decision));
+      soci::statement st =
+          (sql_.prepare << "UPDATE envelope_transfers SET state = :s, decided_by = :b, "
+                           "decided_at = :at, decision_note = :n WHERE id = :id AND state = "
+                           "'proposed'",
+           soci::use(state), soci::use(by), soci::use(when), soci::use(note), soci::use(key));
+      st.execute(true);
+      if (st.get_affected_rows() == 1) return Ok();
+      int count = 0;
+      sql_ << "SELECT COUNT(*) FROM envelope_transfers WHERE id = :id", soci::use(key),
+          soci::into(count);
+      if (count == 0)
+        return Fail(ErrorCode::kNotFound, fmt::format("transfer {} does not exist", id));
+      return Fail(ErrorCode::kFailedPrecondition, fmt::format("transfer {} is decided", id));
+    });
+  }
+
  private:
+  // `where` binds :id to `key` when it is set.
+  std::vector<budgets::TransferProposal> SelectTransfers(const std::string& where,
+                                                         std::optional<long long> key) {
+    const long long bound = key.value_or(0);
+    long long id = 0, from = 0, to = 0, amount = 0, proposed_by = 0, proposed_at = 0,
+              decided_by = 0, decided_at = 0;
+    std::string reason, state, note;
+    soci::statement st(sql_);
+    for (long long* column : {&id, &from, &to, &amount}) st.exchange(soci::into(*column));
+    st.exchange(soci::into(reason));
+    st.exchange(soci::into(state));
+    for (long long* column : {&proposed_by, &proposed_at, &decided_by, &decided_at})
+      st.exchange(soci::into(*column));
+    st.exchange(soci::into(note));
+    if (key) st.exchange(soci::use(bound));
+    st.alloc();
+    st.prepare(fmt::format(
+        "SELECT id, from_envelope_id, to_envelope_id, amount_cents, reason, state, proposed_by, "
+        "proposed_at, COALESCE(decided_by, 0), COALESCE(decided_at, 0), decision_note "
+        "FROM envelope_transfers {}",
+        where));
+    st.define_and_bind();
+    st.execute();
+    std::vector<budgets::TransferProposal> out;
+    while (st.fetch()) {
+      // The table's CHECK admits only the three states.
+      out.push_back({id, from, to, amount, reason,
+                     budgets::ParseTransferState(state).value_or(budgets::TransferState::kProposed),
+                     proposed_by, proposed_at, decided_by, decided_at, note});
+    }
+    return out;
+  }
+
   // Runs one conditional UPDATE binding :a, :t, :id and :a2 (the amount again). The database
   // evaluates the condition on the row it locks for the update, so concurrent transactions
   // cannot both pass it on the same value. No row changed: kNotFound or kFailedPrecondition.

@@ -129,14 +129,16 @@ test('a mobility aid goes from the simulator to « Payée » through advisor, ma
     await manager.goto(`${server.url}/conseil/demandes/${id}`);
     await manager.getByLabel('Motif de la décision').fill('Mobilité conforme au programme de formation.');
     await submit(manager, manager.getByRole('button', { name: 'Accorder' }));
-    await manager.getByText(/Aucune enveloppe de cette aide pour \d{4}/).waitFor();
-    const year = /pour (\d{4})/.exec(await manager.getByText(/Aucune enveloppe de cette aide/).innerText())[1];
+    // The demo's envelope is offered; the manager makes one from the State's funds instead.
+    await manager.getByLabel('Enveloppe à engager').waitFor();
+    const year = String(new Date(Date.now() - 4 * 3600_000).getUTCFullYear()); // Martinique
 
     await manager.goto(`${server.url}/budgets`);
     await manager.getByRole('heading', { level: 1, name: 'Budgets des aides' }).waitFor();
     await manager.getByLabel('Aide', { exact: true }).selectOption('ultramarine-mobility');
     await manager.getByLabel('Année', { exact: true }).fill(year);
-    await manager.getByLabel('Libellé').fill(`Mobilité ${year}`);
+    await manager.getByLabel('Source de financement').selectOption('state');
+    await manager.getByLabel('Libellé').fill(`Mobilité ${year} — État`);
     await manager.getByLabel('Montant alloué, en euros').fill('10 000');
     await submit(manager, manager.getByRole('button', { name: "Créer l'enveloppe" }));
     await manager.getByText("L'enveloppe est créée.").waitFor();
@@ -144,10 +146,10 @@ test('a mobility aid goes from the simulator to « Payée » through advisor, ma
 
     await manager.goto(`${server.url}/conseil/demandes/${id}`);
     await manager.getByLabel('Enveloppe à engager')
-      .selectOption({ label: `Mobilité ${year} — reste 10${NNBSP}000,00${NNBSP}€` });
+      .selectOption({ label: `Mobilité ${year} — État — reste 10${NNBSP}000,00${NNBSP}€` });
     await submit(manager, manager.getByRole('button', { name: /^Engager 3.000,00/ }));
     await manager.locator('dd').filter({ hasText: /^Engagée$/ }).waitFor();
-    await manager.locator('dd').filter({ hasText: `Mobilité ${year}` }).waitFor();
+    await manager.locator('dd').filter({ hasText: `Mobilité ${year} — État` }).waitFor();
 
     // Finance pays it in a batch.
     const finance = await signedIn('Finances');

@@ -60,10 +60,46 @@ async function importSharedData(bin, varDir) {
   return null;
 }
 
+// Runs `maplace serve` on a free port of 127.0.0.1 over `varDir`; resolves once it listens.
+async function spawnServer(bin, varDir, env) {
+  const child = spawn(bin, ['--var-dir', varDir, 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  let log = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`maplace did not start within ${START_TIMEOUT} ms:\n${out}${log}`));
+    }, START_TIMEOUT);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /maplace listening on (http:\/\/\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1].replace(/\/$/, ''));
+      }
+    });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`maplace exited early (${code ?? signal}):\n${out}${log}`));
+    });
+  });
+  child.stdout.resume(); // keep draining stdout so the server never blocks on a full pipe
+  return { url, child, exited, log: () => log };
+}
+
 // Starts `maplace serve` on a free port, with demo accounts, in a new temporary var dir; with
 // { sharedData: true }, the open data of ../shared/data is imported first. The result's
 // `sharedDataMissing` then says why it could not be (tests skip with that message), or is null.
-export async function startServer({ sharedData = false } = {}) {
+// With { env }, the server runs with those variables added (MAPLACE_CRASH_AT for crash tests).
+export async function startServer({ sharedData = false, env = {} } = {}) {
   const bin = maplaceBinary();
   if (!fs.existsSync(bin)) throw new Error(`maplace binary not found: ${bin} (set MAPLACE_BIN)`);
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'maplace-browser-'));
@@ -79,53 +115,43 @@ export async function startServer({ sharedData = false } = {}) {
     const sharedDataMissing = sharedData ? await importSharedData(bin, varDir) : 'not asked for';
     if (sharedData && sharedDataMissing) console.warn(`# ${sharedDataMissing}`);
 
-    const child = spawn(bin, ['--var-dir', varDir, 'serve', '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => { log += chunk; });
-    const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-
-    const url = await new Promise((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => {
-        child.kill('SIGTERM');
-        reject(new Error(`maplace did not start within ${START_TIMEOUT} ms:\n${out}${log}`));
-      }, START_TIMEOUT);
-      child.stdout.setEncoding('utf8');
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-        const match = /maplace listening on (http:\/\/\S+)/.exec(out);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1].replace(/\/$/, ''));
-        }
-      });
-      exited.then(({ code, signal }) => {
-        clearTimeout(timer);
-        reject(new Error(`maplace exited early (${code ?? signal}):\n${out}${log}`));
-      });
-    });
-    child.stdout.resume(); // keep draining stdout so the server never blocks on a full pipe
-
+    let server = await spawnServer(bin, varDir, env);
     let stopped = false;
+    // Stops the running server (SIGTERM, then SIGKILL after a while); a server that already
+    // died (a crash test) is left as it is.
+    const halt = async () => {
+      const { child, exited } = server;
+      if (child.exitCode !== null || child.signalCode !== null) return null;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT);
+      const { code, signal } = await exited;
+      clearTimeout(timer);
+      return code !== 0 ? `maplace stopped with ${code ?? signal}:\n${server.log()}` : null;
+    };
     const stop = async () => {
       if (!stopped) {
         stopped = true;
-        if (child.exitCode === null && child.signalCode === null) {
-          child.kill('SIGTERM');
-          const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT);
-          const { code, signal } = await exited;
-          clearTimeout(timer);
-          if (code !== 0) {
-            fs.rmSync(varDir, { recursive: true, force: true });
-            throw new Error(`maplace stopped with ${code ?? signal}:\n${log}`);
-          }
-        }
+        const failure = await halt();
         fs.rmSync(varDir, { recursive: true, force: true });
+        if (failure) throw new Error(failure);
       }
     };
+    // Starts the server again on the same var dir (same database, keys and mails), with
+    // `restartEnv` added to the environment; the new address is in result.url.
+    const restart = async (restartEnv = {}) => {
+      const failure = await halt();
+      if (failure) throw new Error(failure);
+      server = await spawnServer(bin, varDir, restartEnv);
+      result.url = server.url;
+      return server.url;
+    };
+    // How the current server process ended: null while it runs, else { code, signal }.
+    const exitStatus = () => {
+      const { child } = server;
+      if (child.exitCode === null && child.signalCode === null) return null;
+      return { code: child.exitCode, signal: child.signalCode };
+    };
+    const url = server.url;
 
     // Number of mails delivered so far: pass it to waitForMail() before triggering a mail.
     const mailCount = () => listMails(mailDir).length;
@@ -154,7 +180,11 @@ export async function startServer({ sharedData = false } = {}) {
       }
     };
 
-    return { url, varDir, logins, sharedDataMissing, stop, mailCount, waitForMail, log: () => log };
+    // Resolves with { code, signal } once the current server process has ended.
+    const exited = () => server.exited;
+    const result = { url, varDir, logins, sharedDataMissing, stop, restart, exitStatus, exited,
+                     mailCount, waitForMail, log: () => server.log() };
+    return result;
   } catch (error) {
     fs.rmSync(varDir, { recursive: true, force: true });
     throw error;

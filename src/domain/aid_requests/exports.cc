@@ -2,25 +2,14 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <map>
 
+#include "core/date.h"
 #include "domain/aid_requests/aid_request_repository.h"
 #include "domain/budgets/budget_repository.h"
 #include "domain/people/role.h"
 
 namespace maplace::aid_requests {
-
-namespace {
-
-constexpr UnixSeconds kMartiniqueOffset = -4 * 3600;  // UTC−4, no daylight saving time
-
-Date MartiniqueDay(UnixSeconds t) {
-  return Date(std::chrono::floor<std::chrono::days>(
-      std::chrono::sys_seconds(std::chrono::seconds(t + kMartiniqueOffset))));
-}
-
-}  // namespace
 
 Result<std::string> YearWorkbook(Store& store, const people::Actor& actor, int year,
                                  UnixSeconds now) {
@@ -52,7 +41,7 @@ Result<std::vector<xlsx::Sheet>> YearSheets(Store& store, const people::Actor& a
     auto list = repos.aid_requests().List(filter);
     if (!list) return Fail(list.error());
     for (const RequestRecord& r : *list) {
-      const Date created = MartiniqueDay(r.request.created_at);
+      const Date created = MartiniqueDate(r.request.created_at);
       if (static_cast<int>(created.year()) != year) continue;
       requests.rows.push_back(
           {r.request.id, r.request.aid_id, std::string(StateLabel(r.request.state)),
@@ -76,7 +65,7 @@ Result<std::vector<xlsx::Sheet>> YearSheets(Store& store, const people::Actor& a
     std::map<std::pair<std::int64_t, std::string>, std::pair<std::int64_t, std::int64_t>> sums;
     for (const Payment& p : *payments) {
       if (!aid_of.contains(p.envelope_id)) continue;
-      const Date day = MartiniqueDay(p.created_at);
+      const Date day = MartiniqueDate(p.created_at);
       auto& sum = sums[{p.envelope_id, FormatIsoDate(day).substr(0, 7)}];
       sum.first += 1;
       sum.second += p.amount_cents;

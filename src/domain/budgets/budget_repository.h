@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "domain/budgets/envelope.h"
+#include "domain/budgets/transfer.h"
 
 namespace maplace::budgets {
 
@@ -41,6 +42,19 @@ class BudgetRepository {
   // nothing changes only once the caller's transaction is rolled back.
   virtual Status Transfer(std::int64_t from_id, std::int64_t to_id, std::int64_t amount_cents,
                           UnixSeconds now) = 0;
+
+  // Transfer proposals (transfer.h). CreateTransfer stores a proposal in state kProposed (its
+  // id and decision fields are ignored) and returns its id.
+  virtual Result<std::int64_t> CreateTransfer(const TransferProposal& proposal) = 0;
+  // kNotFound when there is no such proposal.
+  virtual Result<TransferProposal> FindTransfer(std::int64_t id) = 0;
+  // Every proposal, latest first.
+  virtual Result<std::vector<TransferProposal>> ListTransfers() = 0;
+  // Records the decision if the proposal is still kProposed, in one conditional write (two
+  // managers deciding at once: one wins). kFailedPrecondition when it is already decided,
+  // kNotFound for an unknown id. The store refuses a decision by the proposer.
+  virtual Status DecideTransfer(std::int64_t id, TransferState decision, std::int64_t decided_by,
+                                UnixSeconds at, const std::string& note) = 0;
 };
 
 }  // namespace maplace::budgets

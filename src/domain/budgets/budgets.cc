@@ -140,4 +140,78 @@ Status Transfer(Repositories& repos, std::int64_t from_id, std::int64_t to_id,
   return Audit(repos, kTransferredInAction, to_id, actor, amount_cents);
 }
 
+Result<std::int64_t> ProposeTransfer(Repositories& repos, std::int64_t from_id, std::int64_t to_id,
+                                     std::int64_t amount_cents, std::string_view reason,
+                                     const Actor& actor) {
+  Error invalid{ErrorCode::kInvalidArgument, "invalid transfer proposal", {}};
+  auto from = repos.budgets().Find(from_id);
+  if (!from && from.error().code != ErrorCode::kNotFound) return Fail(from.error());
+  if (!from) invalid.fields["from_id"] = "Choisissez l'enveloppe d'origine.";
+  auto to = repos.budgets().Find(to_id);
+  if (!to && to.error().code != ErrorCode::kNotFound) return Fail(to.error());
+  if (!to) invalid.fields["to_id"] = "Choisissez l'enveloppe de destination.";
+  if (from && to && from_id == to_id)
+    invalid.fields["to_id"] = "Choisissez une autre enveloppe que celle d'origine.";
+  if (auto s = CheckAmount(amount_cents); !s) {
+    invalid.fields.merge(s.error().fields);
+  } else if (from && amount_cents > from->available_cents()) {
+    invalid.fields["amount_cents"] = "L'enveloppe d'origine n'a pas assez de crédits non engagés.";
+  }
+  const std::string why = text::SingleLine(text::Trim(reason));
+  if (why.empty()) invalid.fields["reason"] = "Dites pourquoi ces crédits changent d'enveloppe.";
+  if (why.size() > 500) invalid.fields["reason"] = "Le motif est trop long (500 caractères).";
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+
+  TransferProposal proposal;
+  proposal.from_envelope_id = from_id;
+  proposal.to_envelope_id = to_id;
+  proposal.amount_cents = amount_cents;
+  proposal.reason = why;
+  proposal.proposed_by = actor.user_id;
+  proposal.proposed_at = actor.now;
+  auto id = repos.budgets().CreateTransfer(proposal);
+  if (!id) return id;
+  if (auto s = repos.audit().Record(audit::AuditEvent{
+          0, actor.now, actor.user_id, kTransferProposedAction, fmt::format("transfer:{}", *id),
+          text::SingleLine(actor.client_address)});
+      !s)
+    return Fail(s.error());
+  return id;
+}
+
+Status DecideTransfer(Repositories& repos, std::int64_t proposal_id, bool approve,
+                      std::string_view note, const Actor& actor) {
+  auto proposal = repos.budgets().FindTransfer(proposal_id);
+  if (!proposal) return Fail(proposal.error());
+  if (proposal->state != TransferState::kProposed)
+    return Fail(ErrorCode::kFailedPrecondition, "Ce virement a déjà été décidé.");
+  if (proposal->proposed_by == actor.user_id)
+    return Fail(ErrorCode::kPermissionDenied,
+                "Un virement est approuvé ou refusé par une autre personne que celle qui l'a "
+                "proposé.");
+  const std::string why = text::SingleLine(text::Trim(note));
+  if (!approve && why.empty())
+    return FailFields("refusal without a reason",
+                      {{"note", "Dites pourquoi le virement est refusé."}});
+  if (why.size() > 500)
+    return FailFields("note too long",
+                      {{"note", "Le commentaire est trop long (500 caractères)."}});
+  const TransferState decision = approve ? TransferState::kApproved : TransferState::kRefused;
+  if (auto s = repos.budgets().DecideTransfer(proposal_id, decision, actor.user_id, actor.now, why);
+      !s) {
+    if (s.error().code == ErrorCode::kFailedPrecondition)
+      return Fail(ErrorCode::kFailedPrecondition, "Ce virement a déjà été décidé.");
+    return s;
+  }
+  if (approve) {
+    if (auto s = Transfer(repos, proposal->from_envelope_id, proposal->to_envelope_id,
+                          proposal->amount_cents, actor);
+        !s)
+      return s;
+  }
+  return repos.audit().Record(audit::AuditEvent{
+      0, actor.now, actor.user_id, approve ? kTransferApprovedAction : kTransferRefusedAction,
+      fmt::format("transfer:{}", proposal_id), text::SingleLine(actor.client_address)});
+}
+
 }  // namespace maplace::budgets

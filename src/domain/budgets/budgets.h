@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "domain/budgets/envelope.h"
+#include "domain/budgets/transfer.h"
 #include "domain/store.h"
 
 namespace maplace::budgets {
@@ -18,6 +19,10 @@ inline constexpr char kReleasedAction[] = "envelope.released";
 inline constexpr char kPaidAction[] = "envelope.paid";
 inline constexpr char kTransferredOutAction[] = "envelope.transferred_out";
 inline constexpr char kTransferredInAction[] = "envelope.transferred_in";
+// Transfer proposals; the subject is "transfer:<id>".
+inline constexpr char kTransferProposedAction[] = "transfer.proposed";
+inline constexpr char kTransferApprovedAction[] = "transfer.approved";
+inline constexpr char kTransferRefusedAction[] = "transfer.refused";
 
 // Who changes an envelope, and when: the audit event's actor, instant and address.
 struct Actor {
@@ -56,5 +61,19 @@ Status RecordPayment(Repositories& repos, std::int64_t envelope_id, std::int64_t
 // exceed kMaxAllocatedCents.
 Status Transfer(Repositories& repos, std::int64_t from_id, std::int64_t to_id,
                 std::int64_t amount_cents, const Actor& actor);
+
+// Proposes moving `amount_cents` of allocated money; nothing moves until another person
+// approves. kInvalidArgument with fields "from_id", "to_id", "amount_cents" or "reason" in
+// French (unknown envelope, same envelope, amount out of range or above what the source has
+// left uncommitted today, no reason).
+Result<std::int64_t> ProposeTransfer(Repositories& repos, std::int64_t from_id, std::int64_t to_id,
+                                     std::int64_t amount_cents, std::string_view reason,
+                                     const Actor& actor);
+// Approves (the money moves now, as Transfer does: refused with kFailedPrecondition if the
+// source no longer has it) or refuses (`note` required) a proposal. kPermissionDenied when the
+// actor proposed it — the store refuses it too —; kFailedPrecondition when it is already
+// decided; kNotFound for an unknown proposal.
+Status DecideTransfer(Repositories& repos, std::int64_t proposal_id, bool approve,
+                      std::string_view note, const Actor& actor);
 
 }  // namespace maplace::budgets

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error_matchers.h"
+#include "domain/budgets/consumption.h"
 #include "domain/fakes/in_memory_store.h"
 
 namespace maplace::budgets {
@@ -165,6 +166,129 @@ TEST(BudgetsTest, ReleasePaymentAndTransferFollowTheSameRules) {
     return Ok();
   }),
               IsOk());
+}
+
+// A transfer takes two people: one proposes, another approves; the money moves only then.
+TEST(BudgetsTest, TransferProposalsMoveMoneyOnlyWhenAnotherPersonApproves) {
+  fakes::InMemoryStore store;
+  Envelope a = Valid();
+  a.allocated_cents = 10'000;
+  Envelope b = Valid();
+  b.partner = "OPCO EP";
+  b.allocated_cents = 0;
+  auto from = Create(store, a), to = Create(store, b);
+  ASSERT_THAT(from, IsOk());
+  ASSERT_THAT(to, IsOk());
+  const Actor proposer{7, kFinance.now + 10, "10.0.0.8"};
+  const Actor manager{8, kFinance.now + 20, "10.0.0.9"};
+  auto propose = [&](std::int64_t f, std::int64_t t, std::int64_t amount, std::string reason) {
+    std::int64_t id = 0;
+    Status done = store.Write([&](Repositories& r) -> Status {
+      auto proposed = ProposeTransfer(r, f, t, amount, reason, proposer);
+      if (!proposed) return Fail(proposed.error());
+      id = *proposed;
+      return Ok();
+    });
+    return done ? Result<std::int64_t>(id) : Fail(done.error());
+  };
+  auto refused = propose(*from, *from, 20'000, " ");
+  ASSERT_THAT(refused, HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_EQ(refused.error().fields.count("to_id"), 1u);
+  EXPECT_EQ(refused.error().fields.at("amount_cents"),
+            "L'enveloppe d'origine n'a pas assez de crédits non engagés.");
+  EXPECT_EQ(refused.error().fields.count("reason"), 1u);
+  EXPECT_EQ(propose(404, *to, 1, "x").error().fields.count("from_id"), 1u);
+
+  auto id = propose(*from, *to, 4'000, "  Report des crédits LADOM ");
+  ASSERT_THAT(id, IsOk());
+  auto decide = [&](const Actor& who, bool approve, std::string note) {
+    return store.Write([&](Repositories& r) { return DecideTransfer(r, *id, approve, note, who); });
+  };
+  // Nothing moved yet; the proposer cannot approve their own proposal.
+  EXPECT_THAT(decide(proposer, true, ""), HasErrorCode(ErrorCode::kPermissionDenied));
+  EXPECT_THAT(decide(manager, false, ""), HasErrorCode(ErrorCode::kInvalidArgument));
+  ASSERT_THAT(decide(manager, true, ""), IsOk());
+  EXPECT_THAT(decide(manager, true, ""), HasErrorCode(ErrorCode::kFailedPrecondition));
+  ASSERT_THAT(store.Read([&](Repositories& r) -> Status {
+    EXPECT_EQ(r.budgets().Find(*from)->allocated_cents, 6'000);
+    EXPECT_EQ(r.budgets().Find(*to)->allocated_cents, 4'000);
+    auto t = r.budgets().FindTransfer(*id);
+    EXPECT_EQ(t->state, TransferState::kApproved);
+    EXPECT_EQ(t->reason, "Report des crédits LADOM");
+    EXPECT_EQ(t->proposed_by, 7);
+    EXPECT_EQ(t->decided_by, 8);
+    EXPECT_EQ(t->decided_at, manager.now);
+    auto events = r.audit().Latest(4);
+    EXPECT_EQ(events->at(0).action, kTransferApprovedAction);
+    EXPECT_EQ(events->at(0).subject, "transfer:" + std::to_string(*id));
+    EXPECT_EQ(events->at(1).action, kTransferredInAction);
+    EXPECT_EQ(events->at(3).action, kTransferProposedAction);
+    return Ok();
+  }),
+              IsOk());
+
+  // Approval re-checks the money: committed since the proposal, it is no longer there.
+  auto late = propose(*from, *to, 6'000, "Tout le reste");
+  ASSERT_THAT(late, IsOk());
+  ASSERT_THAT(store.Write([&](Repositories& r) { return Commit(r, *from, 1'000, kFinance); }),
+              IsOk());
+  id = late;
+  auto short_now = decide(manager, true, "");
+  ASSERT_THAT(short_now, HasErrorCode(ErrorCode::kFailedPrecondition));
+  ASSERT_THAT(store.Read([&](Repositories& r) -> Status {
+    EXPECT_EQ(r.budgets().FindTransfer(*late)->state, TransferState::kProposed);  // rolled back
+    EXPECT_EQ(r.budgets().Find(*from)->allocated_cents, 6'000);
+    return Ok();
+  }),
+              IsOk());
+  ASSERT_THAT(decide(manager, false, "Crédits engagés entre-temps"), IsOk());
+  ASSERT_THAT(store.Read([&](Repositories& r) -> Status {
+    auto list = r.budgets().ListTransfers();
+    EXPECT_EQ(list->size(), 2u);
+    EXPECT_EQ(list->front().state, TransferState::kRefused);
+    EXPECT_EQ(list->front().decision_note, "Crédits engagés entre-temps");
+    return Ok();
+  }),
+              IsOk());
+}
+
+// Months are Martinique's: 2026-02-01 at 02:00 UTC is still 31 January there.
+TEST(BudgetsTest, ConsumptionByMonthSumsTheJournalsMovementsInMartiniqueTime) {
+  fakes::InMemoryStore store;
+  Envelope a = Valid();
+  a.year = 2026;
+  a.allocated_cents = 100'000;
+  Envelope b = a;
+  b.partner = "OPCO EP";
+  Envelope older = Valid();  // 2025: not in the 2026 figures
+  older.allocated_cents = 100'000;
+  auto x = Create(store, a), y = Create(store, b), z = Create(store, older);
+  ASSERT_THAT(x, IsOk());
+  ASSERT_THAT(y, IsOk());
+  ASSERT_THAT(z, IsOk());
+  const UnixSeconds jan31_evening = 1'769'911'200;  // 2026-02-01T02:00:00Z
+  const UnixSeconds feb2 = 1'770'033'600;           // 2026-02-02T12:00:00Z
+  const Actor in_january{42, jan31_evening, ""}, in_february{42, feb2, ""};
+  auto run = [&](const std::function<Status(Repositories&)>& work) {
+    ASSERT_THAT(store.Write(work), IsOk());
+  };
+  run([&](Repositories& r) { return Commit(r, *x, 30'000, in_january); });
+  run([&](Repositories& r) { return Commit(r, *x, 5'000, in_february); });
+  run([&](Repositories& r) { return Release(r, *x, 2'000, in_february); });
+  run([&](Repositories& r) { return RecordPayment(r, *x, 10'000, in_february); });
+  run([&](Repositories& r) { return Transfer(r, *x, *y, 1'000, in_february); });
+  run([&](Repositories& r) { return Commit(r, *z, 7'000, in_february); });
+  std::vector<MonthlyConsumption> months;
+  ASSERT_THAT(store.Read([&](Repositories& r) -> Status {
+    auto computed = ConsumptionByMonth(r, 2026);
+    if (!computed) return Fail(computed.error());
+    months = *computed;
+    return Ok();
+  }),
+              IsOk());
+  EXPECT_EQ(months, (std::vector<MonthlyConsumption>{{*x, "2026-01", 30'000, 0, 0},
+                                                     {*x, "2026-02", 3'000, 10'000, -1'000},
+                                                     {*y, "2026-02", 0, 0, 1'000}}));
 }
 
 }  // namespace

@@ -36,6 +36,7 @@ struct InMemoryStore::State {
   std::vector<reference::ImportRecord> imports;
   std::map<std::string, aids::ParameterOverride> parameter_overrides;
   std::map<std::int64_t, budgets::Envelope> envelopes;
+  std::map<std::int64_t, budgets::TransferProposal> transfers;
   std::vector<journal::JournalEntry> journal;  // by seq, from 1
   AidRequestsState aid_requests;
   OffersState offers;
@@ -587,6 +588,42 @@ class Budgets final : public budgets::BudgetRepository {
       return s;
     target->second.allocated_cents += amount;
     target->second.updated_at = now;
+    return Ok();
+  }
+  Result<std::int64_t> CreateTransfer(const budgets::TransferProposal& proposal) override {
+    budgets::TransferProposal copy = proposal;
+    copy.id = s_.next_id++;
+    copy.state = budgets::TransferState::kProposed;
+    copy.decided_by = copy.decided_at = 0;
+    copy.decision_note.clear();
+    s_.transfers[copy.id] = copy;
+    return copy.id;
+  }
+  Result<budgets::TransferProposal> FindTransfer(std::int64_t id) override {
+    auto it = s_.transfers.find(id);
+    if (it == s_.transfers.end()) return Fail(ErrorCode::kNotFound, "no such transfer");
+    return it->second;
+  }
+  Result<std::vector<budgets::TransferProposal>> ListTransfers() override {
+    std::vector<budgets::TransferProposal> out;
+    for (auto it = s_.transfers.rbegin(); it != s_.transfers.rend(); ++it)
+      out.push_back(it->second);
+    return out;
+  }
+  // The same CHECKs as table envelope_transfers.
+  Status DecideTransfer(std::int64_t id, budgets::TransferState decision, std::int64_t by,
+                        UnixSeconds at, const std::string& note) override {
+    auto it = s_.transfers.find(id);
+    if (it == s_.transfers.end()) return Fail(ErrorCode::kNotFound, "no such transfer");
+    if (it->second.state != budgets::TransferState::kProposed)
+      return Fail(ErrorCode::kFailedPrecondition, "transfer decided");
+    if (by == it->second.proposed_by || decision == budgets::TransferState::kProposed ||
+        (decision == budgets::TransferState::kRefused && note.empty()))
+      return Fail(ErrorCode::kInternal, "CHECK constraint failed: envelope_transfers");
+    it->second.state = decision;
+    it->second.decided_by = by;
+    it->second.decided_at = at;
+    it->second.decision_note = note;
     return Ok();
   }
 

@@ -1,5 +1,5 @@
-// Finance and budgets (issue 7 §3, §4): committed requests paid in idempotent batches, the
-// batches with their SEPA and accounting files, and the aid envelopes.
+// Finance (issue 7 §4): committed requests paid in idempotent batches, the batches with their
+// SEPA and accounting files.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,7 +7,6 @@
 #include <random>
 
 #include "core/time_format.h"
-#include "domain/budgets/budgets.h"
 #include "domain/payments/bank_account.h"
 #include "web/error_response.h"
 #include "web/page.h"
@@ -253,110 +252,6 @@ Response BatchFile(Request& request, const WebServices& services, bool xml) {
                   "comptabilite-" + key);
 }
 
-// Typing helpers for the envelope form (the fields live in the CREATE section).
-void Field(Dict& parent, const std::string& include, const std::string& id,
-           const std::string& label, const std::string& type, const std::string& value,
-           const std::map<std::string, std::string>& errors, const std::string& hint = "") {
-  Dict* field = parent.AddIncludeDictionary(include);
-  field->SetFilename("partials/text_field.tpl");
-  field->SetValue("ID", id);
-  field->SetValue("LABEL", label);
-  field->SetValue("TYPE", type);
-  field->SetValue("VALUE", value);
-  field->SetValue("AUTOCOMPLETE", "off");
-  if (!hint.empty()) field->SetValueAndShowSection("TEXT", hint, "HINT");
-  auto error = errors.find(id);
-  if (error != errors.end()) field->SetValueAndShowSection("MESSAGE", error->second, "INVALID");
-  if (!hint.empty() || error != errors.end()) field->ShowSection("DESCRIBED");
-}
-
-void Select(Dict& parent, const std::string& include, const std::string& id,
-            const std::string& label,
-            const std::vector<std::pair<std::string, std::string>>& options,
-            const std::string& value, const std::map<std::string, std::string>& errors) {
-  Dict* field = parent.AddIncludeDictionary(include);
-  field->SetFilename("partials/select_field.tpl");
-  field->SetValue("ID", id);
-  field->SetValue("LABEL", label);
-  for (const auto& [code, text] : options) {
-    Dict* option = field->AddSectionDictionary("OPTION");
-    option->SetValue("VALUE", code);
-    option->SetValue("LABEL", text);
-    if (code == value) option->ShowSection("SELECTED");
-  }
-  auto error = errors.find(id);
-  if (error != errors.end()) field->SetValueAndShowSection("MESSAGE", error->second, "INVALID");
-}
-
-Response BudgetsPage(Request& request, const WebServices& services, const Error* error) {
-  auto envelopes = ListEnvelopes(services, std::nullopt);
-  if (!envelopes) return ErrorResponse(request, services.templates, envelopes.error());
-  Page page(request, "Budgets des aides", "pages/budgets.tpl");
-  page.Form();
-  std::map<int, Dict*> years;
-  for (const auto& e : *envelopes) {
-    Dict*& year = years[e.year];
-    if (year == nullptr) {
-      year = page.dict().AddSectionDictionary("YEAR");
-      year->SetValue("YEAR", std::to_string(e.year));
-    }
-    Dict* row = year->AddSectionDictionary("ENVELOPE");
-    row->SetValue("LABEL", e.label);
-    row->SetValue("AID", AidName(services, e.aid_id));
-    row->SetValue("SOURCE", std::string(budgets::FundingSourceLabel(e.funding_source)));
-    row->SetValue("PARTNER", e.partner.empty() ? "—" : e.partner);
-    row->SetValue("ALLOCATED", Euros(e.allocated_cents));
-    row->SetValue("COMMITTED", Euros(e.committed_cents));
-    row->SetValue("PAID", Euros(e.paid_cents));
-    row->SetValue("REMAINING", Euros(e.available_cents()));
-  }
-  if (envelopes->empty()) page.Show("NO_ENVELOPES");
-  if (request.Query("info") == "cree") page.Notice("success", "L'enveloppe est créée.");
-
-  if (request.actor->role == people::Role::kManager) {
-    Dict* create = page.dict().AddSectionDictionary("CREATE");
-    std::map<std::string, std::string> errors;
-    if (error != nullptr) {
-      errors = error->fields;
-      if (errors.empty()) errors["aid_id"] = error->message;
-      Dict* box = create->AddIncludeDictionary("FORM_ERRORS");
-      box->SetFilename("partials/form_errors.tpl");
-      Dict* section = box->AddSectionDictionary("FORM_ERRORS");
-      section->SetValue("COUNT_TEXT", errors.size() == 1
-                                          ? std::string("Il y a 1 erreur")
-                                          : fmt::format("Il y a {} erreurs", errors.size()));
-      for (const auto& [field, message] : errors) {
-        Dict* item = section->AddSectionDictionary("ERROR");
-        item->SetValue("FIELD", field);
-        item->SetValue("MESSAGE", message);
-      }
-    }
-    auto typed = [&](const char* name, std::string fallback) {
-      return error != nullptr ? request.Form(name) : fallback;
-    };
-    std::vector<std::pair<std::string, std::string>> aids;
-    for (const auto& aid : services.aids.rules()->aids) {
-      if (aid_requests::IsRequestable(aid)) aids.emplace_back(aid.id, aid.name);
-    }
-    Select(*create, "AID_FIELD", "aid_id", "Aide", aids, typed("aid_id", ""), errors);
-    Field(*create, "YEAR_FIELD", "year", "Année", "text",
-          typed("year", std::to_string(YearOf(std::time(nullptr)))), errors);
-    std::vector<std::pair<std::string, std::string>> sources;
-    for (auto source : {budgets::FundingSource::kOpco, budgets::FundingSource::kDelegation,
-                        budgets::FundingSource::kConvention, budgets::FundingSource::kState})
-      sources.emplace_back(std::string(budgets::FundingSourceCode(source)),
-                           std::string(budgets::FundingSourceLabel(source)));
-    Select(*create, "SOURCE_FIELD", "funding_source", "Source de financement", sources,
-           typed("funding_source", "opco"), errors);
-    Field(*create, "PARTNER_FIELD", "partner", "Partenaire", "text", typed("partner", ""), errors,
-          "Pour une délégation ou une convention : l'OPCO ou le partenaire (LADOM, …).");
-    Field(*create, "LABEL_FIELD", "label", "Libellé", "text", typed("label", ""), errors);
-    Field(*create, "ALLOCATED_FIELD", "allocated_cents", "Montant alloué, en euros", "text",
-          typed("allocated_cents", ""), errors, "Par exemple 50 000 ou 12 500,50.");
-  }
-  return page.Render(services.templates, error != nullptr ? HttpStatusFor(error->code) : 200);
-}
-
 }  // namespace
 
 void AddFinancePages(Router& router, const WebServices& services) {
@@ -424,56 +319,6 @@ void AddFinancePages(Router& router, const WebServices& services) {
                       fmt::format("/finance/lots/{}?info={}", *id, sent ? "envoye" : "confirme"));
                 });
   }
-}
-
-void AddBudgetPages(Router& router, const WebServices& services) {
-  using people::Role;
-  router.Get("/budgets", Access::Roles({Role::kAdvisor, Role::kManager, Role::kFinance}),
-             [&services](Request& request) { return BudgetsPage(request, services, nullptr); });
-  router.Post("/budgets", Access::Roles({Role::kManager}), [&services](Request& request) {
-    budgets::Envelope envelope;
-    std::map<std::string, std::string> errors;
-    envelope.aid_id = request.Form("aid_id");
-    bool known = false;
-    for (const auto& aid : services.aids.rules()->aids) {
-      known |= aid.id == envelope.aid_id && aid_requests::IsRequestable(aid);
-    }
-    if (!known) errors["aid_id"] = "Choisissez une aide de la délégation.";
-    auto year = ParseId(request.Form("year"));
-    if (!year || *year < 2000 || *year > 2100) {
-      errors["year"] = "Saisissez une année, par exemple 2026.";
-    } else {
-      envelope.year = static_cast<int>(*year);
-    }
-    auto source = budgets::ParseFundingSource(request.Form("funding_source"));
-    if (!source) {
-      errors["funding_source"] = "Choisissez une source de financement.";
-    } else {
-      envelope.funding_source = *source;
-    }
-    envelope.partner = request.Form("partner");
-    envelope.label = request.Form("label");
-    auto allocated = ParseEurosToCents(request.Form("allocated_cents"));
-    if (!allocated) {
-      errors["allocated_cents"] = "Saisissez un montant en euros, par exemple 50 000.";
-    } else {
-      envelope.allocated_cents = *allocated;
-    }
-    if (!errors.empty()) {
-      Error error{ErrorCode::kInvalidArgument, "envelope form", errors};
-      return BudgetsPage(request, services, &error);
-    }
-    auto done = services.store.Write([&](Repositories& repos) -> Status {
-      auto created = budgets::CreateEnvelope(
-          repos, envelope,
-          {request.actor->user_id, static_cast<UnixSeconds>(std::time(nullptr)),
-           request.client_address});
-      if (!created) return tl::unexpected(created.error());
-      return Ok();
-    });
-    if (!done) return BudgetsPage(request, services, &done.error());
-    return Redirect("/budgets?info=cree");
-  });
 }
 
 }  // namespace maplace::web

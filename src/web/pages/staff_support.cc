@@ -76,10 +76,7 @@ std::string JoinText(const std::vector<std::string>& items, const std::string& s
   return out;
 }
 
-Date TodayIn(UnixSeconds now) {
-  using namespace std::chrono;
-  return Date{floor<days>(sys_seconds{seconds{now - 4 * 3600}})};
-}
+Date TodayIn(UnixSeconds now) { return MartiniqueDate(now); }
 
 int YearOf(UnixSeconds t) { return static_cast<int>(TodayIn(t).year()); }
 

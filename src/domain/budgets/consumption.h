@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "domain/store.h"
+
+namespace maplace::budgets {
+
+// What happened to one envelope in one month (Martinique time), from the money journal: the
+// record every movement is chained into, so the figures are the ones `maplace audit verify`
+// checks.
+struct MonthlyConsumption {
+  std::int64_t envelope_id = 0;
+  std::string month;                   // "2026-03"
+  std::int64_t committed_cents = 0;    // committed to approved requests, minus releases
+  std::int64_t paid_cents = 0;         // paid to beneficiaries
+  std::int64_t transferred_cents = 0;  // transfers in minus transfers out
+  bool operator==(const MonthlyConsumption&) const = default;
+};
+
+// The months of the envelopes of `year`, by envelope id then month; months without movement
+// are left out. Creation (the initial allocation) is not a movement.
+Result<std::vector<MonthlyConsumption>> ConsumptionByMonth(Repositories& repos, int year);
+
+}  // namespace maplace::budgets
