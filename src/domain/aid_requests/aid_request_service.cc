@@ -77,6 +77,16 @@ bool MayView(const AidRequest& request, const Actor& actor) {
   return IsRequesterSide(request, actor) || IsStaffReader(actor.role);
 }
 
+// The request `id` if `actor` may see it; kNotFound otherwise, so that nobody learns which
+// requests exist.
+Result<RequestRecord> FindVisible(Repositories& repos, std::int64_t id, const Actor& actor) {
+  auto found = repos.aid_requests().Find(id);
+  if (!found) return found;
+  if (!MayView(found->request, actor))
+    return Fail(ErrorCode::kNotFound, fmt::format("aid request {} does not exist", id));
+  return found;
+}
+
 // Before the decision, the requester's side still completes the request.
 bool IsOpenForRequester(RequestState state) {
   return state == RequestState::kDraft || state == RequestState::kSubmitted ||
@@ -264,10 +274,8 @@ Result<RequestRecord> AidRequestService::Apply(
   const UnixSeconds now = clock_.Now();
   RequestRecord next;
   auto status = store_.Write([&](Repositories& repos) -> Status {
-    auto found = repos.aid_requests().Find(id);
+    auto found = FindVisible(repos, id, actor);
     if (!found) return Fail(found.error());
-    if (!MayView(found->request, actor))
-      return Fail(ErrorCode::kNotFound, fmt::format("aid request {} does not exist", id));
     auto step = Check(found->request, action, actor, options_.policy);
     if (!step) return Fail(step.error());
     next = *found;
@@ -394,10 +402,8 @@ Result<Message> AidRequestService::PostMessage(const Actor& actor, std::int64_t 
   if (!text) return Fail(text.error());
   Message message{0, id, actor.user_id, "message", *text, clock_.Now()};
   auto status = store_.Write([&](Repositories& repos) -> Status {
-    auto found = repos.aid_requests().Find(id);
+    auto found = FindVisible(repos, id, actor);
     if (!found) return Fail(found.error());
-    if (!MayView(found->request, actor))
-      return Fail(ErrorCode::kNotFound, fmt::format("aid request {} does not exist", id));
     auto added = repos.aid_requests().AddMessage(message);
     if (!added) return Fail(added.error());
     message.id = *added;
@@ -430,10 +436,8 @@ Result<Document> AidRequestService::AddDocument(const Actor& actor, std::int64_t
   // The name is random: it is never derived from what the person typed.
   const auto path = options_.documents_dir / document.stored_name;
   auto status = store_.Write([&](Repositories& repos) -> Status {
-    auto found = repos.aid_requests().Find(id);
+    auto found = FindVisible(repos, id, actor);
     if (!found) return Fail(found.error());
-    if (!MayView(found->request, actor))
-      return Fail(ErrorCode::kNotFound, fmt::format("aid request {} does not exist", id));
     if (!IsRequesterSide(found->request, actor))
       return Fail(ErrorCode::kPermissionDenied, "Seul le demandeur ajoute des pièces.");
     if (!IsOpenForRequester(found->request.state))
@@ -461,10 +465,8 @@ Result<std::string> AidRequestService::ReadDocument(const Actor& actor, std::int
                                                     std::int64_t document_id) {
   std::optional<Document> document;
   auto status = store_.Read([&](Repositories& repos) -> Status {
-    auto found = repos.aid_requests().Find(id);
+    auto found = FindVisible(repos, id, actor);
     if (!found) return Fail(found.error());
-    if (!MayView(found->request, actor))
-      return Fail(ErrorCode::kNotFound, fmt::format("aid request {} does not exist", id));
     auto documents = repos.aid_requests().Documents(id);
     if (!documents) return Fail(documents.error());
     for (const auto& d : *documents) {
@@ -491,10 +493,8 @@ Result<RequestRecord> AidRequestService::SetBankAccount(const Actor& actor, std:
   const UnixSeconds now = clock_.Now();
   RequestRecord next;
   auto status = store_.Write([&](Repositories& repos) -> Status {
-    auto found = repos.aid_requests().Find(id);
+    auto found = FindVisible(repos, id, actor);
     if (!found) return Fail(found.error());
-    if (!MayView(found->request, actor))
-      return Fail(ErrorCode::kNotFound, fmt::format("aid request {} does not exist", id));
     if (!IsRequesterSide(found->request, actor))
       return Fail(ErrorCode::kPermissionDenied,
                   "Seul le demandeur donne les coordonnées bancaires.");
@@ -723,10 +723,8 @@ Result<RequestView> AidRequestService::View(const Actor& actor, std::int64_t id)
   RequestView view;
   auto status = store_.Read([&](Repositories& repos) -> Status {
     auto& store = repos.aid_requests();
-    auto found = store.Find(id);
+    auto found = FindVisible(repos, id, actor);
     if (!found) return Fail(found.error());
-    if (!MayView(found->request, actor))
-      return Fail(ErrorCode::kNotFound, fmt::format("aid request {} does not exist", id));
     view.record = *found;
     auto messages = store.Messages(id);
     if (!messages) return Fail(messages.error());

@@ -429,7 +429,7 @@ TEST_F(AidRequestServiceTest, TheYearWorkbookListsRequestsEnvelopesAndMonthlyPay
   ASSERT_THAT(service_->PayBatch(kFinance, "LOT-X", {{id, 1, 300000}}), IsOk());
   auto sheets = YearSheets(store_, kAdvisor, 2025);
   ASSERT_THAT(sheets, IsOk());
-  ASSERT_EQ(sheets->size(), 3u);
+  ASSERT_EQ(sheets->size(), 4u);
   const auto& requests = (*sheets)[0];
   ASSERT_EQ(requests.rows.size(), 1u);
   EXPECT_EQ(std::get<std::int64_t>(requests.rows[0][0]), id);
@@ -443,6 +443,11 @@ TEST_F(AidRequestServiceTest, TheYearWorkbookListsRequestsEnvelopesAndMonthlyPay
   ASSERT_EQ(monthly.rows.size(), 1u);
   EXPECT_EQ(std::get<std::int64_t>(monthly.rows[0][3]), 1);
   EXPECT_EQ(std::get<xlsx::Euros>(monthly.rows[0][4]).cents, 300000);
+  const auto& consumption = (*sheets)[3];  // committed and paid in the same month
+  ASSERT_EQ(consumption.rows.size(), 1u);
+  EXPECT_EQ(std::get<xlsx::Euros>(consumption.rows[0][3]).cents, 300000);
+  EXPECT_EQ(std::get<xlsx::Euros>(consumption.rows[0][4]).cents, 300000);
+  EXPECT_EQ(std::get<xlsx::Euros>(consumption.rows[0][5]).cents, 0);
   EXPECT_TRUE(YearSheets(store_, kAdvisor, 2024)->at(0).rows.empty());
 
   auto bytes = YearWorkbook(store_, kManager, 2025, kStart);

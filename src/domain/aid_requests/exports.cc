@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "domain/aid_requests/aid_request_repository.h"
 #include "domain/budgets/budget_repository.h"
+#include "domain/budgets/consumption.h"
 #include "domain/people/role.h"
 
 namespace maplace::aid_requests {
@@ -34,6 +35,9 @@ Result<std::vector<xlsx::Sheet>> YearSheets(Store& store, const people::Actor& a
       {}};
   xlsx::Sheet monthly{
       "Paiements par mois", {"Enveloppe", "Aide", "Mois", "Versements", "Montant"}, {}};
+  xlsx::Sheet consumption{"Consommation par mois",
+                          {"Enveloppe", "Aide", "Mois", "Engagé (net)", "Payé", "Virements"},
+                          {}};
 
   auto read = store.Read([&](Repositories& repos) -> Status {
     RequestFilter filter;
@@ -74,10 +78,17 @@ Result<std::vector<xlsx::Sheet>> YearSheets(Store& store, const people::Actor& a
       monthly.rows.push_back(
           {key.first, aid_of[key.first], key.second, sum.first, xlsx::Euros{sum.second}});
     }
+    auto months = budgets::ConsumptionByMonth(repos, year);
+    if (!months) return Fail(months.error());
+    for (const budgets::MonthlyConsumption& m : *months) {
+      consumption.rows.push_back({m.envelope_id, aid_of[m.envelope_id], m.month,
+                                  xlsx::Euros{m.committed_cents}, xlsx::Euros{m.paid_cents},
+                                  xlsx::Euros{m.transferred_cents}});
+    }
     return Ok();
   });
   if (!read) return Fail(read.error());
-  return std::vector<xlsx::Sheet>{requests, envelopes, monthly};
+  return std::vector<xlsx::Sheet>{requests, envelopes, monthly, consumption};
 }
 
 }  // namespace maplace::aid_requests
