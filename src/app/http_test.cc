@@ -1478,6 +1478,14 @@ TEST_F(StaffRequestsTest, FromInstructionToPaymentWithFourEyes) {
   EXPECT_TRUE(Contains(finance.Get(lot_path).body, "Confirmé par la banque"));
   EXPECT_EQ(finance.PostForm(lot_path + "/envoye", {{"csrf", Csrf(finance.Get(lot_path))}}).status,
             409);
+
+  // Paid, the advisor closes it; then nothing more can be done on it.
+  EXPECT_TRUE(Contains(advisor.Get(Path(id)).body, "Clôturer la demande"));
+  EXPECT_EQ(Act(advisor, id, "cloturer").status, 303);
+  EXPECT_EQ(platform_->aid_requests().View(young_actor, id)->record.request.state,
+            aid_requests::RequestState::kClosed);
+  EXPECT_FALSE(Contains(advisor.Get(Path(id)).body, "Clôturer la demande"));
+  EXPECT_EQ(Act(advisor, id, "cloturer").status, 409);
 }
 
 TEST_F(StaffRequestsTest, AManagerWhoInstructedCannotCommit) {

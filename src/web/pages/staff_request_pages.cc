@@ -254,6 +254,10 @@ Response RequestPage(Request& request, const WebServices& services, std::int64_t
     page.Show("PAY");
     any_action = true;
   }
+  if (Allowed(record, RequestAction::kClose, actor, policy)) {
+    page.dict().AddSectionDictionary("CLOSE")->SetValue("ID", sid);
+    any_action = true;
+  }
   if (!any_action) page.Show("NO_ACTIONS");
 
   FillReevaluation(page, services, record);
@@ -433,6 +437,11 @@ void AddStaffRequestPages(Router& router, const WebServices& services) {
       if (!envelope_id)
         return Status(FailFields("no envelope", {{"envelope_id", "Choisissez une enveloppe."}}));
       return Drop(services.aid_requests.Commit(*request.actor, id, *envelope_id));
+    });
+  });
+  router.Post("/conseil/demandes/:id/cloturer", deciders, [&services](Request& request) {
+    return Act(request, services, "", {}, [&](std::int64_t id) {
+      return Drop(services.aid_requests.Close(*request.actor, id));
     });
   });
   router.Post("/conseil/demandes/:id/message", readers, [&services](Request& request) {

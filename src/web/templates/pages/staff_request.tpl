@@ -60,6 +60,11 @@
     <button class="btn btn--primary" type="submit">Engager {{AMOUNT}}</button>{{/HAS_ENVELOPES}}
   </form>{{/COMMIT}}
   {{#PAY}}<p>Cette demande est à payer : <a href="/finance/paiements">préparer un lot de virements</a>.</p>{{/PAY}}
+  {{#CLOSE}}<form method="post" action="/conseil/demandes/{{ID}}/cloturer" class="form">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <p class="hint">La demande est terminée : la clôturer la retire des listes de travail. Rien ne peut plus y être changé.</p>
+    <button class="btn" type="submit">Clôturer la demande</button>
+  </form>{{/CLOSE}}
 </section>
 
 <section aria-labelledby="reevaluation">
