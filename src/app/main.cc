@@ -14,6 +14,7 @@
 #include "cli/audit_command.h"
 #include "cli/demo_aids.h"
 #include "cli/demo_command.h"
+#include "cli/demo_offers.h"
 #include "cli/simulate_command.h"
 #include "core/embedded_files.h"
 #include "core/time_format.h"
@@ -61,6 +62,8 @@ int Demo(const Config& config, const std::string& logins_file) {
                                                  (*platform)->aid_requests(), std::time(nullptr));
       !requests)
     return Failed(requests.error());
+  auto offers = cli::CreateDemoOffers((*platform)->store(), (*platform)->offers());
+  if (!offers) return Failed(offers.error());
   const std::string table = cli::FormatDemoLogins(*logins);
   std::cout << "Demo accounts (fictitious data; passwords are new at each run):\n" << table;
   if (!logins_file.empty()) {
@@ -198,6 +201,11 @@ int Main(int argc, char** argv) {
   bench_aids->add_option("--evaluations", evaluations, "How many (default 200000)")
       ->check(CLI::Range(1, 100000000));
 
+  auto* offers_command = app.add_subcommand("offers", "The employers' offers");
+  offers_command->require_subcommand(1);
+  auto* offers_tick = offers_command->add_subcommand(
+      "tick", "Mail the reminders of offers expiring in 7 days and expire the ended ones "
+              "(run it daily, e.g. from cron)");
   auto* audit = app.add_subcommand("audit", "The money journal and the money invariants");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
@@ -249,6 +257,17 @@ int Main(int argc, char** argv) {
     for (const auto& source : importers::StandardSources(path, node_modules)) {
       if (int rc = Import(*config, source.kind, source.path.string()); rc != 0) return rc;
     }
+    return 0;
+  }
+  if (*offers_tick) {
+    auto platform = Platform::Open(*config);
+    if (!platform) return Failed(platform.error());
+    auto counts = (*platform)->offers().Tick();
+    if (!counts) return Failed(counts.error());
+    // The mails wait in the outbox; the server (or this delivery) sends them.
+    if (auto sent = (*platform)->mail_sender().DeliverDue(); !sent) return Failed(sent.error());
+    std::cout << counts->reminded << " reminder(s) sent, " << counts->expired
+              << " offer(s) expired\n";
     return 0;
   }
   if (*audit_verify) {

@@ -67,6 +67,10 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
   p->aid_requests_ = std::make_unique<aid_requests::AidRequestService>(
       *p->store_, *p->aids_, *p->bank_box_, p->clock_, request_options);
   p->visitor_mail_ = std::make_unique<outbox::VisitorMailer>(*p->store_, p->clock_);
+  p->offers_ = std::make_unique<offers::OfferService>(
+      *p->store_, p->clock_, offers::OfferSettings{PublicUrl(config.web)});
+  p->organisations_ = std::make_unique<people::OrganisationService>(*p->store_, p->clock_,
+                                                                    PublicUrl(config.web));
   p->transport_ = mail::MakeTransport(config.mail);
   p->mail_sender_ =
       std::make_unique<mail::MailSender>(*p->store_, *p->transport_, p->clock_, config.mail);
@@ -81,7 +85,8 @@ Status Platform::StartWeb() {
   templates_ = std::move(*templates);
   services_ = std::make_unique<web::WebServices>(
       web::WebServices{*accounts_, *jobs_, *imports_, *aids_, *aid_requests_, *visitor_mail_,
-                       *store_, *templates_, config_.mail, config_.payments, site_});
+                       *store_, *templates_, config_.mail, config_.payments, site_, *offers_,
+                       *organisations_});
   router_ = std::make_unique<web::Router>(web::MakeRouter(*services_));
   web::ServerContext context;
   context.config = config_.web;
@@ -92,6 +97,8 @@ Status Platform::StartWeb() {
   context.on_listening = [this](const std::string& url) {
     site_.public_url = url;
     accounts_->SetPublicUrl(url);
+    offers_->SetPublicUrl(url);
+    organisations_->SetPublicUrl(url);
   };
   server_ = std::make_unique<web::Server>(std::move(context), *router_);
   mail_sender_->Start();

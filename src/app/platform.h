@@ -10,8 +10,10 @@
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
 #include "domain/jobs/jobs_service.h"
+#include "domain/offers/offer_service.h"
 #include "domain/outbox/visitor_mailer.h"
 #include "domain/people/account_service.h"
+#include "domain/people/organisation_service.h"
 #include "domain/reference/import_service.h"
 #include "mail/mail_sender.h"
 #include "storage/database.h"
@@ -41,6 +43,8 @@ class Platform {
   reference::ImportService& imports() { return *imports_; }
   aids::AidsService& aids() { return *aids_; }
   aid_requests::AidRequestService& aid_requests() { return *aid_requests_; }
+  offers::OfferService& offers() { return *offers_; }
+  people::OrganisationService& organisations() { return *organisations_; }
   mail::MailSender& mail_sender() { return *mail_sender_; }
   web::Server& server() { return *server_; }
   const web::Router& router() const { return *router_; }
@@ -60,6 +64,8 @@ class Platform {
   std::unique_ptr<aids::AidsService> aids_;
   std::unique_ptr<crypto::SecretBox> bank_box_;
   std::unique_ptr<aid_requests::AidRequestService> aid_requests_;
+  std::unique_ptr<offers::OfferService> offers_;
+  std::unique_ptr<people::OrganisationService> organisations_;
   std::unique_ptr<outbox::VisitorMailer> visitor_mail_;
   std::unique_ptr<mail::MailTransport> transport_;
   std::unique_ptr<mail::MailSender> mail_sender_;

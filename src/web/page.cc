@@ -23,8 +23,12 @@ std::vector<NavLink> NavFor(const std::optional<people::Actor>& actor) {
     return links;
   }
   links.push_back({"/espace", "Mon espace"});
+  if (actor->role == Role::kEmployer) links.push_back({"/employeur/offres", "Mes offres"});
   if (actor->role == Role::kEmployer || actor->role == Role::kCfa)
     links.push_back({"/organisation", "Mon organisation"});
+  if (actor->role == Role::kAdvisor || actor->role == Role::kManager ||
+      actor->role == Role::kAdmin)
+    links.push_back({"/conseil/organisations", "Organisations"});
   if (actor->role == Role::kAdvisor || actor->role == Role::kManager ||
       actor->role == Role::kFinance) {
     links.push_back({"/conseil/demandes", "Demandes d'aide"});

@@ -15,6 +15,7 @@ Router MakeRouter(const WebServices& services) {
   AddStaffRequestPages(router, services);
   AddFinancePages(router, services);
   AddBudgetPages(router, services);
+  AddEmployerPages(router, services);
   AddApi(router, services);
   AddSimulateApi(router, services);
   return router;

@@ -6,8 +6,10 @@
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
 #include "domain/jobs/jobs_service.h"
+#include "domain/offers/offer_service.h"
 #include "domain/outbox/visitor_mailer.h"
 #include "domain/people/account_service.h"
+#include "domain/people/organisation_service.h"
 #include "domain/reference/import_service.h"
 #include "domain/store.h"
 #include "web/router.h"
@@ -34,6 +36,8 @@ struct WebServices {
   const MailConfig& mail;
   const PaymentsConfig& payments;  // the delegation's account, for the transfer files
   const Site& site;
+  offers::OfferService& offers;                 // issue 5
+  people::OrganisationService& organisations;  // issue 5
 };
 
 // Each adds its routes, each with its access declaration.
@@ -48,6 +52,7 @@ void AddRequestPages(Router& router, const WebServices& services);
 void AddStaffRequestPages(Router& router, const WebServices& services);
 void AddFinancePages(Router& router, const WebServices& services);
 void AddBudgetPages(Router& router, const WebServices& services);
+void AddEmployerPages(Router& router, const WebServices& services);
 void AddSimulateApi(Router& router, const WebServices& services);
 void AddApi(Router& router, const WebServices& services);
 

@@ -719,6 +719,18 @@ Status OfferService::DismissReports(const people::Actor& actor, std::int64_t id)
   });
 }
 
+Result<std::vector<jobs::Commune>> OfferService::Communes() {
+  std::vector<jobs::Commune> out;
+  auto status = store_.Read([&](Repositories& repos) -> Status {
+    auto found = repos.jobs().Communes();
+    if (!found) return Fail(found.error());
+    out = std::move(*found);
+    return Ok();
+  });
+  if (!status) return Fail(status.error());
+  return out;
+}
+
 Result<TickCounts> OfferService::Tick() {
   const UnixSeconds now = clock_.Now();
   TickCounts counts;

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "domain/jobs/job.h"
 #include "domain/offers/offer.h"
 #include "domain/people/organisation.h"
 #include "domain/people/session.h"
@@ -108,6 +109,9 @@ class OfferService {
   Result<std::vector<ReportedOffer>> ReportedOffers(const people::Actor& actor);
   Status Hide(const people::Actor& actor, std::int64_t id, const std::string& reason);
   Status DismissReports(const people::Actor& actor, std::int64_t id);
+
+  // The communes an offer or an organisation may name (those of the employment areas).
+  Result<std::vector<jobs::Commune>> Communes();
 
   // Periodic: reminders 7 days before expiry (with a one-click link), expiry.
   Result<TickCounts> Tick();

@@ -109,11 +109,14 @@ void FillSpace(Page& page, const people::Actor& actor, const std::string& organi
                 "Simuler votre salaire d'apprenti et les aides auxquelles vous avez droit"};
       break;
     case Role::kEmployer:
+      cards.push_back({"/employeur/offres", "Mes offres",
+                       "Préparer, publier, prolonger et clôturer vos offres d'alternance."});
       cards.push_back({"/organisation", "Mon organisation", "Vos collègues et leurs invitations."});
+      cards.push_back({"/organisation/details", "Informations de l'entreprise",
+                       "SIRET, adresse, convention collective et validation par la délégation."});
       cards.push_back({"/mes-demandes", "Mes demandes d'aide",
                        "Les demandes d'aide de votre organisation pour ses apprentis."});
-      coming = {"Publier et gérer vos offres d'alternance", "Répondre aux candidatures",
-                "Connaître le coût d'un apprenti et les aides à l'embauche"};
+      coming = {"Répondre aux candidatures"};
       break;
     case Role::kCfa:
       cards.push_back({"/organisation", "Mon organisation", "Vos collègues et leurs invitations."});
@@ -123,6 +126,8 @@ void FillSpace(Page& page, const people::Actor& actor, const std::string& organi
                 "S'inscrire aux ateliers Aktiv Alternance"};
       break;
     case Role::kAdvisor:
+      cards.push_back({"/conseil/organisations", "Organisations et offres signalées",
+                       "Valider les entreprises et les CFA, traiter les signalements."});
       coming = {"Entreprises, CFA et partenaires de votre portefeuille",
                 "Demandes d'aide à instruire", "Suivi des apprentis, ateliers et POEC"};
       break;

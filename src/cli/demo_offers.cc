@@ -1,0 +1,79 @@
+#include "cli/demo_offers.h"
+
+namespace maplace::cli {
+namespace {
+
+offers::OfferInput DemoOffer(const char* rome, const char* title, int level, int months,
+                             const char* rhythm, const char* description) {
+  offers::OfferInput in;
+  in.rome_code = rome;
+  in.title = title;
+  in.level = level;
+  in.contract = offers::ContractKind::kApprenticeship;
+  in.duration_months = months;
+  in.positions = 1;
+  in.rhythm = rhythm;
+  in.description = description;
+  in.commune_code = "97213";  // Le Lamentin
+  return in;
+}
+
+}  // namespace
+
+Result<int> CreateDemoOffers(Store& store, offers::OfferService& offers) {
+  std::optional<people::Actor> employer;
+  bool ready = false;
+  auto read = store.Read([&](Repositories& repos) -> Status {
+    auto organisations = repos.organisations().List();
+    if (!organisations) return Fail(organisations.error());
+    for (const auto& o : *organisations) {
+      if (!o.is_demo || o.kind != people::OrganisationKind::kEmployer) continue;
+      auto members = repos.organisations().Members(o.id);
+      if (!members) return Fail(members.error());
+      if (members->empty()) continue;
+      auto existing = repos.offers().ListByOrganisation(o.id);
+      if (!existing) return Fail(existing.error());
+      if (!existing->empty()) return Ok();
+      const auto& user = members->front();
+      employer = people::Actor{user.user.id,
+                               user.user.role,
+                               user.user.email,
+                               user.user.display_name,
+                               true,
+                               people::Membership{o.id, user.user.id, user.role},
+                               ""};
+      break;
+    }
+    auto job = repos.jobs().FindJob("D1102");
+    auto communes = repos.jobs().Communes();
+    ready = job.has_value() && communes && !communes->empty();
+    return Ok();
+  });
+  if (!read) return Fail(read.error());
+  if (!employer || !ready) return 0;
+  const offers::OfferInput demo[] = {
+      DemoOffer("D1102", "Apprenti(e) boulanger(ère) (offre de démonstration)", 3, 24,
+                "2 semaines au CFA / 2 semaines en entreprise",
+                "Offre fictive de démonstration. Au fournil de la boulangerie, vous apprendrez "
+                "le pain, les viennoiseries et le pain au beurre martiniquais, avec un maître "
+                "d'apprentissage patient. Horaires du matin."),
+      DemoOffer("D1104", "Apprenti(e) pâtissier(ère) (offre de démonstration)", 3, 24,
+                "2 jours au CFA / 3 jours en entreprise",
+                "Offre fictive de démonstration. Tourments d'amour, gâteaux patate et "
+                "entremets : vous préparerez la vitrine avec l'équipe de la pâtisserie."),
+  };
+  int created = 0;
+  for (const auto& input : demo) {
+    auto id = offers.CreateDraft(*employer, input);
+    if (!id) {
+      if (id.error().code == ErrorCode::kInvalidArgument) continue;  // a job not imported
+      return Fail(id.error());
+    }
+    if (auto published = offers.Publish(*employer, *id, true); !published)
+      return Fail(published.error());
+    ++created;
+  }
+  return created;
+}
+
+}  // namespace maplace::cli
