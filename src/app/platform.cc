@@ -1,6 +1,7 @@
 #include "app/platform.h"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <sys/stat.h>
 
 #include <fstream>
@@ -101,6 +102,14 @@ Status Platform::StartWeb() {
     organisations_->SetPublicUrl(url);
   };
   server_ = std::make_unique<web::Server>(std::move(context), *router_);
+  // The offers' reminders (7 days before the end) and expiry, hourly: the mails they queue
+  // leave in the same round. `maplace offers tick` does the same from cron.
+  mail_sender_->SetPeriodicTask(
+      [this] {
+        if (auto ticked = offers_->Tick(); !ticked)
+          spdlog::error("offers tick: {}", ticked.error().message);
+      },
+      3600);
   mail_sender_->Start();
   mail_sender_->Wake();  // mails left from a previous run
   return server_->Start();

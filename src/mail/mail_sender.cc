@@ -44,8 +44,22 @@ void MailSender::Run() {
       if (stopping_) return;
       woken_ = false;
     }
+    RunPeriodicTaskIfDue();
     if (auto sent = DeliverDue(); !sent) spdlog::error("mail outbox: {}", sent.error().message);
   }
+}
+
+void MailSender::SetPeriodicTask(std::function<void()> task, UnixSeconds every) {
+  task_ = std::move(task);
+  task_every_ = every;
+  task_due_ = 0;
+}
+
+bool MailSender::RunPeriodicTaskIfDue() {
+  if (!task_ || clock_.Now() < task_due_) return false;
+  task_();
+  task_due_ = clock_.Now() + task_every_;
+  return true;
 }
 
 Result<int> MailSender::DeliverDue() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -24,6 +25,12 @@ class MailSender {
   void Wake();
   // Delivers every mail due now, synchronously; returns how many were sent.
   Result<int> DeliverDue();
+  // A task the sender's thread also runs, before delivering, at most once every `every`
+  // seconds (the offers' reminders and expiry: the mails they queue leave in the same round).
+  // Call before Start().
+  void SetPeriodicTask(std::function<void()> task, UnixSeconds every);
+  // Runs the task when it is due; true when it ran. The thread calls it on every round.
+  bool RunPeriodicTaskIfDue();
 
  private:
   void Run();
@@ -38,6 +45,9 @@ class MailSender {
   bool woken_ = false;
   bool stopping_ = false;
   std::thread thread_;
+  std::function<void()> task_;
+  UnixSeconds task_every_ = 0;
+  UnixSeconds task_due_ = 0;
 };
 
 }  // namespace maplace::mail

@@ -80,6 +80,21 @@ TEST_F(MailSenderTest, GivesUpAfterMaxAttempts) {
   EXPECT_EQ(Only().last_error, "connection refused");
 }
 
+TEST_F(MailSenderTest, RunsItsPeriodicTaskAtMostOnceAPeriod) {
+  FlakyTransport transport(0);
+  MailSender sender(store_, transport, clock_, MailConfig{});
+  EXPECT_FALSE(sender.RunPeriodicTaskIfDue());  // no task
+  int runs = 0;
+  sender.SetPeriodicTask([&] { ++runs; }, 3600);
+  EXPECT_TRUE(sender.RunPeriodicTaskIfDue());  // due at once
+  EXPECT_FALSE(sender.RunPeriodicTaskIfDue());
+  clock_.Advance(3599);
+  EXPECT_FALSE(sender.RunPeriodicTaskIfDue());
+  clock_.Advance(1);
+  EXPECT_TRUE(sender.RunPeriodicTaskIfDue());
+  EXPECT_EQ(runs, 2);
+}
+
 TEST(MailMessageTest, EncodesUtf8HeadersAndRefusesHeaderInjection) {
   outbox::OutboxMail mail;
   mail.id = 7;
