@@ -232,6 +232,58 @@ test('organisation pages and the invitation', async (t) => {
   });
 });
 
+// Issue 5: sign-up of an organisation, the employer's offers, the public offer page and the
+// advisors' queue.
+test('employers, offers and the advisors\' queue', async (t) => {
+  await withPage(async (page) => {
+    for (const path of ['/inscription/entreprise', '/inscription/cfa']) await checkPath(t, page, path);
+  });
+  if (server.sharedDataMissing) {
+    t.skip(server.sharedDataMissing);
+    return;
+  }
+  let offer;
+  await withPage(async (page) => {
+    await logIn(page, server.url, server.logins.Employeur);
+    for (const path of ['/employeur/offres', '/employeur/offres/nouvelle', '/organisation/details']) {
+      await checkPath(t, page, path, { label: `${path} (Employeur)` });
+    }
+    await t.test('offer form with errors', async () => {
+      await page.goto(`${server.url}/employeur/offres/nouvelle`);
+      await page.getByLabel('Durée du contrat, en mois').fill('99');
+      await Promise.all([page.waitForNavigation(),
+                         page.getByRole('button', { name: 'Enregistrer et relire' }).click()]);
+      await page.getByRole('alert').waitFor();
+      await checkCurrentPage(page, 'offer form with errors');
+    });
+    await page.goto(`${server.url}/employeur/offres/nouvelle`);
+    await page.getByLabel('Métier').fill('Personnel de cuisine (G1602)');
+    await page.getByLabel("Intitulé de l'offre").fill('Commis de cuisine');
+    await page.getByLabel('Niveau du diplôme préparé').selectOption('3');
+    await page.getByLabel('Description du poste').fill('Une brigade de six personnes vous accueille au service du soir.');
+    await page.getByLabel('Durée du contrat, en mois').fill('12');
+    await page.getByLabel('Commune du lieu de travail').selectOption({ index: 1 });
+    await Promise.all([page.waitForNavigation(),
+                       page.getByRole('button', { name: 'Enregistrer et relire' }).click()]);
+    offer = new URL(page.url()).pathname;
+    assert.match(offer, /^\/employeur\/offres\/\d+$/);
+    await t.test('/employeur/offres/<id> (draft)', () => checkCurrentPage(page, 'offer draft'));
+    await page.goto(`${server.url}${offer}`);
+    await Promise.all([page.waitForNavigation(),
+                       page.getByRole('button', { name: "Publier l'offre" }).click()]);
+    await t.test('/employeur/offres/<id> (published)', () => checkCurrentPage(page, 'offer published'));
+  });
+  await withPage(async (page) => {
+    const id = offer.split('/').pop();
+    await checkPath(t, page, `/offres/${id}`, { label: '/offres/<id>' });
+    await checkPath(t, page, '/offres/999999', { status: 404, label: 'unknown offer' });
+  });
+  await withPage(async (page) => {
+    await logIn(page, server.url, server.logins['Conseiller emploi-formation']);
+    await checkPath(t, page, '/conseil/organisations', { label: '/conseil/organisations' });
+  });
+});
+
 test('administration pages', async (t) => {
   // A mail to show: a password reset request.
   await withPage(async (page) => {
