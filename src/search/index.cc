@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <functional>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
@@ -23,6 +22,7 @@ namespace {
 constexpr float kK1 = 1.2f;
 constexpr float kB = 0.75f;
 constexpr float kTitleBoost = 3.0f;
+constexpr float kImpactScale = (kK1 + 1) / 255.0f;  // an impact byte back to BM25's scale
 // How a document word matched a query word: exact stem > synonym, job family > prefix > typo.
 constexpr float kExactWeight = 1.0f;
 constexpr float kSynonymWeight = 0.8f;
@@ -36,13 +36,13 @@ constexpr std::size_t kMinPrefixLength = 2;
 constexpr std::size_t kMinTypoLength = 5;
 constexpr std::size_t kChunk = 16384;  // documents analysed per write when upserting many
 
-// Postings of one term: ascending document ordinals, and per ordinal the term frequency in the
-// title (high nibble) and in the text (low nibble), both capped at 15.
+// Postings of one term: ascending document ordinals, and per ordinal its impact (Impact()).
 struct Posting {
   std::vector<std::uint32_t> docs;
-  std::vector<std::uint8_t> tfs;
+  std::vector<std::uint8_t> impacts;  // see Impact()
 };
 
+// Term frequency in the title (high nibble) and in the text (low nibble), both capped at 15.
 std::uint8_t PackTf(int title, int text) {
   return static_cast<std::uint8_t>((std::min(title, 15) << 4) | std::min(text, 15));
 }
@@ -108,7 +108,7 @@ AnalyzedDocument AnalyzeDocument(const Document& document, const Synonyms& synon
 // What one query word may match, each alternative with its weight (match kind × idf).
 struct Alternative {
   const std::vector<std::uint32_t>* docs = nullptr;
-  const std::vector<std::uint8_t>* tfs = nullptr;  // null: a ROME family, no frequencies
+  const std::vector<std::uint8_t>* impacts = nullptr;  // null: a ROME family, no frequencies
   float weight = 0;
 };
 struct WordPlan {
@@ -147,30 +147,43 @@ class ReadLock {
   std::shared_lock<std::shared_mutex> lock_;
 };
 
-struct Matched {
-  std::uint32_t ordinal;
-  float score;
-  double distance;
+// The columns a search reads for each candidate, packed so that a document costs one memory
+// access rather than one per column.
+struct Row {
+  std::uint8_t live, kind, level, contract;
+  std::uint8_t sector, rome_count;
+  std::uint16_t area;
+  std::uint16_t length, rome0;  // words; first ROME code (the others in rome_list_)
+  std::int32_t start;
+  float latitude, longitude;
+  std::uint32_t published;  // unix seconds, good until 2106
+  std::uint32_t applications;
 };
+static_assert(sizeof(Row) == 32);
+
+// A document that passed, with its sort keys: sorting reads no column.
+struct Matched {
+  float key;  // what the sort orders by first, ascending (a negated score, a distance...)
+  float score;
+  std::uint32_t published;
+  std::uint32_t ordinal;
+  float distance;  // approximate (equirectangular); NaN without a place
+};
+bool Before(const Matched& a, const Matched& b) {
+  if (a.key != b.key) return a.key < b.key;
+  if (a.published != b.published) return a.published > b.published;
+  return a.ordinal > b.ordinal;
+}
 
 // Per-search working memory, reused across searches so that a search allocates little.
 struct Scratch {
-  std::vector<std::uint32_t> stamp;  // stamp[d] == epoch: d was seen in the current pass
-  std::vector<float> acc;            // its best score in that pass
-  std::uint32_t epoch = 0;
+  std::vector<std::uint64_t> bits;  // one per document, all zero between searches
   std::vector<std::uint32_t> candidates;
+  std::vector<std::size_t> cursors;
   std::vector<float> scores;
   std::vector<Matched> matched;
   std::vector<std::uint32_t> area_counts, rome_counts;
   std::vector<std::uint8_t> area_allowed, rome_allowed;
-
-  std::uint32_t NextEpoch() {
-    if (++epoch == 0) {
-      std::fill(stamp.begin(), stamp.end(), 0);
-      epoch = 1;
-    }
-    return epoch;
-  }
 };
 
 struct Counts {
@@ -180,6 +193,24 @@ struct Counts {
   std::uint32_t contract[kContractKindCount] = {};
   std::uint32_t sector[kSectorSlots] = {};
 };
+
+// The first position at or after `from` whose ordinal is not below `d`: steps of 1, 2, 4... then
+// a binary search, so walking a posting forward costs little when candidates are dense or sparse.
+std::size_t Gallop(const std::vector<std::uint32_t>& docs, std::size_t from, std::uint32_t d) {
+  std::size_t step = 1;
+  std::size_t low = from;
+  std::size_t high = from;
+  while (high < docs.size() && docs[high] < d) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  high = std::min(high, docs.size());
+  return static_cast<std::size_t>(std::lower_bound(docs.begin() + static_cast<std::ptrdiff_t>(low),
+                                                   docs.begin() + static_cast<std::ptrdiff_t>(high),
+                                                   d) -
+                                  docs.begin());
+}
 
 Facet SortedFacet(std::vector<std::pair<std::string, std::uint32_t>> values) {
   std::erase_if(values, [](const auto& v) { return v.second == 0; });
@@ -248,6 +279,10 @@ class Index::Impl {
       for (auto& worker : workers) worker.join();
 
       WriteLock lock(writer_gate_, mutex_);
+      std::uint64_t chunk_length = 0;
+      for (const auto& document : analyzed) chunk_length += document.length;
+      average_length_ = std::max(1.0f, static_cast<float>(total_length_ + chunk_length) /
+                                           static_cast<float>(live_count_ + analyzed.size()));
       for (const auto& document : analyzed) Insert(document);
       MaybeCompact();
     }
@@ -285,13 +320,22 @@ class Index::Impl {
   Plan MakePlan(const Query& query) const;
   void AddWord(Plan& plan, std::string_view word, const std::string& stem, bool typing,
                std::int64_t group, const Matching& matching) const;
-  float ScoreAt(const Alternative& alternative, std::size_t position, std::uint32_t doc) const {
-    if (alternative.tfs == nullptr) return alternative.weight;
-    const std::uint8_t tf = (*alternative.tfs)[position];
-    const float f = kTitleBoost * static_cast<float>(tf >> 4) + static_cast<float>(tf & 15);
-    const float norm = kK1 * (1 - kB + kB * static_cast<float>(length_[doc]) / average_length_);
-    return alternative.weight * f * (kK1 + 1) / (f + norm);
+  static float ScoreAt(const Alternative& alternative, std::size_t position) {
+    if (alternative.impacts == nullptr) return alternative.weight;
+    return alternative.weight * static_cast<float>((*alternative.impacts)[position]);
   }
+  // BM25's term-frequency part for a document, quantised to a byte when it is indexed (with the
+  // average length of that moment), so that scoring reads the postings only.
+  std::uint8_t Impact(std::uint8_t packed_tf, std::uint16_t length) const {
+    const float f =
+        kTitleBoost * static_cast<float>(packed_tf >> 4) + static_cast<float>(packed_tf & 15);
+    const float norm = kK1 * (1 - kB + kB * static_cast<float>(length) / average_length_);
+    const float part = f / (f + norm);  // in (0, 1)
+    return static_cast<std::uint8_t>(std::clamp(std::lround(part * 255.0f), 1L, 255L));
+  }
+  // The first word's documents: its postings, merged when it has several alternatives.
+  // Only documents whose bit is set in `filter`, when there is one.
+  void Union(const WordPlan& word, Scratch& s, const std::uint64_t* filter) const;
   void Evaluate(const Plan& plan, const Query& query, double radius_km, Scratch& scratch,
                 Counts& counts, bool count_facets) const;
   std::unique_ptr<Scratch> AcquireScratch() const;
@@ -314,12 +358,8 @@ class Index::Impl {
 
   // Columns, by document ordinal. An update gives the document a new ordinal and kills the old.
   std::vector<std::int64_t> ids_;
-  std::vector<std::uint8_t> live_, kind_, level_, contract_, sector_;
-  std::vector<std::uint16_t> area_, length_;
-  std::vector<std::int32_t> start_;
-  std::vector<std::int64_t> published_, expires_;
-  std::vector<std::uint32_t> applications_;
-  std::vector<float> latitude_, longitude_;
+  std::vector<Row> rows_;
+  std::vector<std::int64_t> expires_;
   std::vector<std::uint32_t> rome_begin_;  // ordinal d has rome_list_[rome_begin_[d]..[d+1])
   std::vector<std::uint16_t> rome_list_;
   std::unordered_map<std::int64_t, std::uint32_t> ordinal_of_;
@@ -350,26 +390,28 @@ void Index::Impl::Insert(const AnalyzedDocument& analyzed) {
   const auto ordinal = static_cast<std::uint32_t>(ids_.size());
   ordinal_of_[document.id] = ordinal;
   ids_.push_back(document.id);
-  live_.push_back(1);
-  kind_.push_back(static_cast<std::uint8_t>(document.kind));
-  level_.push_back(static_cast<std::uint8_t>(std::clamp(document.level, 0, kLevelSlots - 1)));
-  contract_.push_back(static_cast<std::uint8_t>(document.contract));
+  Row row{};
+  row.live = 1;
+  row.kind = static_cast<std::uint8_t>(document.kind);
+  row.level = static_cast<std::uint8_t>(std::clamp(document.level, 0, kLevelSlots - 1));
+  row.contract = static_cast<std::uint8_t>(document.contract);
   char sector = document.sector;
   if (sector == 0 && !document.rome_codes.empty() && !document.rome_codes[0].empty())
     sector = document.rome_codes[0][0];
-  sector_.push_back(sector >= 'A' && sector <= 'Z' ? static_cast<std::uint8_t>(sector - 'A')
-                                                   : static_cast<std::uint8_t>(kSectorSlots - 1));
+  row.sector = sector >= 'A' && sector <= 'Z' ? static_cast<std::uint8_t>(sector - 'A')
+                                              : static_cast<std::uint8_t>(kSectorSlots - 1);
   auto [area, area_added] =
       area_ids_.try_emplace(document.area, static_cast<std::uint16_t>(area_codes_.size()));
   if (area_added) area_codes_.push_back(document.area);
-  area_.push_back(area->second);
-  length_.push_back(analyzed.length);
-  start_.push_back(document.start_day);
-  published_.push_back(document.published_at);
+  row.area = area->second;
+  row.length = analyzed.length;
+  row.start = document.start_day;
+  row.published = static_cast<std::uint32_t>(std::clamp<std::int64_t>(
+      document.published_at, 0, std::numeric_limits<std::uint32_t>::max()));
+  row.applications = document.applications;
+  row.latitude = static_cast<float>(document.latitude);
+  row.longitude = static_cast<float>(document.longitude);
   expires_.push_back(document.expires_at);
-  applications_.push_back(document.applications);
-  latitude_.push_back(static_cast<float>(document.latitude));
-  longitude_.push_back(static_cast<float>(document.longitude));
   for (const auto& code : document.rome_codes) {
     auto [rome, rome_added] =
         rome_ids_.try_emplace(code, static_cast<std::uint16_t>(rome_codes_.size()));
@@ -383,17 +425,21 @@ void Index::Impl::Insert(const AnalyzedDocument& analyzed) {
     rome_list_.push_back(rome->second);
     rome_docs_[rome->second].push_back(ordinal);
   }
+  row.rome_count =
+      static_cast<std::uint8_t>(std::min<std::size_t>(255, rome_list_.size() - rome_begin_.back()));
+  row.rome0 = row.rome_count > 0 ? rome_list_[rome_begin_.back()] : 0;
   rome_begin_.push_back(static_cast<std::uint32_t>(rome_list_.size()));
+  rows_.push_back(row);
   if (document.HasPlace()) cells_[CellOf(document.latitude, document.longitude)].push_back(ordinal);
 
   for (const auto& [stem, tf] : analyzed.terms) {
     auto& posting = postings_[TermId(stem)];
     posting.docs.push_back(ordinal);
-    posting.tfs.push_back(tf);
+    posting.impacts.push_back(Impact(tf, analyzed.length));
   }
   for (const auto& [group, tf] : analyzed.groups) {
     group_postings_[group].docs.push_back(ordinal);
-    group_postings_[group].tfs.push_back(tf);
+    group_postings_[group].impacts.push_back(Impact(tf, analyzed.length));
   }
   for (const auto& [word, stem] : analyzed.surfaces) {
     if (surfaces_.contains(word)) continue;
@@ -413,9 +459,9 @@ bool Index::Impl::Kill(std::int64_t id) {
   if (it == ordinal_of_.end()) return false;
   const auto ordinal = it->second;
   ordinal_of_.erase(it);
-  live_[ordinal] = 0;
+  rows_[ordinal].live = 0;
   --live_count_;
-  total_length_ -= length_[ordinal];
+  total_length_ -= rows_[ordinal].length;
   ++dead_in_postings_;
   return true;
 }
@@ -428,17 +474,17 @@ void Index::Impl::MaybeCompact() {
   auto compact = [&](Posting& posting) {
     std::size_t out = 0;
     for (std::size_t i = 0; i < posting.docs.size(); ++i) {
-      if (!live_[posting.docs[i]]) continue;
+      if (!rows_[posting.docs[i]].live) continue;
       posting.docs[out] = posting.docs[i];
-      posting.tfs[out] = posting.tfs[i];
+      posting.impacts[out] = posting.impacts[i];
       ++out;
     }
     posting.docs.resize(out);
-    posting.tfs.resize(out);
+    posting.impacts.resize(out);
   };
   for (auto& posting : postings_) compact(posting);
   for (auto& posting : group_postings_) compact(posting);
-  auto dead = [&](std::uint32_t d) { return !live_[d]; };
+  auto dead = [&](std::uint32_t d) { return !rows_[d].live; };
   for (auto& docs : rome_docs_) std::erase_if(docs, dead);
   for (auto& [cell, docs] : cells_) std::erase_if(docs, dead);
   dead_in_postings_ = 0;
@@ -450,14 +496,14 @@ void Index::Impl::AddWord(Plan& plan, std::string_view word, const std::string& 
   WordPlan wp;
   auto add = [&](const Posting& posting, float kind_weight) {
     if (posting.docs.empty()) return;
-    const float weight = kind_weight * Idf(posting.docs.size(), n);
+    const float weight = kind_weight * Idf(posting.docs.size(), n) * kImpactScale;
     for (auto& alternative : wp.alternatives) {
       if (alternative.docs == &posting.docs) {
         alternative.weight = std::max(alternative.weight, weight);
         return;
       }
     }
-    wp.alternatives.push_back({&posting.docs, &posting.tfs, weight});
+    wp.alternatives.push_back({&posting.docs, &posting.impacts, weight});
   };
   if (auto it = term_ids_.find(stem); it != term_ids_.end())
     add(postings_[it->second], kExactWeight);
@@ -498,6 +544,60 @@ void Index::Impl::AddWord(Plan& plan, std::string_view word, const std::string& 
   }
   for (const auto& alternative : wp.alternatives) wp.cost += alternative.docs->size();
   plan.words.push_back(std::move(wp));
+}
+
+void Index::Impl::Union(const WordPlan& word, Scratch& s, const std::uint64_t* filter) const {
+  auto wanted = [filter](std::uint32_t d) {
+    return filter == nullptr || (filter[d >> 6] >> (d & 63) & 1);
+  };
+  if (word.alternatives.size() == 1) {
+    const auto& alternative = word.alternatives[0];
+    const auto& docs = *alternative.docs;
+    if (filter == nullptr) {
+      s.candidates.assign(docs.begin(), docs.end());
+      s.scores.resize(docs.size());
+      for (std::size_t i = 0; i < docs.size(); ++i) s.scores[i] = ScoreAt(alternative, i);
+      return;
+    }
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (!wanted(docs[i])) continue;
+      s.candidates.push_back(docs[i]);
+      s.scores.push_back(ScoreAt(alternative, i));
+    }
+    return;
+  }
+  // A k-way merge keeps the candidates sorted and reads the postings in order.
+  struct Head {
+    std::uint32_t doc;
+    std::uint32_t alternative;
+    std::size_t position;
+  };
+  auto later = [](const Head& a, const Head& b) { return a.doc > b.doc; };
+  std::vector<Head> heap;
+  for (std::uint32_t a = 0; a < word.alternatives.size(); ++a)
+    if (!word.alternatives[a].docs->empty())
+      heap.push_back({(*word.alternatives[a].docs)[0], a, 0});
+  std::make_heap(heap.begin(), heap.end(), later);
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), later);
+    Head& head = heap.back();
+    const auto& alternative = word.alternatives[head.alternative];
+    const float score = ScoreAt(alternative, head.position);
+    if (wanted(head.doc)) {
+      if (!s.candidates.empty() && s.candidates.back() == head.doc) {
+        s.scores.back() = std::max(s.scores.back(), score);
+      } else {
+        s.candidates.push_back(head.doc);
+        s.scores.push_back(score);
+      }
+    }
+    if (++head.position < alternative.docs->size()) {
+      head.doc = (*alternative.docs)[head.position];
+      std::push_heap(heap.begin(), heap.end(), later);
+    } else {
+      heap.pop_back();
+    }
+  }
 }
 
 Index::Impl::Plan Index::Impl::MakePlan(const Query& query) const {
@@ -548,8 +648,9 @@ Index::Impl::Plan Index::Impl::MakePlan(const Query& query) const {
       }
       WordPlan wp;
       wp.alternatives.push_back(
-          {&posting.docs, &posting.tfs,
-           kExactWeight * Idf(posting.docs.size(), std::max<std::size_t>(live_count_, 1))});
+          {&posting.docs, &posting.impacts,
+           kExactWeight * Idf(posting.docs.size(), std::max<std::size_t>(live_count_, 1)) *
+               kImpactScale});
       wp.cost = posting.docs.size();
       plan.words.push_back(std::move(wp));
     }
@@ -574,10 +675,7 @@ std::unique_ptr<Scratch> Index::Impl::AcquireScratch() const {
     }
   }
   if (!scratch) scratch = std::make_unique<Scratch>();
-  if (scratch->stamp.size() < ids_.size()) {
-    scratch->stamp.resize(ids_.size() + ids_.size() / 8 + 1024, 0);
-    scratch->acc.resize(scratch->stamp.size());
-  }
+  if (scratch->bits.size() * 64 < ids_.size()) scratch->bits.resize(ids_.size() / 64 + 1024, 0);
   return scratch;
 }
 
@@ -606,86 +704,47 @@ void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_k
     }
   }
   const bool all_documents = plan.words.empty() && !(query.has_place && radius_km > 0);
-  std::size_t first_word = 0;
   if (!all_documents) {
-    if (query.has_place && radius_km > 0 &&
-        (plan.words.empty() || place_cost < plan.words[0].cost)) {
-      for (const auto* docs : cells) {
-        for (auto d : *docs) {
-          if (!live_[d]) continue;
-          s.candidates.push_back(d);
-          s.scores.push_back(0);
-        }
-      }
+    const bool by_place =
+        query.has_place && radius_km > 0 && (plan.words.empty() || place_cost < plan.words[0].cost);
+    if (by_place && plan.words.empty()) {
+      for (const auto* docs : cells)
+        s.candidates.insert(s.candidates.end(), docs->begin(), docs->end());
+      s.scores.assign(s.candidates.size(), 0);
     } else {
-      const auto epoch = s.NextEpoch();
-      for (const auto& alternative : plan.words[0].alternatives) {
-        const auto& docs = *alternative.docs;
-        for (std::size_t i = 0; i < docs.size(); ++i) {
-          const auto d = docs[i];
-          if (!live_[d]) continue;
-          const float score = ScoreAt(alternative, i, d);
-          if (s.stamp[d] != epoch) {
-            s.stamp[d] = epoch;
-            s.acc[d] = score;
-            s.candidates.push_back(d);
-          } else if (score > s.acc[d]) {
-            s.acc[d] = score;
-          }
-        }
+      // The place, when it has fewer documents than the first word, filters that word's
+      // postings through a bitmap (one bit per document: it stays in the processor's cache).
+      if (by_place) {
+        for (const auto* docs : cells)
+          for (auto d : *docs) s.bits[d >> 6] |= std::uint64_t{1} << (d & 63);
       }
-      s.scores.resize(s.candidates.size());
-      for (std::size_t k = 0; k < s.candidates.size(); ++k) s.scores[k] = s.acc[s.candidates[k]];
-      first_word = 1;
+      Union(plan.words[0], s, by_place ? s.bits.data() : nullptr);
+      if (by_place) {
+        for (const auto* docs : cells)
+          for (auto d : *docs) s.bits[d >> 6] = 0;
+      }
     }
 
-    // 2. Every other word, smallest first: mark its postings, or look each candidate up in
-    // them, whichever reads less.
-    for (std::size_t w = first_word; w < plan.words.size() && !s.candidates.empty(); ++w) {
+    // 2. Every other word, smallest first, keeps the candidates it matches: candidates are in
+    // ascending order, so each posting is walked forward once (galloping).
+    for (std::size_t w = 1; w < plan.words.size() && !s.candidates.empty(); ++w) {
       const auto& word = plan.words[w];
-      double probe_cost = 0;
-      for (const auto& alternative : word.alternatives)
-        probe_cost += std::log2(static_cast<double>(alternative.docs->size()) + 2);
-      probe_cost *= static_cast<double>(s.candidates.size());
       std::size_t out = 0;
-      if (probe_cost < static_cast<double>(word.cost)) {
-        for (std::size_t k = 0; k < s.candidates.size(); ++k) {
-          const auto d = s.candidates[k];
-          float best = -1;
-          for (const auto& alternative : word.alternatives) {
-            const auto& docs = *alternative.docs;
-            auto it = std::lower_bound(docs.begin(), docs.end(), d);
-            if (it == docs.end() || *it != d) continue;
-            best = std::max(best,
-                            ScoreAt(alternative, static_cast<std::size_t>(it - docs.begin()), d));
-          }
-          if (best < 0) continue;
-          s.candidates[out] = d;
-          s.scores[out] = s.scores[k] + best;
-          ++out;
-        }
-      } else {
-        const auto epoch = s.NextEpoch();
-        for (const auto& alternative : word.alternatives) {
+      s.cursors.assign(word.alternatives.size(), 0);
+      for (std::size_t k = 0; k < s.candidates.size(); ++k) {
+        const auto d = s.candidates[k];
+        float best = -1;
+        for (std::size_t a = 0; a < word.alternatives.size(); ++a) {
+          const auto& alternative = word.alternatives[a];
           const auto& docs = *alternative.docs;
-          for (std::size_t i = 0; i < docs.size(); ++i) {
-            const auto d = docs[i];
-            const float score = ScoreAt(alternative, i, d);
-            if (s.stamp[d] != epoch) {
-              s.stamp[d] = epoch;
-              s.acc[d] = score;
-            } else if (score > s.acc[d]) {
-              s.acc[d] = score;
-            }
-          }
+          const std::size_t at = Gallop(docs, s.cursors[a], d);
+          s.cursors[a] = at;
+          if (at < docs.size() && docs[at] == d) best = std::max(best, ScoreAt(alternative, at));
         }
-        for (std::size_t k = 0; k < s.candidates.size(); ++k) {
-          const auto d = s.candidates[k];
-          if (s.stamp[d] != epoch) continue;
-          s.candidates[out] = d;
-          s.scores[out] = s.scores[k] + s.acc[d];
-          ++out;
-        }
+        if (best < 0) continue;
+        s.candidates[out] = d;
+        s.scores[out] = s.scores[k] + best;
+        ++out;
       }
       s.candidates.resize(out);
       s.scores.resize(out);
@@ -718,56 +777,91 @@ void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_k
     s.area_counts.assign(area_codes_.size(), 0);
     s.rome_counts.assign(rome_codes_.size(), 0);
   }
-  const double lat0 = query.latitude;
-  const double lon0 = query.longitude;
-  const double max_dlat = radius_km / 111.0;
+  // Distances by the equirectangular approximation (within 0.5 % of the great circle under
+  // 200 km); the hits of the page get the exact distance.
+  const float lat0 = static_cast<float>(query.latitude);
+  const float lon0 = static_cast<float>(query.longitude);
+  constexpr float kKmPerDegree = 111.195f;
+  const float km_per_lon =
+      kKmPerDegree * static_cast<float>(std::cos(query.latitude * 0.017453292519943295));
+  const float radius2 = static_cast<float>(radius_km * radius_km);
+  Sort sort = query.sort;
+  if (sort == Sort::kDistance && !query.has_place) sort = Sort::kRelevance;
 
   auto visit = [&](std::uint32_t d, float score) {
-    if (!live_[d]) return;
+    const Row& row = rows_[d];
+    if (!row.live) return;
     if (query.now != 0 && expires_[d] != 0 && expires_[d] <= query.now) return;
-    if (const auto start = start_[d]; start != 0) {
-      if (query.start_from != 0 && start < query.start_from) return;
-      if (query.start_to != 0 && start > query.start_to) return;
+    if (row.start != 0) {
+      if (query.start_from != 0 && row.start < query.start_from) return;
+      if (query.start_to != 0 && row.start > query.start_to) return;
     }
-    double distance = std::numeric_limits<double>::quiet_NaN();
+    float distance2 = std::numeric_limits<float>::quiet_NaN();
     if (query.has_place) {
-      const double lat = latitude_[d];
-      if (radius_km > 0 && !(std::abs(lat - lat0) <= max_dlat)) return;  // NaN fails too
-      if (!std::isnan(lat)) distance = DistanceKm(lat0, lon0, lat, longitude_[d]);
-      if (radius_km > 0 && !(distance <= radius_km)) return;
+      const float dy = (row.latitude - lat0) * kKmPerDegree;
+      const float dx = (row.longitude - lon0) * km_per_lon;
+      distance2 = dx * dx + dy * dy;
+      if (radius_km > 0 && !(distance2 <= radius2)) return;  // NaN (no place) fails too
     }
     std::uint32_t failed = 0;
-    if (kind_mask && !(kind_mask >> kind_[d] & 1)) failed |= kKindBit;
-    if (level_mask && !(level_mask >> level_[d] & 1)) failed |= kLevelBit;
-    if (contract_mask && !(contract_mask >> contract_[d] & 1)) failed |= kContractBit;
-    if (area_filter && !s.area_allowed[area_[d]]) failed |= kAreaBit;
-    if (sector_mask && !(sector_mask >> sector_[d] & 1)) failed |= kSectorBit;
-    const auto rome_begin = rome_begin_[d];
-    const auto rome_end = rome_begin_[d + 1];
+    if (kind_mask && !(kind_mask >> row.kind & 1)) failed |= kKindBit;
+    if (level_mask && !(level_mask >> row.level & 1)) failed |= kLevelBit;
+    if (contract_mask && !(contract_mask >> row.contract & 1)) failed |= kContractBit;
+    if (area_filter && !s.area_allowed[row.area]) failed |= kAreaBit;
+    if (sector_mask && !(sector_mask >> row.sector & 1)) failed |= kSectorBit;
     if (rome_filter) {
-      bool any = false;
-      for (auto r = rome_begin; r < rome_end && !any; ++r) any = s.rome_allowed[rome_list_[r]];
+      bool any = row.rome_count > 0 && s.rome_allowed[row.rome0];
+      if (!any && row.rome_count > 1) {
+        for (auto r = rome_begin_[d] + 1; r < rome_begin_[d + 1] && !any; ++r)
+          any = s.rome_allowed[rome_list_[r]];
+      }
       if (!any) failed |= kRomeBit;
     }
     if (failed == 0) {
       ++counts.total;
-      s.matched.push_back({d, score, distance});
+      const float distance = std::sqrt(distance2);
+      float key = 0;
+      switch (sort) {
+        case Sort::kRelevance:
+          key = -score;
+          break;
+        case Sort::kDistance:
+          key = std::isnan(distance) ? std::numeric_limits<float>::infinity() : distance;
+          break;
+        case Sort::kRecent:
+          key = 0;
+          break;  // then by date
+        case Sort::kFewestApplications:
+          key = static_cast<float>(row.applications);
+          break;
+      }
+      s.matched.push_back({key, score, row.published, d, distance});
     } else if (!count_facets || !std::has_single_bit(failed)) {
       return;
     }
     if (!count_facets) return;
-    if (!(failed & ~kKindBit)) ++counts.kind[kind_[d]];
-    if (!(failed & ~kLevelBit)) ++counts.level[level_[d]];
-    if (!(failed & ~kContractBit)) ++counts.contract[contract_[d]];
-    if (!(failed & ~kAreaBit)) ++s.area_counts[area_[d]];
-    if (!(failed & ~kSectorBit)) ++counts.sector[sector_[d]];
-    if (!(failed & ~kRomeBit))
-      for (auto r = rome_begin; r < rome_end; ++r) ++s.rome_counts[rome_list_[r]];
+    if (!(failed & ~kKindBit)) ++counts.kind[row.kind];
+    if (!(failed & ~kLevelBit)) ++counts.level[row.level];
+    if (!(failed & ~kContractBit)) ++counts.contract[row.contract];
+    if (!(failed & ~kAreaBit)) ++s.area_counts[row.area];
+    if (!(failed & ~kSectorBit)) ++counts.sector[row.sector];
+    if (!(failed & ~kRomeBit) && row.rome_count > 0) {
+      ++s.rome_counts[row.rome0];
+      if (row.rome_count > 1)
+        for (auto r = rome_begin_[d] + 1; r < rome_begin_[d + 1]; ++r)
+          ++s.rome_counts[rome_list_[r]];
+    }
   };
   if (all_documents) {
     for (std::uint32_t d = 0; d < ids_.size(); ++d) visit(d, 0);
   } else {
-    for (std::size_t k = 0; k < s.candidates.size(); ++k) visit(s.candidates[k], s.scores[k]);
+    // Candidates are far apart in the columns: fetch ahead to overlap the memory latencies.
+    constexpr std::size_t kAhead = 16;
+    const std::size_t n = s.candidates.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k + kAhead < n) __builtin_prefetch(&rows_[s.candidates[k + kAhead]]);
+      visit(s.candidates[k], s.scores[k]);
+    }
   }
 }
 
@@ -807,48 +901,15 @@ Results Index::Impl::Search(const Query& query) const {
   const std::size_t offset = static_cast<std::size_t>(std::max(query.page, 1) - 1) * page_size;
   const std::size_t end = std::min(matched.size(), offset + page_size);
   if (offset < end) {
-    auto newer = [&](const Matched& a, const Matched& b) {
-      if (published_[a.ordinal] != published_[b.ordinal])
-        return published_[a.ordinal] > published_[b.ordinal];
-      return a.ordinal > b.ordinal;
-    };
-    std::function<bool(const Matched&, const Matched&)> before;
-    Sort sort = query.sort;
-    if (sort == Sort::kDistance && !query.has_place) sort = Sort::kRelevance;
-    switch (sort) {
-      case Sort::kRelevance:
-        before = [&](const Matched& a, const Matched& b) {
-          return a.score != b.score ? a.score > b.score : newer(a, b);
-        };
-        break;
-      case Sort::kDistance:
-        before = [&](const Matched& a, const Matched& b) {
-          const bool a_known = !std::isnan(a.distance), b_known = !std::isnan(b.distance);
-          if (a_known != b_known) return a_known;
-          if (a_known && a.distance != b.distance) return a.distance < b.distance;
-          return a.score != b.score ? a.score > b.score : newer(a, b);
-        };
-        break;
-      case Sort::kRecent:
-        before = [&](const Matched& a, const Matched& b) {
-          if (published_[a.ordinal] != published_[b.ordinal]) return newer(a, b);
-          return a.score != b.score ? a.score > b.score : a.ordinal > b.ordinal;
-        };
-        break;
-      case Sort::kFewestApplications:
-        before = [&](const Matched& a, const Matched& b) {
-          if (applications_[a.ordinal] != applications_[b.ordinal])
-            return applications_[a.ordinal] < applications_[b.ordinal];
-          return newer(a, b);
-        };
-        break;
-    }
     std::partial_sort(matched.begin(), matched.begin() + static_cast<std::ptrdiff_t>(end),
-                      matched.end(), before);
+                      matched.end(), Before);
     for (std::size_t k = offset; k < end; ++k) {
       const auto& m = matched[k];
-      results.hits.push_back(
-          {ids_[m.ordinal], static_cast<DocKind>(kind_[m.ordinal]), m.score, m.distance});
+      const Row& row = rows_[m.ordinal];
+      double distance = std::numeric_limits<double>::quiet_NaN();
+      if (query.has_place && !std::isnan(row.latitude))
+        distance = DistanceKm(query.latitude, query.longitude, row.latitude, row.longitude);
+      results.hits.push_back({ids_[m.ordinal], static_cast<DocKind>(row.kind), m.score, distance});
     }
   }
 
@@ -891,14 +952,11 @@ std::size_t Index::Impl::MemoryBytes() const {
   const ReadLock lock(writer_gate_, mutex_);
   std::size_t bytes = 0;
   auto vec = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
-  for (const auto& p : postings_) bytes += vec(p.docs) + vec(p.tfs) + sizeof(Posting);
-  for (const auto& p : group_postings_) bytes += vec(p.docs) + vec(p.tfs);
+  for (const auto& p : postings_) bytes += vec(p.docs) + vec(p.impacts) + sizeof(Posting);
+  for (const auto& p : group_postings_) bytes += vec(p.docs) + vec(p.impacts);
   for (const auto& docs : rome_docs_) bytes += vec(docs);
   for (const auto& [cell, docs] : cells_) bytes += vec(docs) + 48;
-  bytes += vec(ids_) + vec(live_) + vec(kind_) + vec(level_) + vec(contract_) + vec(sector_) +
-           vec(area_) + vec(length_) + vec(start_) + vec(published_) + vec(expires_) +
-           vec(applications_) + vec(latitude_) + vec(longitude_) + vec(rome_begin_) +
-           vec(rome_list_);
+  bytes += vec(ids_) + vec(rows_) + vec(expires_) + vec(rome_begin_) + vec(rome_list_);
   bytes += ordinal_of_.size() * 32 + ordinal_of_.bucket_count() * 8;
   bytes += (term_ids_.size() + surfaces_.size()) * 64 + sorted_surfaces_.size() * 80;
   bytes += typos_.MemoryBytes();

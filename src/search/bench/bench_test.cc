@@ -53,7 +53,7 @@ TEST(SearchBenchTest, MatchSetsEqualSqliteFts5) {
   options.reference_queries = 120;
   std::ostringstream out;
   EXPECT_EQ(RunBenchmark(options, out), 0) << out.str();
-  EXPECT_THAT(out.str(), HasSubstr("| SQLite FTS5 | 120 |"));
+  EXPECT_THAT(out.str(), HasSubstr("| SQLite FTS5 | 120 | "));
   EXPECT_THAT(out.str(), HasSubstr("return the same match set as maplace"));
 }
 
