@@ -384,5 +384,61 @@ TEST_F(EmployerHttpTest, TheReminderLinkExtendsTheOfferInOneClick) {
       404);
 }
 
+TEST_F(EmployerHttpTest, MarkupIsRefusedInOffersAndEscapedWhereverTextIsShownBack) {
+  const std::string script = "<script>alert(1)</script>";
+  HttpClient employer = SignUpEmployer("patron@example.mq", "12345678900015", "Snack");
+  // Every text field of the offer form refuses markup, and nothing is stored.
+  auto form = employer.Get("/employeur/offres/nouvelle");
+  for (const char* field : {"title", "rhythm", "description"}) {
+    auto fields = OfferForm(Csrf(form), "Apprenti cuisinier");
+    for (auto& [name, value] : fields)
+      if (name == field) value = "Texte " + script + " assez long pour la description.";
+    auto done = employer.PostForm("/employeur/offres", fields);
+    EXPECT_EQ(done.status, 422) << field;
+    EXPECT_FALSE(Contains(done.body, script)) << field;
+    EXPECT_TRUE(Contains(done.body, "&lt;script&gt;")) << field;  // kept, escaped, in the field
+  }
+  EXPECT_TRUE(Contains(employer.Get("/employeur/offres").body, "pas encore d&#39;offre") ||
+              Contains(employer.Get("/employeur/offres").body, "pas encore d'offre"));
+
+  // What others write (an advisor's message, a report) is shown escaped.
+  HttpClient advisor = Staff(people::Role::kAdvisor, "conseil@example.mq");
+  auto queue = advisor.Get("/conseil/organisations");
+  const std::string organisation = Match(queue.body, "data-organisation=\"([0-9]+)\"");
+  ASSERT_EQ(advisor
+                .PostForm("/conseil/organisations/" + organisation + "/precisions",
+                          {{"csrf", Csrf(queue)}, {"message", script}})
+                .status,
+            303);
+  for (const char* path : {"/organisation/details", "/employeur/offres"}) {
+    auto page = employer.Get(path);
+    EXPECT_FALSE(Contains(page.body, script)) << path;
+    EXPECT_TRUE(Contains(page.body, "&lt;script&gt;")) << path;
+  }
+  EXPECT_FALSE(Contains(advisor.Get("/conseil/organisations").body, script));
+
+  ASSERT_THAT(platform_->store().Write([](Repositories& r) -> Status {
+    auto all = *r.organisations().List();
+    all.front().status = people::OrganisationStatus::kValidated;
+    return r.organisations().Update(all.front());
+  }),
+              IsOk());
+  const std::string id = PostOffer(employer, "Apprenti cuisinier");
+  auto manage = employer.Get("/employeur/offres/" + id);
+  ASSERT_EQ(
+      employer.PostForm("/employeur/offres/" + id + "/publier", {{"csrf", Csrf(manage)}}).status,
+      303);
+  HttpClient visitor = Client();
+  auto page = visitor.Get("/offres/" + id);
+  ASSERT_EQ(visitor
+                .PostForm("/offres/" + id + "/signaler",
+                          {{"csrf", Csrf(page)}, {"reason", "other"}, {"details", script}})
+                .status,
+            303);
+  queue = advisor.Get("/conseil/organisations");
+  EXPECT_FALSE(Contains(queue.body, script));
+  EXPECT_TRUE(Contains(queue.body, "&lt;script&gt;"));
+}
+
 }  // namespace
 }  // namespace maplace::app
