@@ -248,6 +248,21 @@ Status AccountService::SignUpOrganisation(const OrganisationForm& raw, std::stri
     if (*known)
       return RecordAudit(repos, 0, "organisation.validated_known_siret",
                          fmt::format("organisation:{}", *organisation_id), client_address);
+    // The advisors hear of it at once: slow validation is what employers complain of most.
+    auto staff = repos.users().List();
+    if (!staff) return Fail(staff.error());
+    for (const auto& advisor : *staff) {
+      if (advisor.role != Role::kAdvisor || advisor.status != UserStatus::kActive) continue;
+      auto told = repos.outbox().Enqueue(
+          Mail{advisor.email, fmt::format("Nouvelle organisation à valider : {}", o.name),
+               fmt::format("Bonjour {},\n\n{} ({}, SIRET {}) vient de s'inscrire et attend "
+                           "votre validation :\n\n{}/conseil/organisations\n",
+                           advisor.display_name, o.name,
+                           o.kind == OrganisationKind::kCfa ? "CFA" : "employeur", o.siret,
+                           settings_.public_url)},
+          now);
+      if (!told) return Fail(told.error());
+    }
     return Ok();
   });
 }

@@ -133,6 +133,24 @@ TEST_F(OrganisationServiceTest, AnUnknownSiretWaitsForAnAdvisorWhoValidates) {
               HasErrorCode(ErrorCode::kFailedPrecondition));
 }
 
+TEST_F(OrganisationServiceTest, AdvisorsAreToldOfANewOrganisationAtOnce) {
+  ASSERT_THAT(accounts_.CreateUser({"lea@conseil.mq", "Léa", Role::kAdvisor, kPassword}), IsOk());
+  ASSERT_THAT(accounts_.CreateUser({"jo@jeune.mq", "Jo", Role::kYoungPerson, kPassword}), IsOk());
+  ASSERT_THAT(
+      accounts_.SignUpOrganisation(Bakery(), "patron@example.mq", "Jean Patron", kPassword, ""),
+      IsOk());
+  std::vector<std::string> recipients;
+  EXPECT_THAT(store_.Read([&](Repositories& r) -> Status {
+    auto mails = *r.outbox().Latest(10);
+    for (const auto& m : mails)
+      if (m.mail.subject.find("Nouvelle organisation") != std::string::npos)
+        recipients.push_back(m.mail.to);
+    return Ok();
+  }),
+              IsOk());
+  EXPECT_EQ(recipients, std::vector<std::string>{"lea@conseil.mq"});
+}
+
 TEST_F(OrganisationServiceTest, AKnownSiretIsValidatedAtOnce) {
   // A CFA of the reference list.
   ASSERT_THAT(store_.Write([](Repositories& r) -> Status {
