@@ -21,6 +21,7 @@
 #include "domain/jobs/jobs_service.h"
 #include "domain/reference/import_service.h"
 #include "importers/importers.h"
+#include "search/bench/bench.h"
 
 namespace maplace::app {
 namespace {
@@ -200,6 +201,18 @@ int Main(int argc, char** argv) {
   int evaluations = 200000;
   bench_aids->add_option("--evaluations", evaluations, "How many (default 200000)")
       ->check(CLI::Range(1, 100000000));
+  auto* bench_search = bench->add_subcommand(
+      "search", "The search index against SQLite FTS5 and PostgreSQL FTS on a synthetic corpus");
+  search::BenchmarkOptions search_options;
+  bench_search->add_option("--offers", search_options.offers, "Offers (default 1000000)");
+  bench_search->add_option("--trainings", search_options.trainings, "Trainings (default 100000)");
+  bench_search->add_option("--queries", search_options.queries, "Queries (default 1000)");
+  bench_search->add_option("--reference-queries", search_options.reference_queries,
+                           "Queries the references run (default 200)");
+  bench_search->add_option("--postgres", search_options.postgres_url,
+                           "Also compare with PostgreSQL full-text search at this URL");
+  bench_search->add_flag("--no-sqlite", [&](std::int64_t) { search_options.sqlite = false; },
+                         "Skip SQLite FTS5");
 
   auto* offers_command = app.add_subcommand("offers", "The employers' offers");
   offers_command->require_subcommand(1);
@@ -212,6 +225,8 @@ int Main(int argc, char** argv) {
       "verify", "Check the journal's hash chain and the invariants (exit 1 on any breach)");
 
   CLI11_PARSE(app, argc, argv);
+
+  if (*bench_search) return search::RunBenchmark(search_options, std::cout);
 
   // Commands on the rules alone: no database, no configuration.
   if (*simulate || *bench_aids || *rules_check) {
