@@ -167,7 +167,9 @@ int RunBenchmark(const BenchmarkOptions& options, std::ostream& out) {
     }
     row.latencies.total_seconds = Seconds(run);
     row.queries = sample;
-    if (failures) row.note = fmt::format("{} queries failed", failures);
+    if (engine->name().starts_with("PostgreSQL"))
+      row.note = "CPU: this client only; memory: the server's is not counted";
+    if (failures) row.note += fmt::format(" {} queries failed", failures);
 
     // Match sets, exact stems only, on the queries every engine can express.
     std::size_t compared = 0, equal = 0;

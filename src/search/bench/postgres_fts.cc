@@ -52,7 +52,7 @@ class PostgresFts final : public ReferenceEngine {
     if (PQstatus(conn_) != CONNECTION_OK)
       return Fail(ErrorCode::kUnavailable, PQerrorMessage(conn_));
     const std::string setup = fmt::format(
-        "CREATE SCHEMA {0}; SET search_path = {0};"
+        "SET client_min_messages = warning; CREATE SCHEMA {0}; SET search_path = {0};"
         "CREATE TABLE docs (id bigint PRIMARY KEY, kind int, level int, contract int, area text, "
         "sector text, rome text, start int, lat float8, lon float8, published bigint, "
         "applications int, title_stems text, body_stems text, tsv tsvector GENERATED ALWAYS AS "
