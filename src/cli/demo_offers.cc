@@ -44,24 +44,27 @@ Result<int> CreateDemoOffers(Store& store, offers::OfferService& offers) {
                                ""};
       break;
     }
-    auto job = repos.jobs().FindJob("D1102");
+    auto job = repos.jobs().FindJob("G1610");
     auto communes = repos.jobs().Communes();
     ready = job.has_value() && communes && !communes->empty();
     return Ok();
   });
   if (!read) return Fail(read.error());
   if (!employer || !ready) return 0;
+  // Jobs of the seed (data/seed/rome) as well as of the whole ROME.
   const offers::OfferInput demo[] = {
-      DemoOffer("D1102", "Apprenti(e) boulanger(ère) (offre de démonstration)", 3, 24,
-                "2 semaines au CFA / 2 semaines en entreprise",
-                "Offre fictive de démonstration. Au fournil de la boulangerie, vous apprendrez "
-                "le pain, les viennoiseries et le pain au beurre martiniquais, avec un maître "
-                "d'apprentissage patient. Horaires du matin."),
-      DemoOffer("D1104", "Apprenti(e) pâtissier(ère) (offre de démonstration)", 3, 24,
+      DemoOffer("G1610", "Apprenti(e) pâtissier(ère) (offre de démonstration)", 3, 24,
                 "2 jours au CFA / 3 jours en entreprise",
                 "Offre fictive de démonstration. Tourments d'amour, gâteaux patate et "
-                "entremets : vous préparerez la vitrine avec l'équipe de la pâtisserie."),
+                "entremets : vous préparerez la vitrine avec l'équipe de la pâtisserie, auprès "
+                "d'un maître d'apprentissage patient. Horaires du matin."),
+      DemoOffer("D1106", "Vendeur(euse) en boulangerie (offre de démonstration)", 4, 24,
+                "2 semaines au CFA / 2 semaines en entreprise",
+                "Offre fictive de démonstration. Accueil des clients, mise en valeur des pains "
+                "et des viennoiseries, tenue de la caisse : vous préparerez un bac pro métiers "
+                "du commerce et de la vente."),
   };
+
   int created = 0;
   for (const auto& input : demo) {
     auto id = offers.CreateDraft(*employer, input);
