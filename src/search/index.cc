@@ -178,6 +178,10 @@ bool Before(const Matched& a, const Matched& b) {
 // Per-search working memory, reused across searches so that a search allocates little.
 struct Scratch {
   std::vector<std::uint64_t> bits;  // one per document, all zero between searches
+  std::vector<std::uint64_t> seen;  // the same
+  std::vector<float> best;          // by ordinal, valid where `seen` is set
+  std::vector<std::uint32_t> merged;
+  std::vector<float> merged_scores;
   std::vector<std::uint32_t> candidates;
   std::vector<std::size_t> cursors;
   std::vector<float> scores;
@@ -550,53 +554,78 @@ void Index::Impl::Union(const WordPlan& word, Scratch& s, const std::uint64_t* f
   auto wanted = [filter](std::uint32_t d) {
     return filter == nullptr || (filter[d >> 6] >> (d & 63) & 1);
   };
-  if (word.alternatives.size() == 1) {
-    const auto& alternative = word.alternatives[0];
-    const auto& docs = *alternative.docs;
+  const auto& alternatives = word.alternatives;
+  if (alternatives.size() <= 4) {
+    // Few alternatives (a stem, its family, a typo or two): merge them pairwise, in order.
+    const auto& first = alternatives[0];
+    const auto& docs = *first.docs;
     if (filter == nullptr) {
       s.candidates.assign(docs.begin(), docs.end());
       s.scores.resize(docs.size());
-      for (std::size_t i = 0; i < docs.size(); ++i) s.scores[i] = ScoreAt(alternative, i);
-      return;
+      for (std::size_t i = 0; i < docs.size(); ++i) s.scores[i] = ScoreAt(first, i);
+    } else {
+      for (std::size_t i = 0; i < docs.size(); ++i) {
+        if (!wanted(docs[i])) continue;
+        s.candidates.push_back(docs[i]);
+        s.scores.push_back(ScoreAt(first, i));
+      }
     }
-    for (std::size_t i = 0; i < docs.size(); ++i) {
-      if (!wanted(docs[i])) continue;
-      s.candidates.push_back(docs[i]);
-      s.scores.push_back(ScoreAt(alternative, i));
+    for (std::size_t a = 1; a < alternatives.size(); ++a) {
+      const auto& alternative = alternatives[a];
+      const auto& more = *alternative.docs;
+      s.merged.clear();
+      s.merged_scores.clear();
+      std::size_t i = 0, j = 0;
+      const std::size_t n = s.candidates.size();
+      while (i < n || j < more.size()) {
+        if (j == more.size() || (i < n && s.candidates[i] < more[j])) {
+          s.merged.push_back(s.candidates[i]);
+          s.merged_scores.push_back(s.scores[i]);
+          ++i;
+        } else if (i == n || more[j] < s.candidates[i]) {
+          if (wanted(more[j])) {
+            s.merged.push_back(more[j]);
+            s.merged_scores.push_back(ScoreAt(alternative, j));
+          }
+          ++j;
+        } else {
+          s.merged.push_back(s.candidates[i]);
+          s.merged_scores.push_back(std::max(s.scores[i], ScoreAt(alternative, j)));
+          ++i;
+          ++j;
+        }
+      }
+      std::swap(s.candidates, s.merged);
+      std::swap(s.scores, s.merged_scores);
     }
     return;
   }
-  // A k-way merge keeps the candidates sorted and reads the postings in order.
-  struct Head {
-    std::uint32_t doc;
-    std::uint32_t alternative;
-    std::size_t position;
-  };
-  auto later = [](const Head& a, const Head& b) { return a.doc > b.doc; };
-  std::vector<Head> heap;
-  for (std::uint32_t a = 0; a < word.alternatives.size(); ++a)
-    if (!word.alternatives[a].docs->empty())
-      heap.push_back({(*word.alternatives[a].docs)[0], a, 0});
-  std::make_heap(heap.begin(), heap.end(), later);
-  while (!heap.empty()) {
-    std::pop_heap(heap.begin(), heap.end(), later);
-    Head& head = heap.back();
-    const auto& alternative = word.alternatives[head.alternative];
-    const float score = ScoreAt(alternative, head.position);
-    if (wanted(head.doc)) {
-      if (!s.candidates.empty() && s.candidates.back() == head.doc) {
-        s.scores.back() = std::max(s.scores.back(), score);
-      } else {
-        s.candidates.push_back(head.doc);
-        s.scores.push_back(score);
+  // Many alternatives (a short prefix): mark a bitmap and keep the best score per document,
+  // then read the bitmap in order.
+  for (const auto& alternative : alternatives) {
+    const auto& docs = *alternative.docs;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      const auto d = docs[i];
+      if (!wanted(d)) continue;
+      const float score = ScoreAt(alternative, i);
+      auto& bits = s.seen[d >> 6];
+      const std::uint64_t bit = std::uint64_t{1} << (d & 63);
+      if (!(bits & bit)) {
+        bits |= bit;
+        s.best[d] = score;
+      } else if (score > s.best[d]) {
+        s.best[d] = score;
       }
     }
-    if (++head.position < alternative.docs->size()) {
-      head.doc = (*alternative.docs)[head.position];
-      std::push_heap(heap.begin(), heap.end(), later);
-    } else {
-      heap.pop_back();
+  }
+  for (std::size_t w = 0; w < s.seen.size(); ++w) {
+    for (std::uint64_t bits = s.seen[w]; bits != 0; bits &= bits - 1) {
+      const auto d =
+          static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+      s.candidates.push_back(d);
+      s.scores.push_back(s.best[d]);
     }
+    s.seen[w] = 0;
   }
 }
 
@@ -675,7 +704,11 @@ std::unique_ptr<Scratch> Index::Impl::AcquireScratch() const {
     }
   }
   if (!scratch) scratch = std::make_unique<Scratch>();
-  if (scratch->bits.size() * 64 < ids_.size()) scratch->bits.resize(ids_.size() / 64 + 1024, 0);
+  if (scratch->bits.size() * 64 < ids_.size()) {
+    scratch->bits.resize(ids_.size() / 64 + 1024, 0);
+    scratch->seen.resize(scratch->bits.size(), 0);
+    scratch->best.resize(scratch->bits.size() * 64);
+  }
   return scratch;
 }
 
