@@ -4,9 +4,11 @@
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
+#include "app/search_feed.h"
 #include "core/embedded_files.h"
 #include "core/text.h"
 
@@ -68,10 +70,10 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
   p->aid_requests_ = std::make_unique<aid_requests::AidRequestService>(
       *p->store_, *p->aids_, *p->bank_box_, p->clock_, request_options);
   p->visitor_mail_ = std::make_unique<outbox::VisitorMailer>(*p->store_, p->clock_);
-  p->offers_ = std::make_unique<offers::OfferService>(
-      *p->store_, p->clock_, offers::OfferSettings{PublicUrl(config.web)});
-  p->organisations_ = std::make_unique<people::OrganisationService>(*p->store_, p->clock_,
-                                                                    PublicUrl(config.web));
+  p->offers_ = std::make_unique<offers::OfferService>(*p->store_, p->clock_,
+                                                      offers::OfferSettings{PublicUrl(config.web)});
+  p->organisations_ =
+      std::make_unique<people::OrganisationService>(*p->store_, p->clock_, PublicUrl(config.web));
   p->transport_ = mail::MakeTransport(config.mail);
   p->mail_sender_ =
       std::make_unique<mail::MailSender>(*p->store_, *p->transport_, p->clock_, config.mail);
@@ -84,10 +86,25 @@ Status Platform::StartWeb() {
   auto templates = web::Templates::Load();
   if (!templates) return Fail(templates.error());
   templates_ = std::move(*templates);
-  services_ = std::make_unique<web::WebServices>(
-      web::WebServices{*accounts_, *jobs_, *imports_, *aids_, *aid_requests_, *visitor_mail_,
-                       *store_, *templates_, config_.mail, config_.payments, site_, *offers_,
-                       *organisations_});
+
+  // The search index is built before the first request and told of every offer change.
+  const auto started = std::chrono::steady_clock::now();
+  search_index_ = std::make_unique<search::Index>();
+  search_cards_ = std::make_unique<search::Catalog>();
+  search_feed_ = std::make_unique<SearchFeed>(*search_index_, *search_cards_);
+  auto documents = search_feed_->Build(*store_, *offers_);
+  if (!documents) return Fail(documents.error());
+  offers_->SetListener(search_feed_.get());
+  search_parts_ = std::make_unique<web::SearchParts>(
+      web::SearchParts{*search_index_, *search_cards_, search_feed_->communes()});
+  spdlog::info("search index: {} documents in {} ms", *documents,
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - started)
+                   .count());
+
+  services_ = std::make_unique<web::WebServices>(web::WebServices{
+      *accounts_, *jobs_, *imports_, *aids_, *aid_requests_, *visitor_mail_, *store_, *templates_,
+      config_.mail, config_.payments, site_, *offers_, *organisations_, *search_parts_});
   router_ = std::make_unique<web::Router>(web::MakeRouter(*services_));
   web::ServerContext context;
   context.config = config_.web;

@@ -16,6 +16,8 @@
 #include "domain/people/organisation_service.h"
 #include "domain/reference/import_service.h"
 #include "mail/mail_sender.h"
+#include "search/catalog.h"
+#include "search/index.h"
 #include "storage/database.h"
 #include "web/routes.h"
 #include "web/server.h"
@@ -47,6 +49,7 @@ class Platform {
   people::OrganisationService& organisations() { return *organisations_; }
   mail::MailSender& mail_sender() { return *mail_sender_; }
   web::Server& server() { return *server_; }
+  search::Index& search_index() { return *search_index_; }  // once the web part started
   const web::Router& router() const { return *router_; }
 
  private:
@@ -70,6 +73,11 @@ class Platform {
   std::unique_ptr<mail::MailTransport> transport_;
   std::unique_ptr<mail::MailSender> mail_sender_;
   std::unique_ptr<web::Templates> templates_;
+  // The search index, its result cards and what keeps them current (issue 4).
+  std::unique_ptr<search::Index> search_index_;
+  std::unique_ptr<search::Catalog> search_cards_;
+  std::unique_ptr<class SearchFeed> search_feed_;
+  std::unique_ptr<web::SearchParts> search_parts_;
   web::Site site_;
   std::unique_ptr<web::WebServices> services_;
   std::unique_ptr<web::Router> router_;

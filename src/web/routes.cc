@@ -16,6 +16,7 @@ Router MakeRouter(const WebServices& services) {
   AddFinancePages(router, services);
   AddBudgetPages(router, services);
   AddEmployerPages(router, services);
+  AddSearchPages(router, services);
   AddApi(router, services);
   AddSimulateApi(router, services);
   return router;

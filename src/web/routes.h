@@ -13,6 +13,7 @@
 #include "domain/reference/import_service.h"
 #include "domain/store.h"
 #include "web/router.h"
+#include "web/search/search_request.h"
 #include "web/templates.h"
 
 namespace maplace::web {
@@ -36,8 +37,9 @@ struct WebServices {
   const MailConfig& mail;
   const PaymentsConfig& payments;  // the delegation's account, for the transfer files
   const Site& site;
-  offers::OfferService& offers;                 // issue 5
+  offers::OfferService& offers;                // issue 5
   people::OrganisationService& organisations;  // issue 5
+  const SearchParts& search;                   // issue 4
 };
 
 // Each adds its routes, each with its access declaration.
@@ -54,6 +56,8 @@ void AddFinancePages(Router& router, const WebServices& services);
 void AddBudgetPages(Router& router, const WebServices& services);
 void AddEmployerPages(Router& router, const WebServices& services);
 void AddSimulateApi(Router& router, const WebServices& services);
+void AddSearchPages(Router& router, const WebServices& services);
+void AddSearchApi(Router& router, const WebServices& services);  // called by AddApi
 void AddApi(Router& router, const WebServices& services);
 
 // The whole route table of the platform.

@@ -429,6 +429,9 @@ class Jobs final : public jobs::JobsRepository {
   Result<std::vector<jobs::JobSummary>> AllJobs() override {
     return std::vector<jobs::JobSummary>{};
   }
+  Result<std::vector<std::pair<std::string, std::string>>> JobTitles() override {
+    return std::vector<std::pair<std::string, std::string>>{};
+  }
   Result<std::vector<std::pair<std::string, std::string>>> JobParents() override {
     return std::vector<std::pair<std::string, std::string>>{};
   }

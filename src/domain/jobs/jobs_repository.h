@@ -16,6 +16,8 @@ class JobsRepository {
   // kNotFound for a code the ROME does not have.
   virtual Result<Job> FindJob(std::string_view code) = 0;
   virtual Result<std::vector<JobSummary>> AllJobs() = 0;  // code, label; ordered by code
+  // Every job title ("appellation") with its ROME code, by code (main title first).
+  virtual Result<std::vector<std::pair<std::string, std::string>>> JobTitles() = 0;
   // Every ROME 4 code with the ROME 3 code it descends from.
   virtual Result<std::vector<std::pair<std::string, std::string>>> JobParents() = 0;
   virtual Result<std::vector<Sector>> Sectors() = 0;

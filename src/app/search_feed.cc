@@ -1,0 +1,160 @@
+#include "app/search_feed.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "core/date.h"
+
+namespace maplace::app {
+namespace {
+
+std::int32_t DaysSinceEpoch(const std::string& iso_date) {
+  auto date = ParseIsoDate(iso_date);
+  if (!date) return 0;
+  return static_cast<std::int32_t>(Days(*date).time_since_epoch().count());
+}
+
+search::ContractKind ContractOf(offers::ContractKind kind) {
+  return kind == offers::ContractKind::kApprenticeship ? search::ContractKind::kApprenticeship
+                                                       : search::ContractKind::kProfessionalisation;
+}
+
+}  // namespace
+
+SearchFeed::SearchFeed(search::Index& index, search::Catalog& catalog)
+    : index_(index), catalog_(catalog) {}
+
+Result<std::size_t> SearchFeed::Build(Store& store, offers::OfferService& offers) {
+  store_ = &store;
+  std::vector<std::pair<std::string, std::string>> titles;
+  std::vector<jobs::JobSummary> all_jobs;
+  std::vector<jobs::Sector> sectors;
+  auto read = store.Read([&](Repositories& repos) -> Status {
+    auto t = repos.jobs().JobTitles();
+    if (!t) return Fail(t.error());
+    titles = std::move(*t);
+    auto j = repos.jobs().AllJobs();
+    if (!j) return Fail(j.error());
+    all_jobs = std::move(*j);
+    auto s = repos.jobs().Sectors();
+    if (!s) return Fail(s.error());
+    sectors = std::move(*s);
+    auto c = repos.jobs().Communes();
+    if (!c) return Fail(c.error());
+    for (auto& commune : *c) communes_[commune.insee_code] = std::move(commune);
+    return Ok();
+  });
+  if (!read) return Fail(read.error());
+  index_.SetJobTitles(titles);
+
+  // Jobs are found by their label and every title ("appellation").
+  std::map<std::string, std::string> sector_labels;
+  for (const auto& s : sectors) sector_labels[s.code] = s.label;
+  std::map<std::string, std::string> titles_of;
+  for (const auto& [code, title] : titles) titles_of[code] += title + "\n";
+  std::vector<search::Document> documents;
+  for (const auto& job : all_jobs) {
+    const std::int64_t local = search::JobLocalId(job.code);
+    if (local == 0) continue;
+    job_labels_[job.code] = job.label;
+    search::Document d;
+    d.id = search::DocumentId(search::DocKind::kJob, local);
+    d.kind = search::DocKind::kJob;
+    d.title = job.label;
+    d.text = titles_of[job.code];
+    d.rome_codes = {job.code};
+    documents.push_back(std::move(d));
+    catalog_.Put(documents.back().id, search::Card{.kind = search::DocKind::kJob,
+                                                   .local_id = local,
+                                                   .title = job.label,
+                                                   .subtitle = sector_labels[job.code.substr(0, 1)],
+                                                   .rome_code = job.code,
+                                                   .url = "/metiers/" + job.code});
+  }
+  index_.Upsert(documents);
+
+  auto published = offers.ListPublished();
+  if (!published) return Fail(published.error());
+  for (const auto& p : *published) {
+    {
+      std::lock_guard lock(names_mutex_);
+      organisation_names_[p.offer.organisation_id] = p.organisation_name;
+    }
+    Put(p.offer, p.organisation_name);
+  }
+  return index_.size();
+}
+
+std::string SearchFeed::OrganisationName(std::int64_t organisation_id) {
+  {
+    std::lock_guard lock(names_mutex_);
+    auto it = organisation_names_.find(organisation_id);
+    if (it != organisation_names_.end()) return it->second;
+  }
+  std::string name;
+  if (store_ != nullptr) {
+    (void)store_->Read([&](Repositories& repos) -> Status {
+      auto organisation = repos.organisations().FindById(organisation_id);
+      if (organisation) name = organisation->name;
+      return Ok();
+    });
+  }
+  std::lock_guard lock(names_mutex_);
+  organisation_names_[organisation_id] = name;
+  return name;
+}
+
+void SearchFeed::Put(const offers::Offer& offer, const std::string& organisation_name) {
+  const offers::OfferInput& in = offer.input;
+  search::Document d;
+  d.id = search::DocumentId(search::DocKind::kOffer, offer.id);
+  d.kind = search::DocKind::kOffer;
+  d.title = in.title;
+  d.text = in.description;
+  // The job's own label joins the words of the offer: « Soudeur / Soudeuse » for an offer
+  // titled « Chaudronnier TIG » of code H2913.
+  auto label = job_labels_.find(in.rome_code);
+  if (label != job_labels_.end()) d.text += "\n" + label->second;
+  d.rome_codes = {in.rome_code};
+  d.level = in.level;
+  d.contract = ContractOf(in.contract);
+  d.start_day = DaysSinceEpoch(in.start_date);
+  d.commune = in.commune_code;
+  std::string commune_name;
+  auto commune = communes_.find(in.commune_code);
+  if (commune != communes_.end()) {
+    d.area = commune->second.area_code;
+    d.latitude = commune->second.latitude;
+    d.longitude = commune->second.longitude;
+    commune_name = commune->second.name;
+  }
+  d.published_at = offer.published_at;
+  d.expires_at = offer.expires_at;
+  d.applications = static_cast<std::uint32_t>(offer.applications);
+  index_.Upsert(d);
+  catalog_.Put(d.id, search::Card{.kind = search::DocKind::kOffer,
+                                  .local_id = offer.id,
+                                  .title = in.title,
+                                  .subtitle = organisation_name,
+                                  .commune = commune_name,
+                                  .rome_code = in.rome_code,
+                                  .level = in.level,
+                                  .contract = d.contract,
+                                  .start_day = d.start_day,
+                                  .published_at = offer.published_at,
+                                  .applications = d.applications,
+                                  .url = fmt::format("/offres/{}", offer.id)});
+}
+
+void SearchFeed::OnOfferChanged(const offers::Offer& offer) {
+  Put(offer, OrganisationName(offer.organisation_id));
+}
+
+void SearchFeed::OnOfferRemoved(std::int64_t offer_id) {
+  const std::int64_t id = search::DocumentId(search::DocKind::kOffer, offer_id);
+  index_.Remove(id);
+  catalog_.Erase(id);
+}
+
+}  // namespace maplace::app

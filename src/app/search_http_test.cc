@@ -1,0 +1,214 @@
+// Whole-server tests of the search (issue 4): the index is built from the store at start-up,
+// an offer is searchable as soon as the request that published it returns, and gone as soon
+// as it closes; places, radius and widening; the page and the API answer the same.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "app/http_client.h"
+#include "app/platform.h"
+#include "core/error_matchers.h"
+#include "domain/reference/tables.h"
+
+namespace maplace::app {
+namespace {
+
+using testing_http::HttpClient;
+using testing_http::HttpResponse;
+
+constexpr char kPassword[] = "un manguier à Sainte-Anne";
+
+bool Contains(const std::string& body, const std::string& text) {
+  return body.find(text) != std::string::npos;
+}
+
+class SearchHttpTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static int counter = 0;
+    dir_ = std::filesystem::temp_directory_path() /
+           ("maplace-search-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(dir_);
+    Config config;
+    config.storage.url = "sqlite://" + (dir_ / "maplace.db").string();
+    config.mail.mail_dir = (dir_ / "mail").string();
+    config.security.secret_file = (dir_ / "secret.key").string();
+    config.payments.bank_key_file = (dir_ / "bank.key").string();
+    config.payments.documents_dir = (dir_ / "documents").string();
+    config.security.cheap_password_hashing = true;
+    config.web.port = 0;
+    config.web.threads = 4;
+    auto platform = Platform::Open(config);
+    ASSERT_THAT(platform, IsOk());
+    platform_ = std::move(*platform);
+    SeedReference();  // before the start: the index is built from the store then
+    ASSERT_THAT(platform_->StartWeb(), IsOk());
+    base_ = "http://127.0.0.1:" + std::to_string(platform_->server().port());
+    employer_ = Employer();
+  }
+  void TearDown() override {
+    platform_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // Two jobs with their titles, three communes of Martinique with their positions.
+  void SeedReference() {
+    namespace t = reference::tables;
+    using reference::Row;
+    ASSERT_THAT(platform_->store().Write([](Repositories& r) -> Status {
+      const std::vector<std::pair<const reference::TableSpec*, std::vector<Row>>> tables = {
+          {&t::RomeGrandDomains(), {{"G", "Hôtellerie-restauration"}, {"H", "Industrie"}}},
+          {&t::RomeProfessionalDomains(),
+           {{"G16", "Production culinaire"}, {"H29", "Mécanique, travail des métaux"}}},
+          {&t::RomeJobs(),
+           {{"G1602", "Personnel de cuisine", "G", "G16", "G1602", "Prépare des plats.", ""},
+            {"H2913", "Soudage manuel", "H", "H29", "H2913", "Assemble des pièces.", ""}}},
+          {&t::RomeJobTitles(),
+           {{"1", "H2913", "Soudeur / Soudeuse", "Soudeur", "1"},
+            {"2", "H2913", "Soudeur / Soudeuse TIG", "Soudeur TIG", "0"},
+            {"3", "G1602", "Commis / Commise de cuisine", "Commis de cuisine", "1"}}},
+          {&t::EmploymentAreas(), {{"201", "MARTINIQUE CENTRE"}, {"203", "MARTINIQUE SUD"}}},
+          {&t::Communes(),
+           {{"97213", "Le Lamentin", "972", "40000"},
+            {"97209", "Fort-de-France", "972", "76000"},
+            {"97226", "Sainte-Anne", "972", "4300"}}},
+          {&t::CommuneAreas(), {{"97213", "201"}, {"97209", "201"}, {"97226", "203"}}},
+          {&t::CommunePositions(),
+           {{"97213", "14613000", "-60999000"},
+            {"97209", "14616000", "-61059000"},
+            {"97226", "14440000", "-60880000"}}},
+      };
+      for (const auto& [spec, rows] : tables)
+        if (auto s = r.reference().Sync(*spec, rows); !s) return Fail(s.error());
+      return Ok();
+    }),
+                IsOk());
+  }
+
+  people::Actor Employer() {
+    auto user = platform_->accounts().CreateUser(
+        {"patron@soudure.mq", "Jean Patron", people::Role::kEmployer, kPassword});
+    EXPECT_THAT(user, IsOk());
+    auto org = platform_->accounts().CreateOrganisation(
+        {0, people::OrganisationKind::kEmployer, "Soudure Caraïbes", "73282932000074"});
+    EXPECT_THAT(org, IsOk());
+    EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
+                IsOk());
+    auto session = platform_->accounts().Login("patron@soudure.mq", kPassword, "127.0.0.1");
+    EXPECT_THAT(session, IsOk());
+    auto actor = platform_->accounts().Authenticate(session->token);
+    EXPECT_THAT(actor, IsOk());
+    return *actor;
+  }
+
+  std::int64_t Publish(const std::string& rome, const std::string& title,
+                       const std::string& commune) {
+    offers::OfferInput input;
+    input.rome_code = rome;
+    input.title = title;
+    input.level = 3;
+    input.duration_months = 24;
+    input.description = "Au sein d'une petite équipe, vous apprendrez le métier.";
+    input.commune_code = commune;
+    auto id = platform_->offers().CreateDraft(employer_, input);
+    EXPECT_THAT(id, IsOk());
+    EXPECT_THAT(platform_->offers().Publish(employer_, *id, true), IsOk());
+    return *id;
+  }
+
+  nlohmann::json Api(const std::string& query) {
+    HttpResponse response = HttpClient(base_).Get("/api/v1/search?" + query);
+    EXPECT_EQ(response.status, 200) << response.body;
+    return nlohmann::json::parse(response.body);
+  }
+  static std::vector<std::string> Titles(const nlohmann::json& body) {
+    std::vector<std::string> titles;
+    for (const auto& r : body["results"]) titles.push_back(r["title"]);
+    return titles;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Platform> platform_;
+  std::string base_;
+  people::Actor employer_;
+};
+
+TEST_F(SearchHttpTest, JobsAreSearchableFromTheStart) {
+  const nlohmann::json body = Api("q=soudeuse&kind=job");
+  EXPECT_EQ(body["total"], 1);
+  EXPECT_EQ(body["results"][0]["id"], "H2913");
+  EXPECT_EQ(body["results"][0]["url"], "/metiers/H2913");
+  EXPECT_EQ(body["results"][0]["subtitle"], "Industrie");
+}
+
+TEST_F(SearchHttpTest, AnOfferIsFoundAsSoonAsItIsPublishedAndGoneWhenClosed) {
+  EXPECT_EQ(Api("q=soudure&kind=offer")["total"], 0);
+  const std::int64_t id = Publish("H2913", "Apprenti chaudronnier TIG", "97213");
+  // The word « soudure » is in neither the title nor the text: the job family finds it.
+  nlohmann::json body = Api("q=soudure&kind=offer&commune=Le%20Lamentin");
+  ASSERT_EQ(body["total"], 1);
+  const nlohmann::json& hit = body["results"][0];
+  EXPECT_EQ(hit["id"], id);
+  EXPECT_EQ(hit["title"], "Apprenti chaudronnier TIG");
+  EXPECT_EQ(hit["subtitle"], "Soudure Caraïbes");
+  EXPECT_EQ(hit["commune"], "Le Lamentin");
+  EXPECT_EQ(hit["level"], 3);
+  EXPECT_EQ(hit["contract"], "apprentissage");
+  EXPECT_EQ(hit["start"], nullptr);  // « dès que possible »
+  EXPECT_EQ(hit["applications"], 0);
+  EXPECT_EQ(hit["distance_km"], 0.0);
+  EXPECT_EQ(body["facets"]["level"]["3"], 1);
+  EXPECT_EQ(body["place"]["name"], "Le Lamentin");
+  EXPECT_EQ(body["place"]["widened"], false);
+  EXPECT_EQ(Api("q=chaudr&kind=offer")["total"], 1);  // prefix while typing
+
+  ASSERT_THAT(platform_->offers().Close(employer_, id), IsOk());
+  EXPECT_EQ(Api("q=soudure&kind=offer")["total"], 0);
+}
+
+TEST_F(SearchHttpTest, ARadiusWithNothingInsideIsWidenedAndSaidSo) {
+  Publish("G1602", "Commis de cuisine", "97226");      // Sainte-Anne, about 27 km away
+  Publish("H2913", "Soudeur en alternance", "97209");  // Fort-de-France, about 7 km away
+  nlohmann::json near = Api("kind=offer&commune=97213&radius_km=10&sort=distance");
+  EXPECT_EQ(Titles(near), (std::vector<std::string>{"Soudeur en alternance"}));
+  EXPECT_GT(near["results"][0]["distance_km"].get<double>(), 5.0);
+  EXPECT_LT(near["results"][0]["distance_km"].get<double>(), 10.0);
+
+  nlohmann::json widened = Api("q=cuisine&kind=offer&commune=97213&radius_km=10");
+  EXPECT_EQ(Titles(widened), (std::vector<std::string>{"Commis de cuisine"}));
+  EXPECT_EQ(widened["place"]["widened"], true);
+  EXPECT_EQ(widened["place"]["radius_km"], 50.0);
+
+  HttpResponse page =
+      HttpClient(base_).Get("/recherche?q=cuisine&commune=Le+Lamentin&radius_km=10&kind=offer");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Commis de cuisine"));
+  EXPECT_TRUE(Contains(page.body, "Rien dans le rayon demandé autour de Le Lamentin"));
+  EXPECT_TRUE(Contains(page.body, "Sainte-Anne, à 2"));  // « à 27 km »
+}
+
+TEST_F(SearchHttpTest, BadParametersAreRefusedInFrench) {
+  HttpResponse api = HttpClient(base_).Get("/api/v1/search?level=12&commune=Paris&sort=distance");
+  EXPECT_EQ(api.status, 400);
+  const nlohmann::json error = nlohmann::json::parse(api.body)["error"];
+  EXPECT_EQ(error["fields"]["level"], "Le niveau va de 3 (CAP) à 8 (doctorat).");
+  EXPECT_EQ(error["fields"]["commune"], "Cette commune n'est pas dans nos territoires.");
+  EXPECT_EQ(error["fields"]["sort"], "Pour trier par distance, indiquez une commune.");
+  HttpResponse page = HttpClient(base_).Get("/recherche?commune=Paris");
+  EXPECT_EQ(page.status, 400);
+  EXPECT_TRUE(Contains(page.body, "Cette commune n&#39;est pas dans nos territoires."));
+}
+
+TEST_F(SearchHttpTest, TheApiIsDescribedInOpenApi) {
+  HttpResponse response = HttpClient(base_).Get("/api/openapi.json");
+  ASSERT_EQ(response.status, 200);
+  const nlohmann::json description = nlohmann::json::parse(response.body);
+  EXPECT_EQ(description["openapi"], "3.0.3");
+  EXPECT_TRUE(description["paths"].contains("/search"));
+  EXPECT_TRUE(description["paths"].contains("/simulate"));
+}
+
+}  // namespace
+}  // namespace maplace::app

@@ -1,0 +1,54 @@
+{{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Trouver une alternance</h1>
+<form class="form search-form" method="get" action="/recherche" role="search">
+  {{>FORM_ERRORS}}
+  <div class="field">
+    <label for="q">Métier, formation ou mot-clé</label>
+    <input id="q" name="q" type="search" value="{{Q}}" maxlength="200" autocomplete="off" aria-describedby="q-hint">
+    <span class="hint" id="q-hint">Par exemple : soudure, cariste, boulanger, BTS commerce.</span>
+  </div>
+  <div class="field">
+    <label for="commune">Près de</label>
+    <input id="commune" name="commune" type="text" value="{{COMMUNE}}" list="communes" autocomplete="off" aria-describedby="commune-hint">
+    <span class="hint" id="commune-hint">Votre commune, par exemple Le Lamentin.</span>
+    <datalist id="communes">{{#COMMUNE_OPTION}}<option value="{{NAME}}">{{/COMMUNE_OPTION}}</datalist>
+  </div>
+  <div class="search-options">
+    <div class="field">
+      <label for="radius_km">Dans un rayon de</label>
+      <select id="radius_km" name="radius_km">{{#RADIUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}} km</option>{{/RADIUS_OPTION}}</select>
+    </div>
+    <div class="field">
+      <label for="kind">Je cherche</label>
+      <select id="kind" name="kind">
+        <option value="">Tout</option>
+        <option value="offer"{{#KIND_OFFER}} selected{{/KIND_OFFER}}>Des offres d'alternance</option>
+        <option value="training"{{#KIND_TRAINING}} selected{{/KIND_TRAINING}}>Des formations</option>
+        <option value="job"{{#KIND_JOB}} selected{{/KIND_JOB}}>Des métiers</option>
+      </select>
+    </div>
+    <div class="field">
+      <label for="sort">Trier par</label>
+      <select id="sort" name="sort">{{#SORT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/SORT_OPTION}}</select>
+    </div>
+  </div>
+  <div class="form-actions"><button class="btn btn--primary" type="submit">Rechercher</button></div>
+</form>
+{{#RESULTS}}<section aria-labelledby="resultats" class="search-results">
+  <h2 id="resultats">{{TOTAL}}</h2>
+  {{#WIDENED}}<p class="notice notice--info">{{TEXT}}</p>{{/WIDENED}}
+  {{#FACET}}<nav class="facet" aria-label="Filtrer : {{HEADING}}">
+    <h3>{{HEADING}}</h3>
+    <ul class="inline-list">{{#VALUE}}<li><a href="{{HREF}}"{{#CHOSEN}} aria-current="true" class="facet--chosen"{{/CHOSEN}}>{{LABEL}} ({{COUNT}}){{#CHOSEN}}<span class="visually-hidden"> — filtre choisi, cliquer pour le retirer</span>{{/CHOSEN}}</a></li>{{/VALUE}}</ul>
+  </nav>{{/FACET}}
+  <ol class="plain-list stack">{{#HIT}}<li class="card">
+    <p class="meta">{{KIND}}</p>
+    <h3><a href="{{HREF}}">{{TITLE}}</a></h3>
+    {{#HAS_SUBTITLE}}<p>{{SUBTITLE}}</p>{{/HAS_SUBTITLE}}
+    <ul class="inline-list meta">{{#FACT}}<li>{{TEXT}}</li>{{/FACT}}</ul>
+  </li>{{/HIT}}</ol>
+  {{#PAGER}}<nav class="pager" aria-label="Pages de résultats">
+    {{#PREVIOUS}}<a href="{{HREF}}" rel="prev">Page précédente</a>{{/PREVIOUS}}
+    <span>{{TEXT}}</span>
+    {{#NEXT}}<a href="{{HREF}}" rel="next">Page suivante</a>{{/NEXT}}
+  </nav>{{/PAGER}}
+</section>{{/RESULTS}}
