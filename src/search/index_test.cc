@@ -100,6 +100,18 @@ TEST_F(IndexTest, TheLastWordIsAPrefixWhileTyping) {
   EXPECT_THAT(Ids(index_.Search(no_prefix)), IsEmpty());
 }
 
+TEST_F(IndexTest, AShortPrefixFindsEveryWordItStarts) {
+  const char* words[] = {"plaquiste", "planteur",  "plateau",   "plafond", "planning",
+                         "plage",     "plastique", "plaisance", "placier", "plancher"};
+  std::vector<Document> docs;
+  for (int i = 0; i < 10; ++i) docs.push_back(Offer(40 + i, words[i], "Annonce", "F1604"));
+  index_.Upsert(docs);
+  const auto results = index_.Search(Text("pla"));
+  EXPECT_EQ(results.total, 10u);
+  Query with_word = Text("annonce pla");
+  EXPECT_EQ(index_.Search(with_word).total, 10u);
+}
+
 TEST_F(IndexTest, ToleratesOneTypoOnLongWords) {
   EXPECT_THAT(Ids(index_.Search(Text("electricein "))), ElementsAre(3));
   EXPECT_THAT(Ids(index_.Search(Text("boulangrie "))), ElementsAre(5));
