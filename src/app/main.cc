@@ -211,14 +211,15 @@ int Main(int argc, char** argv) {
                            "Queries the references run (default 200)");
   bench_search->add_option("--postgres", search_options.postgres_url,
                            "Also compare with PostgreSQL full-text search at this URL");
-  bench_search->add_flag("--no-sqlite", [&](std::int64_t) { search_options.sqlite = false; },
-                         "Skip SQLite FTS5");
+  bench_search->add_flag(
+      "--no-sqlite", [&](std::int64_t) { search_options.sqlite = false; }, "Skip SQLite FTS5");
 
   auto* offers_command = app.add_subcommand("offers", "The employers' offers");
   offers_command->require_subcommand(1);
   auto* offers_tick = offers_command->add_subcommand(
-      "tick", "Mail the reminders of offers expiring in 7 days and expire the ended ones "
-              "(run it daily, e.g. from cron)");
+      "tick",
+      "Mail the reminders of offers expiring in 7 days and expire the ended ones "
+      "(run it daily, e.g. from cron)");
   auto* audit = app.add_subcommand("audit", "The money journal and the money invariants");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(

@@ -26,8 +26,7 @@ std::vector<NavLink> NavFor(const std::optional<people::Actor>& actor) {
   if (actor->role == Role::kEmployer) links.push_back({"/employeur/offres", "Mes offres"});
   if (actor->role == Role::kEmployer || actor->role == Role::kCfa)
     links.push_back({"/organisation", "Mon organisation"});
-  if (actor->role == Role::kAdvisor || actor->role == Role::kManager ||
-      actor->role == Role::kAdmin)
+  if (actor->role == Role::kAdvisor || actor->role == Role::kManager || actor->role == Role::kAdmin)
     links.push_back({"/conseil/organisations", "Organisations"});
   if (actor->role == Role::kAdvisor || actor->role == Role::kManager ||
       actor->role == Role::kFinance) {
