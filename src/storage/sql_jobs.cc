@@ -99,10 +99,9 @@ class SqlJobs final : public jobs::JobsRepository {
   Result<std::vector<std::pair<std::string, std::string>>> JobTitles() override {
     return Guard("job titles", [&]() -> Result<std::vector<std::pair<std::string, std::string>>> {
       std::string code, title;
-      soci::statement st =
-          (sql_.prepare << "SELECT rome_code, label FROM rome_job_titles "
-                           "ORDER BY rome_code, is_main DESC, label",
-           soci::into(code), soci::into(title));
+      soci::statement st = (sql_.prepare << "SELECT rome_code, label FROM rome_job_titles "
+                                            "ORDER BY rome_code, is_main DESC, label",
+                            soci::into(code), soci::into(title));
       st.execute();
       std::vector<std::pair<std::string, std::string>> out;
       while (st.fetch()) out.emplace_back(code, title);
