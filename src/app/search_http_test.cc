@@ -187,6 +187,15 @@ TEST_F(SearchHttpTest, ARadiusWithNothingInsideIsWidenedAndSaidSo) {
   EXPECT_TRUE(Contains(page.body, "Commis de cuisine"));
   EXPECT_TRUE(Contains(page.body, "Rien dans le rayon demandé autour de Le Lamentin"));
   EXPECT_TRUE(Contains(page.body, "Sainte-Anne, à 2"));  // « à 27 km »
+
+  // Without a chosen kind, the page lists offers and trainings near the place, and names the
+  // jobs of the words beside them.
+  HttpResponse all = HttpClient(base_).Get("/recherche?q=soudeur&commune=97213&radius_km=10");
+  ASSERT_EQ(all.status, 200);
+  EXPECT_TRUE(Contains(all.body, "Soudeur en alternance"));
+  EXPECT_TRUE(Contains(all.body, "Les métiers de votre recherche"));
+  EXPECT_TRUE(Contains(all.body, R"(<a href="/metiers/H2913">Soudage manuel</a>)"));
+  EXPECT_TRUE(Contains(all.body, "1 résultat"));
 }
 
 TEST_F(SearchHttpTest, BadParametersAreRefusedInFrench) {

@@ -133,7 +133,28 @@ Response SearchPage(Request& request, const WebServices& services) {
     page.Errors(parsed.error());
     return page.Render(services.templates, 400);
   }
-  const search::Results results = services.search.index.Search(parsed->query);
+  // Without a chosen kind, the list holds offers and trainings, and the jobs the words name
+  // come beside it (a job has no place: a radius would leave them all out).
+  search::Query& query = parsed->query;
+  if (query.kinds.empty()) {
+    query.kinds = {search::DocKind::kOffer, search::DocKind::kTraining};
+    if (!query.text.empty()) {
+      search::Query jobs_query;
+      jobs_query.text = query.text;
+      jobs_query.kinds = {search::DocKind::kJob};
+      jobs_query.page_size = 3;
+      const search::Results jobs = services.search.index.Search(jobs_query);
+      if (!jobs.hits.empty()) {
+        Dict* list = page.dict().AddSectionDictionary("JOBS");
+        for (const SearchHit& hit : HitsWithCards(jobs, services.search.cards)) {
+          Dict* job = list->AddSectionDictionary("JOB");
+          job->SetValue("TITLE", hit.card.title);
+          job->SetValue("HREF", hit.card.url);
+        }
+      }
+    }
+  }
+  const search::Results results = services.search.index.Search(query);
   Dict* section = page.dict().AddSectionDictionary("RESULTS");
   section->SetValue("TOTAL", results.total == 0   ? "Aucun résultat"
                              : results.total == 1 ? "1 résultat"

@@ -33,6 +33,10 @@
   </div>
   <div class="form-actions"><button class="btn btn--primary" type="submit">Rechercher</button></div>
 </form>
+{{#JOBS}}<aside aria-labelledby="metiers" class="search-jobs">
+  <h2 id="metiers">Les métiers de votre recherche</h2>
+  <ul class="inline-list">{{#JOB}}<li><a href="{{HREF}}">{{TITLE}}</a></li>{{/JOB}}</ul>
+</aside>{{/JOBS}}
 {{#RESULTS}}<section aria-labelledby="resultats" class="search-results">
   <h2 id="resultats">{{TOTAL}}</h2>
   {{#WIDENED}}<p class="notice notice--info">{{TEXT}}</p>{{/WIDENED}}
