@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 
 #include "app/platform.h"
@@ -22,6 +23,7 @@
 #include "domain/reference/import_service.h"
 #include "importers/importers.h"
 #include "search/bench/bench.h"
+#include "search/bench/fill.h"
 
 namespace maplace::app {
 namespace {
@@ -33,7 +35,9 @@ int Failed(const Error& error) {
   return 1;
 }
 
-int Serve(const Config& config) {
+// Runs the server until SIGINT or SIGTERM. `prepare` runs once the web part started, before
+// the address is printed (the search benchmark fills the index there).
+int Serve(const Config& config, const std::function<void(Platform&)>& prepare = {}) {
   // Signals are taken by sigwait below, not by whichever thread they land on.
   sigset_t signals;
   sigemptyset(&signals);
@@ -44,6 +48,7 @@ int Serve(const Config& config) {
   auto platform = Platform::Open(config);
   if (!platform) return Failed(platform.error());
   if (auto started = (*platform)->StartWeb(); !started) return Failed(started.error());
+  if (prepare) prepare(**platform);
   std::cout << "maplace listening on " << (*platform)->server().public_url() << std::endl;
 
   int signal = 0;
@@ -214,6 +219,14 @@ int Main(int argc, char** argv) {
   bench_search->add_flag(
       "--no-sqlite", [&](std::int64_t) { search_options.sqlite = false; }, "Skip SQLite FTS5");
 
+  auto* bench_search_http = bench->add_subcommand(
+      "search-http",
+      "Serve a synthetic corpus in the search index (nothing stored) for bench/search_http.sh");
+  std::size_t http_offers = 1'000'000, http_trainings = 100'000;
+  bench_search_http->add_option("--offers", http_offers, "Offers (default 1000000)");
+  bench_search_http->add_option("--trainings", http_trainings, "Trainings (default 100000)");
+  bench_search_http->add_option("--port", port, "TCP port; 0 picks a free one");
+
   auto* offers_command = app.add_subcommand("offers", "The employers' offers");
   offers_command->require_subcommand(1);
   auto* offers_tick = offers_command->add_subcommand(
@@ -259,6 +272,14 @@ int Main(int argc, char** argv) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
 
   if (*serve) return Serve(*config);
+  if (*bench_search_http) {
+    return Serve(*config, [&](Platform& platform) {
+      const auto corpus = search::bench::MakeCorpus(http_offers, http_trainings);
+      search::bench::Fill(platform.search_index(), platform.search_cards(), corpus);
+      spdlog::info("search benchmark corpus: {} documents, {} MB in the index",
+                   platform.search_index().size(), platform.search_index().MemoryBytes() >> 20);
+    });
+  }
   if (*migrate) {
     auto store = storage::SqlStore::Open(config->storage);
     if (!store) return Failed(store.error());

@@ -49,7 +49,9 @@ class Platform {
   people::OrganisationService& organisations() { return *organisations_; }
   mail::MailSender& mail_sender() { return *mail_sender_; }
   web::Server& server() { return *server_; }
-  search::Index& search_index() { return *search_index_; }  // once the web part started
+  // Once the web part started.
+  search::Index& search_index() { return *search_index_; }
+  search::Catalog& search_cards() { return *search_cards_; }
   const web::Router& router() const { return *router_; }
 
  private:
