@@ -340,8 +340,10 @@ class Index::Impl {
   // The first word's documents: its postings, merged when it has several alternatives.
   // Only documents whose bit is set in `filter`, when there is one.
   void Union(const WordPlan& word, Scratch& s, const std::uint64_t* filter) const;
-  void Evaluate(const Plan& plan, const Query& query, double radius_km, Scratch& scratch,
-                Counts& counts, bool count_facets) const;
+  // Leaves in scratch.matched the `keep` best documents in the query's order (a heap, unsorted),
+  // or every match when `keep` is 0.
+  void Evaluate(const Plan& plan, const Query& query, double radius_km, std::size_t keep,
+                Scratch& scratch, Counts& counts, bool count_facets) const;
   std::unique_ptr<Scratch> AcquireScratch() const;
   void ReleaseScratch(std::unique_ptr<Scratch> scratch) const;
 
@@ -717,8 +719,8 @@ void Index::Impl::ReleaseScratch(std::unique_ptr<Scratch> scratch) const {
   scratch_pool_.push_back(std::move(scratch));
 }
 
-void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_km, Scratch& s,
-                           Counts& counts, bool count_facets) const {
+void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_km, std::size_t keep,
+                           Scratch& s, Counts& counts, bool count_facets) const {
   counts = Counts{};
   s.matched.clear();
   s.candidates.clear();
@@ -868,7 +870,16 @@ void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_k
           key = static_cast<float>(row.applications);
           break;
       }
-      s.matched.push_back({key, score, row.published, d, distance});
+      const Matched m{key, score, row.published, d, distance};
+      auto& top = s.matched;
+      if (keep == 0 || top.size() < keep) {
+        top.push_back(m);
+        if (top.size() == keep) std::make_heap(top.begin(), top.end(), Before);
+      } else if (Before(m, top.front())) {  // better than the worst kept
+        std::pop_heap(top.begin(), top.end(), Before);
+        top.back() = m;
+        std::push_heap(top.begin(), top.end(), Before);
+      }
     } else if (!count_facets || !std::has_single_bit(failed)) {
       return;
     }
@@ -904,8 +915,13 @@ Results Index::Impl::Search(const Query& query) const {
   const Plan plan = MakePlan(query);
   Results results;
   Counts counts;
+  const std::size_t page_size =
+      static_cast<std::size_t>(std::clamp(query.page_size, 1, kMaxPageSize));
+  const std::size_t offset =
+      static_cast<std::size_t>(std::clamp(query.page, 1, 100000) - 1) * page_size;
+  const std::size_t keep = offset + page_size;
   double radius = query.has_place ? std::max(0.0, query.radius_km) : 0;
-  Evaluate(plan, query, radius, *scratch, counts, true);
+  Evaluate(plan, query, radius, keep, *scratch, counts, true);
   if (counts.total == 0 && query.has_place && radius > 0 && query.widen_when_empty &&
       !plan.impossible) {
     results.widened = true;
@@ -913,7 +929,7 @@ Results Index::Impl::Search(const Query& query) const {
     for (double step : kWidenSteps) {
       if (step <= radius) continue;
       radius = step;
-      Evaluate(plan, query, radius, *scratch, counts, true);
+      Evaluate(plan, query, radius, keep, *scratch, counts, true);
       if (counts.total > 0) {
         found = true;
         break;
@@ -921,21 +937,17 @@ Results Index::Impl::Search(const Query& query) const {
     }
     if (!found) {
       radius = 0;
-      Evaluate(plan, query, radius, *scratch, counts, true);
+      Evaluate(plan, query, radius, keep, *scratch, counts, true);
     }
   }
   results.total = counts.total;
   results.radius_km = radius;
 
-  // Top of the requested page only: partial sort.
+  // Evaluate kept the documents up to the end of the requested page.
   auto& matched = scratch->matched;
-  const std::size_t page_size =
-      static_cast<std::size_t>(std::clamp(query.page_size, 1, kMaxPageSize));
-  const std::size_t offset = static_cast<std::size_t>(std::max(query.page, 1) - 1) * page_size;
-  const std::size_t end = std::min(matched.size(), offset + page_size);
+  const std::size_t end = std::min(matched.size(), keep);
   if (offset < end) {
-    std::partial_sort(matched.begin(), matched.begin() + static_cast<std::ptrdiff_t>(end),
-                      matched.end(), Before);
+    std::sort(matched.begin(), matched.end(), Before);
     for (std::size_t k = offset; k < end; ++k) {
       const auto& m = matched[k];
       const Row& row = rows_[m.ordinal];
@@ -972,7 +984,8 @@ std::vector<std::int64_t> Index::Impl::MatchIds(const Query& query) const {
   const ReadLock lock(writer_gate_, mutex_);
   auto scratch = AcquireScratch();
   Counts counts;
-  Evaluate(MakePlan(query), query, query.has_place ? query.radius_km : 0, *scratch, counts, false);
+  Evaluate(MakePlan(query), query, query.has_place ? query.radius_km : 0, 0, *scratch, counts,
+           false);
   std::vector<std::int64_t> ids;
   ids.reserve(scratch->matched.size());
   for (const auto& m : scratch->matched) ids.push_back(ids_[m.ordinal]);
