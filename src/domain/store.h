@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "domain/aid_requests/aid_request_repository.h"
 #include "domain/aids/aids_repository.h"
+#include "domain/applications/application_repository.h"
 #include "domain/audit/audit_log.h"
 #include "domain/budgets/budget_repository.h"
 #include "domain/jobs/jobs_repository.h"
@@ -35,6 +36,7 @@ class Repositories {
   virtual journal::JournalRepository& journal() = 0;
   virtual aid_requests::AidRequestRepository& aid_requests() = 0;
   virtual offers::OfferRepository& offers() = 0;
+  virtual applications::ApplicationRepository& applications() = 0;
 };
 
 // The unit of work the use cases run in: all of `work` is committed when it returns success,

@@ -7,6 +7,7 @@
 
 #include "storage/sql_aid_requests.h"
 #include "storage/sql_aids.h"
+#include "storage/sql_applications.h"
 #include "storage/sql_budgets.h"
 #include "storage/sql_jobs.h"
 #include "storage/sql_journal.h"
@@ -666,7 +667,8 @@ class SqlRepositories final : public Repositories {
         budgets_(MakeSqlBudgets(sql)),
         journal_(MakeSqlJournal(sql, dialect)),
         aid_requests_(MakeSqlAidRequests(sql)),
-        offers_(MakeSqlOffers(sql)) {}
+        offers_(MakeSqlOffers(sql)),
+        applications_(MakeSqlApplications(sql)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -680,6 +682,7 @@ class SqlRepositories final : public Repositories {
   journal::JournalRepository& journal() override { return *journal_; }
   aid_requests::AidRequestRepository& aid_requests() override { return *aid_requests_; }
   offers::OfferRepository& offers() override { return *offers_; }
+  applications::ApplicationRepository& applications() override { return *applications_; }
 
  private:
   SqlUsers users_;
@@ -695,6 +698,7 @@ class SqlRepositories final : public Repositories {
   std::unique_ptr<journal::JournalRepository> journal_;
   std::unique_ptr<aid_requests::AidRequestRepository> aid_requests_;
   std::unique_ptr<offers::OfferRepository> offers_;
+  std::unique_ptr<applications::ApplicationRepository> applications_;
 };
 
 }  // namespace

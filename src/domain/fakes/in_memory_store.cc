@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "domain/fakes/in_memory_aid_requests.h"
+#include "domain/fakes/in_memory_applications.h"
 #include "domain/fakes/in_memory_offers.h"
 #include "domain/reference/tables.h"
 
@@ -40,6 +41,7 @@ struct InMemoryStore::State {
   std::vector<journal::JournalEntry> journal;  // by seq, from 1
   AidRequestsState aid_requests;
   OffersState offers;
+  ApplicationsState applications;
   std::int64_t next_id = 1;
 };
 
@@ -660,7 +662,8 @@ class InMemoryStore::Repos final : public Repositories {
         budgets_(s),
         journal_(s),
         aid_requests_(MakeInMemoryAidRequests(s.aid_requests)),
-        offers_(MakeInMemoryOffers(s.offers)) {}
+        offers_(MakeInMemoryOffers(s.offers)),
+        applications_(MakeInMemoryApplications(s.applications)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -674,6 +677,7 @@ class InMemoryStore::Repos final : public Repositories {
   journal::JournalRepository& journal() override { return journal_; }
   aid_requests::AidRequestRepository& aid_requests() override { return *aid_requests_; }
   offers::OfferRepository& offers() override { return *offers_; }
+  applications::ApplicationRepository& applications() override { return *applications_; }
 
  private:
   Users users_;
@@ -689,6 +693,7 @@ class InMemoryStore::Repos final : public Repositories {
   Journal journal_;
   std::unique_ptr<aid_requests::AidRequestRepository> aid_requests_;
   std::unique_ptr<offers::OfferRepository> offers_;
+  std::unique_ptr<applications::ApplicationRepository> applications_;
 };
 
 InMemoryStore::InMemoryStore() : state_(std::make_unique<State>()) {}

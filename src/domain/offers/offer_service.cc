@@ -598,8 +598,8 @@ Status OfferService::OnApplication(std::int64_t offer_id, int applications) {
     if (pause) offer->state = OfferState::kPaused;
     offer->updated_at = now;
     if (auto s = repos.offers().Update(*offer); !s) return s;
+    changed = *offer;  // the search card shows the count: told even when nothing pauses
     if (!pause) return Ok();
-    changed = *offer;
     if (auto s = MailMembers(
             repos, offer->organisation_id,
             fmt::format("Votre offre « {} » est en pause", offer->input.title),

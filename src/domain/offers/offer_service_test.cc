@@ -273,6 +273,10 @@ TEST_F(OfferServiceTest, AnOfferPausesItselfAtItsThreshold) {
   auto id = Published(in);
   ASSERT_THAT(offers_.OnApplication(id, 2), IsOk());
   EXPECT_EQ(StateOf(id), OfferState::kPublished);
+  // The search card shows the count: the listener hears of it even without a pause.
+  ASSERT_FALSE(listener_.changed.empty());
+  EXPECT_EQ(listener_.changed.back(), id);
+  EXPECT_EQ(offers_.GetPublished(id).value().offer.applications, 2);
   ASSERT_THAT(offers_.OnApplication(id, 3), IsOk());
   EXPECT_EQ(StateOf(id), OfferState::kPaused);
   EXPECT_EQ(listener_.removed.back(), id);
