@@ -16,6 +16,7 @@
 #include "domain/people/session_repository.h"
 #include "domain/people/user_repository.h"
 #include "domain/reference/dataset.h"
+#include "domain/trainings/training_repository.h"
 
 namespace maplace {
 
@@ -36,6 +37,7 @@ class Repositories {
   virtual journal::JournalRepository& journal() = 0;
   virtual aid_requests::AidRequestRepository& aid_requests() = 0;
   virtual offers::OfferRepository& offers() = 0;
+  virtual trainings::TrainingRepository& trainings() = 0;
   virtual applications::ApplicationRepository& applications() = 0;
 };
 

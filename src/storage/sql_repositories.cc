@@ -12,6 +12,7 @@
 #include "storage/sql_jobs.h"
 #include "storage/sql_journal.h"
 #include "storage/sql_offers.h"
+#include "storage/sql_trainings.h"
 #include "storage/sql_reference.h"
 
 namespace maplace::storage {
@@ -667,6 +668,7 @@ class SqlRepositories final : public Repositories {
         budgets_(MakeSqlBudgets(sql)),
         journal_(MakeSqlJournal(sql, dialect)),
         aid_requests_(MakeSqlAidRequests(sql)),
+        trainings_(MakeSqlTrainings(sql)),
         offers_(MakeSqlOffers(sql)),
         applications_(MakeSqlApplications(sql)) {}
   people::UserRepository& users() override { return users_; }
@@ -682,6 +684,7 @@ class SqlRepositories final : public Repositories {
   journal::JournalRepository& journal() override { return *journal_; }
   aid_requests::AidRequestRepository& aid_requests() override { return *aid_requests_; }
   offers::OfferRepository& offers() override { return *offers_; }
+  trainings::TrainingRepository& trainings() override { return *trainings_; }
   applications::ApplicationRepository& applications() override { return *applications_; }
 
  private:
@@ -697,6 +700,7 @@ class SqlRepositories final : public Repositories {
   std::unique_ptr<budgets::BudgetRepository> budgets_;
   std::unique_ptr<journal::JournalRepository> journal_;
   std::unique_ptr<aid_requests::AidRequestRepository> aid_requests_;
+  std::unique_ptr<trainings::TrainingRepository> trainings_;
   std::unique_ptr<offers::OfferRepository> offers_;
   std::unique_ptr<applications::ApplicationRepository> applications_;
 };

@@ -8,6 +8,7 @@
 #include "domain/fakes/in_memory_aid_requests.h"
 #include "domain/fakes/in_memory_applications.h"
 #include "domain/fakes/in_memory_offers.h"
+#include "domain/fakes/in_memory_trainings.h"
 #include "domain/reference/tables.h"
 
 namespace maplace::fakes {
@@ -41,6 +42,7 @@ struct InMemoryStore::State {
   std::vector<journal::JournalEntry> journal;  // by seq, from 1
   AidRequestsState aid_requests;
   OffersState offers;
+  TrainingsState trainings;
   ApplicationsState applications;
   std::int64_t next_id = 1;
 };
@@ -662,6 +664,7 @@ class InMemoryStore::Repos final : public Repositories {
         budgets_(s),
         journal_(s),
         aid_requests_(MakeInMemoryAidRequests(s.aid_requests)),
+        trainings_(MakeInMemoryTrainings(s.trainings, s.reference_tables)),
         offers_(MakeInMemoryOffers(s.offers)),
         applications_(MakeInMemoryApplications(s.applications)) {}
   people::UserRepository& users() override { return users_; }
@@ -677,6 +680,7 @@ class InMemoryStore::Repos final : public Repositories {
   journal::JournalRepository& journal() override { return journal_; }
   aid_requests::AidRequestRepository& aid_requests() override { return *aid_requests_; }
   offers::OfferRepository& offers() override { return *offers_; }
+  trainings::TrainingRepository& trainings() override { return *trainings_; }
   applications::ApplicationRepository& applications() override { return *applications_; }
 
  private:
@@ -692,6 +696,7 @@ class InMemoryStore::Repos final : public Repositories {
   Budgets budgets_;
   Journal journal_;
   std::unique_ptr<aid_requests::AidRequestRepository> aid_requests_;
+  std::unique_ptr<trainings::TrainingRepository> trainings_;
   std::unique_ptr<offers::OfferRepository> offers_;
   std::unique_ptr<applications::ApplicationRepository> applications_;
 };
