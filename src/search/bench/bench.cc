@@ -42,6 +42,11 @@ std::size_t ResidentBytes() {
   return resident * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
 }
 
+// Resident memory gained since `before` (negative when memory was given back).
+double MegabytesSince(std::size_t before) {
+  return (static_cast<double>(ResidentBytes()) - static_cast<double>(before)) / 1e6;
+}
+
 struct Latencies {
   std::vector<double> ms;      // wall
   std::vector<double> cpu_ms;  // this thread's CPU time
@@ -113,7 +118,7 @@ int RunBenchmark(const BenchmarkOptions& options, std::ostream& out) {
   index.SetJobTitles(corpus.job_titles);
   index.Upsert(corpus.documents, threads);
   ours.build_seconds = Seconds(build_start);
-  ours.memory_mb = static_cast<double>(ResidentBytes() - rss_before) / 1e6;
+  ours.memory_mb = MegabytesSince(rss_before);
   ours.note =
       fmt::format("index's own count {:.0f} MB", static_cast<double>(index.MemoryBytes()) / 1e6);
 
@@ -158,7 +163,7 @@ int RunBenchmark(const BenchmarkOptions& options, std::ostream& out) {
       return 1;
     }
     row.build_seconds = Seconds(start);
-    row.memory_mb = static_cast<double>(ResidentBytes() - before) / 1e6;
+    row.memory_mb = MegabytesSince(before);
     const auto run = Clock::now();
     std::size_t failures = 0;
     for (std::size_t i = 0; i < sample; ++i) {
