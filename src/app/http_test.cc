@@ -1602,6 +1602,49 @@ TEST_F(StaffRequestsTest, ATransferBetweenEnvelopesMovesMoneyOnlyOnceAManagerApp
   EXPECT_TRUE(Contains(self.body, "par une autre personne que celle qui l&#39;a proposé"));
 }
 
+// Steering (issue 9): the indicators with their definitions, for staff only; the public
+// statistics with small counts not published.
+TEST_F(StaffRequestsTest, TheSteeringPageAndApiGiveEachIndicatorWithItsDefinition) {
+  HttpClient manager = SignedIn(people::Role::kManager, "direction@opco.mq");
+  HttpClient young = SignedIn(people::Role::kYoungPerson, "melissa@example.mq");
+  EXPECT_EQ(CreateEnvelope(manager, "10 000"), "/budgets?info=cree");
+
+  HttpResponse page = manager.Get("/pilotage");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Budget des aides alloué"));
+  EXPECT_TRUE(Contains(page.body, "10\u202f000,00\u202f€"));
+  EXPECT_TRUE(Contains(page.body, "Somme des montants alloués."));
+  EXPECT_TRUE(Contains(page.body, R"(role="img" aria-labelledby="chart-budget.allocated-title")"));
+  EXPECT_TRUE(Contains(page.body, "Aide à la mobilité ultramarine des apprentis"));  // its table
+  EXPECT_EQ(young.Get("/pilotage").status, 403);
+  EXPECT_EQ(young.Get("/api/v1/indicators").status, 403);
+
+  HttpResponse api = manager.Get("/api/v1/indicators?year=" + std::to_string(ThisYear()));
+  ASSERT_EQ(api.status, 200);
+  const auto body = nlohmann::json::parse(api.body);
+  EXPECT_EQ(body["year"], ThisYear());
+  bool found = false;
+  for (const auto& indicator : body["indicators"]) {
+    EXPECT_FALSE(indicator["definition"].get<std::string>().empty()) << indicator["id"];
+    if (indicator["id"] == "budget.allocated") {
+      found = true;
+      EXPECT_EQ(indicator["value"], 1'000'000);
+      EXPECT_EQ(indicator["unit"], "cents");
+      EXPECT_EQ(indicator["previous"], 0);
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(manager.Get("/api/v1/indicators?year=1999").status, 422);
+
+  HttpResponse statistics = young.Get("/statistiques");
+  ASSERT_EQ(statistics.status, 200);
+  EXPECT_TRUE(Contains(statistics.body, "non publié"));  // nothing reaches 5 here
+  HttpResponse csv = Client().Get("/statistiques.csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_TRUE(Contains(csv.body, "annee;indicateur;libelle;valeur"));
+}
+
 TEST_F(StaffRequestsTest, PaymentFilesNeedTheDelegationsAccount) {
   HttpClient finance = SignedIn(people::Role::kFinance, "finances@opco.mq");
   HttpResponse empty = finance.Get("/finance/paiements");

@@ -17,6 +17,7 @@ Router MakeRouter(const WebServices& services) {
   AddBudgetPages(router, services);
   AddEmployerPages(router, services);
   AddSearchPages(router, services);
+  AddSteeringPages(router, services);
   AddApi(router, services);
   AddSimulateApi(router, services);
   return router;

@@ -51,6 +51,11 @@ class Offers final : public offers::OfferRepository {
       if (offers::IsOpen(o.state) && !o.hidden) out.push_back(o);
     return out;
   }
+  Result<std::vector<Offer>> ListAll() override {
+    std::vector<Offer> out;
+    for (const auto& [id, o] : s_.offers) out.push_back(o);
+    return out;
+  }
   Result<std::vector<Offer>> ListPublishedExpiringBy(UnixSeconds before) override {
     std::vector<Offer> out;
     for (const auto& [id, o] : s_.offers)

@@ -20,6 +20,8 @@ class OfferRepository {
   virtual Result<std::vector<Offer>> ListByOrganisation(std::int64_t organisation_id) = 0;
   // Published or paused, not hidden, by id.
   virtual Result<std::vector<Offer>> ListOpen() = 0;
+  // Every offer ever made (drafts included), by id: for the steering indicators.
+  virtual Result<std::vector<Offer>> ListAll() = 0;
   // Published offers expiring at or before `before` (for reminders and expiry).
   virtual Result<std::vector<Offer>> ListPublishedExpiringBy(UnixSeconds before) = 0;
 
