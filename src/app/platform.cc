@@ -74,6 +74,7 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
                                                       offers::OfferSettings{PublicUrl(config.web)});
   p->organisations_ =
       std::make_unique<people::OrganisationService>(*p->store_, p->clock_, PublicUrl(config.web));
+  p->trainings_ = std::make_unique<trainings::TrainingService>(*p->store_, p->clock_);
   p->transport_ = mail::MakeTransport(config.mail);
   p->mail_sender_ =
       std::make_unique<mail::MailSender>(*p->store_, *p->transport_, p->clock_, config.mail);
@@ -95,16 +96,20 @@ Status Platform::StartWeb() {
   auto documents = search_feed_->Build(*store_, *offers_);
   if (!documents) return Fail(documents.error());
   offers_->SetListener(search_feed_.get());
+  auto with_trainings = search_feed_->AddTrainings(*trainings_);
+  if (!with_trainings) return Fail(with_trainings.error());
+  trainings_->SetListener(search_feed_.get());
   search_parts_ = std::make_unique<web::SearchParts>(
       web::SearchParts{*search_index_, *search_cards_, search_feed_->communes()});
-  spdlog::info("search index: {} documents in {} ms", *documents,
+  spdlog::info("search index: {} documents in {} ms", *with_trainings,
                std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::steady_clock::now() - started)
                    .count());
 
-  services_ = std::make_unique<web::WebServices>(web::WebServices{
-      *accounts_, *jobs_, *imports_, *aids_, *aid_requests_, *visitor_mail_, *store_, *templates_,
-      config_.mail, config_.payments, site_, *offers_, *organisations_, *search_parts_});
+  services_ = std::make_unique<web::WebServices>(
+      web::WebServices{*accounts_, *jobs_, *imports_, *aids_, *aid_requests_, *visitor_mail_,
+                       *store_, *templates_, config_.mail, config_.payments, site_, *offers_,
+                       *organisations_, *search_parts_, *trainings_});
   router_ = std::make_unique<web::Router>(web::MakeRouter(*services_));
   web::ServerContext context;
   context.config = config_.web;

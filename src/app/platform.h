@@ -15,6 +15,7 @@
 #include "domain/people/account_service.h"
 #include "domain/people/organisation_service.h"
 #include "domain/reference/import_service.h"
+#include "domain/trainings/training_service.h"
 #include "mail/mail_sender.h"
 #include "search/catalog.h"
 #include "search/index.h"
@@ -47,6 +48,7 @@ class Platform {
   aid_requests::AidRequestService& aid_requests() { return *aid_requests_; }
   offers::OfferService& offers() { return *offers_; }
   people::OrganisationService& organisations() { return *organisations_; }
+  trainings::TrainingService& trainings() { return *trainings_; }
   mail::MailSender& mail_sender() { return *mail_sender_; }
   web::Server& server() { return *server_; }
   // Once the web part started.
@@ -71,6 +73,7 @@ class Platform {
   std::unique_ptr<aid_requests::AidRequestService> aid_requests_;
   std::unique_ptr<offers::OfferService> offers_;
   std::unique_ptr<people::OrganisationService> organisations_;
+  std::unique_ptr<trainings::TrainingService> trainings_;
   std::unique_ptr<outbox::VisitorMailer> visitor_mail_;
   std::unique_ptr<mail::MailTransport> transport_;
   std::unique_ptr<mail::MailSender> mail_sender_;

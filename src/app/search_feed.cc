@@ -151,6 +151,69 @@ void SearchFeed::OnOfferChanged(const offers::Offer& offer) {
   Put(offer, OrganisationName(offer.organisation_id));
 }
 
+Result<std::size_t> SearchFeed::AddTrainings(trainings::TrainingService& trainings) {
+  auto published = trainings.ListPublished();
+  if (!published) return Fail(published.error());
+  for (const auto& p : *published) {
+    {
+      std::lock_guard lock(names_mutex_);
+      organisation_names_[p.training.organisation_id] = p.cfa.name;
+    }
+    PutTraining(p.training, p.cfa.name);
+  }
+  return index_.size();
+}
+
+// A training is found by its title, its certification's codes, its CFA and its jobs' labels.
+void SearchFeed::PutTraining(const trainings::Training& training, const std::string& cfa_name) {
+  const trainings::TrainingInput& in = training.input;
+  search::Document d;
+  d.id = search::DocumentId(search::DocKind::kTraining, training.id);
+  d.kind = search::DocKind::kTraining;
+  d.title = in.title;
+  d.text = in.rhythm + "\n" + in.rncp_code + " " + in.cfd_code + "\n" + cfa_name;
+  for (const auto& code : in.rome_codes) {
+    auto label = job_labels_.find(code);
+    if (label != job_labels_.end()) d.text += "\n" + label->second;
+  }
+  d.rome_codes = in.rome_codes;
+  d.level = in.level;
+  d.contract = search::ContractKind::kApprenticeship;
+  d.start_day = in.start_dates.empty() ? 0 : DaysSinceEpoch(in.start_dates.front());
+  d.commune = in.commune_code;
+  std::string commune_name;
+  auto commune = communes_.find(in.commune_code);
+  if (commune != communes_.end()) {
+    d.area = commune->second.area_code;
+    d.latitude = commune->second.latitude;
+    d.longitude = commune->second.longitude;
+    commune_name = commune->second.name;
+  }
+  d.published_at = training.updated_at;
+  index_.Upsert(d);
+  catalog_.Put(d.id, search::Card{.kind = search::DocKind::kTraining,
+                                  .local_id = training.id,
+                                  .title = in.title,
+                                  .subtitle = cfa_name,
+                                  .commune = commune_name,
+                                  .rome_code = in.rome_codes.empty() ? "" : in.rome_codes.front(),
+                                  .level = in.level,
+                                  .contract = d.contract,
+                                  .start_day = d.start_day,
+                                  .published_at = training.updated_at,
+                                  .url = fmt::format("/formations/{}", training.id)});
+}
+
+void SearchFeed::OnTrainingChanged(const trainings::Training& training) {
+  PutTraining(training, OrganisationName(training.organisation_id));
+}
+
+void SearchFeed::OnTrainingRemoved(std::int64_t training_id) {
+  const std::int64_t id = search::DocumentId(search::DocKind::kTraining, training_id);
+  index_.Remove(id);
+  catalog_.Erase(id);
+}
+
 void SearchFeed::OnOfferRemoved(std::int64_t offer_id) {
   const std::int64_t id = search::DocumentId(search::DocKind::kOffer, offer_id);
   index_.Remove(id);

@@ -9,6 +9,7 @@
 #include "domain/jobs/job.h"
 #include "domain/offers/offer_service.h"
 #include "domain/store.h"
+#include "domain/trainings/training_service.h"
 #include "search/catalog.h"
 #include "search/index.h"
 
@@ -18,7 +19,7 @@ namespace maplace::app {
 // ROME job titles for job families, every job, every visible offer), then told of each offer
 // change by the offer service, after its commit — a change is searchable as soon as the
 // request that made it returns.
-class SearchFeed final : public offers::OfferListener {
+class SearchFeed final : public offers::OfferListener, public trainings::TrainingListener {
  public:
   SearchFeed(search::Index& index, search::Catalog& catalog);
 
@@ -31,10 +32,17 @@ class SearchFeed final : public offers::OfferListener {
   void OnOfferChanged(const offers::Offer& offer) override;
   void OnOfferRemoved(std::int64_t offer_id) override;
 
+  // The CFAs' published trainings, after Build(); returns how many documents the index holds.
+  // Then the training service tells of each change, after its commit.
+  Result<std::size_t> AddTrainings(trainings::TrainingService& trainings);
+  void OnTrainingChanged(const trainings::Training& training) override;
+  void OnTrainingRemoved(std::int64_t training_id) override;
+
  private:
   // The employer's name of an offer: read once, then kept.
   std::string OrganisationName(std::int64_t organisation_id);
   void Put(const offers::Offer& offer, const std::string& organisation_name);
+  void PutTraining(const trainings::Training& training, const std::string& cfa_name);
 
   search::Index& index_;
   search::Catalog& catalog_;

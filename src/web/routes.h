@@ -12,6 +12,7 @@
 #include "domain/people/organisation_service.h"
 #include "domain/reference/import_service.h"
 #include "domain/store.h"
+#include "domain/trainings/training_service.h"
 #include "web/router.h"
 #include "web/search/search_request.h"
 #include "web/templates.h"
@@ -40,6 +41,7 @@ struct WebServices {
   offers::OfferService& offers;                // issue 5
   people::OrganisationService& organisations;  // issue 5
   const SearchParts& search;                   // issue 4
+  trainings::TrainingService& trainings;       // issue 5, the CFAs' catalogue
 };
 
 // Each adds its routes, each with its access declaration.
@@ -55,6 +57,7 @@ void AddStaffRequestPages(Router& router, const WebServices& services);
 void AddFinancePages(Router& router, const WebServices& services);
 void AddBudgetPages(Router& router, const WebServices& services);
 void AddEmployerPages(Router& router, const WebServices& services);
+void AddTrainingPages(Router& router, const WebServices& services);
 void AddSimulateApi(Router& router, const WebServices& services);
 void AddSearchPages(Router& router, const WebServices& services);
 void AddSteeringPages(Router& router, const WebServices& services);
