@@ -382,3 +382,76 @@ test('staff pages on aid requests, payments and budgets', async (t) => {
     await checkPath(t, page, '/budgets', { label: `/budgets (${role})` });
   });
 });
+
+test('search, steering and public statistics', async (t) => {
+  await withPage(async (page) => {
+    await checkPath(t, page, '/recherche');
+    await checkPath(t, page, '/recherche?q=boulanger&commune=Le+Lamentin&radius_km=30',
+                    { label: '/recherche with results' });
+    await checkPath(t, page, '/recherche?commune=Paris', { status: 400, label: '/recherche with an error' });
+    await checkPath(t, page, '/statistiques');
+  });
+  await withPage(async (page) => {
+    await logIn(page, server.url, server.logins.Direction);
+    await checkPath(t, page, '/pilotage', { label: '/pilotage (Direction)' });
+  });
+});
+
+test('the CFA catalogue', async (t) => {
+  if (server.sharedDataMissing) {
+    t.skip(server.sharedDataMissing);
+    return;
+  }
+  let training;
+  await withPage(async (page) => {
+    await logIn(page, server.url, server.logins.CFA);
+    for (const path of ['/cfa/formations', '/cfa/formations/nouvelle']) {
+      await checkPath(t, page, path, { label: `${path} (CFA)` });
+    }
+    await t.test('training form with errors', async () => {
+      await page.goto(`${server.url}/cfa/formations/nouvelle`);
+      await page.getByLabel('Durée, en mois').fill('99');
+      await Promise.all([page.waitForNavigation(),
+                         page.getByRole('button', { name: 'Enregistrer et relire' }).click()]);
+      await page.getByRole('alert').waitFor();
+      await checkCurrentPage(page, 'training form with errors');
+    });
+    const year = new Date().getFullYear() + 1;
+    await page.goto(`${server.url}/cfa/formations/nouvelle`);
+    await page.getByLabel('Code RNCP').fill('RNCP37553');
+    await page.getByLabel('Intitulé de la formation').fill('CAP Cuisine');
+    await page.getByLabel('Métiers visés (codes ROME)').fill('G1602');
+    await page.getByLabel('Dates de rentrée').fill(`${year}-09-01`);
+    await page.getByLabel('Durée, en mois').fill('24');
+    await page.getByLabel('Nombre de places').fill('12');
+    await page.getByLabel('Commune du lieu de formation').selectOption('97213');
+    await page.getByLabel('E-mail').fill('formations@cfa.test');
+    await Promise.all([page.waitForNavigation(),
+                       page.getByRole('button', { name: 'Enregistrer et relire' }).click()]);
+    training = new URL(page.url()).pathname;
+    assert.match(training, /^\/cfa\/formations\/\d+$/);
+    await t.test('/cfa/formations/<id> (unpublished)', () => checkCurrentPage(page, 'training unpublished'));
+    await Promise.all([page.waitForNavigation(),
+                       page.getByRole('button', { name: 'Publier la formation' }).click()]);
+    await t.test('/cfa/formations/<id> (published)', () => checkCurrentPage(page, 'training published'));
+    await t.test('catalogue import with errors', async () => {
+      await page.goto(`${server.url}/cfa/formations`);
+      await page.getByLabel('Fichier CSV du catalogue').setInputFiles({
+        name: 'catalogue.csv', mimeType: 'text/csv',
+        buffer: Buffer.from('rncp;intitule;dates_debut;duree_mois;places;commune_insee\nRNCP37553;CAP;hier;x;0;1\n'),
+      });
+      await Promise.all([page.waitForNavigation(),
+                         page.getByRole('button', { name: 'Importer le catalogue' }).click()]);
+      await page.locator('#erreurs-import').waitFor();
+      await checkCurrentPage(page, 'catalogue import with errors');
+    });
+  });
+  await withPage(async (page) => {
+    const id = training.split('/').pop();
+    await checkPath(t, page, `/formations/${id}`, { label: '/formations/<id>' });
+    await checkPath(t, page, '/formations/999999', { status: 404, label: 'unknown training' });
+    await page.goto(`${server.url}/formations/${id}`);
+    const cfa = await page.locator('a[href^="/cfas/"]').first().getAttribute('href');
+    await checkPath(t, page, cfa, { label: '/cfas/<id>' });
+  });
+});
