@@ -16,6 +16,7 @@
 #include "cli/demo_aids.h"
 #include "cli/demo_command.h"
 #include "cli/demo_offers.h"
+#include "cli/demo_trainings.h"
 #include "cli/simulate_command.h"
 #include "core/embedded_files.h"
 #include "core/time_format.h"
@@ -70,6 +71,9 @@ int Demo(const Config& config, const std::string& logins_file) {
     return Failed(requests.error());
   auto offers = cli::CreateDemoOffers((*platform)->store(), (*platform)->offers());
   if (!offers) return Failed(offers.error());
+  auto demo_trainings =
+      cli::CreateDemoTrainings((*platform)->store(), (*platform)->trainings(), std::time(nullptr));
+  if (!demo_trainings) return Failed(demo_trainings.error());
   const std::string table = cli::FormatDemoLogins(*logins);
   std::cout << "Demo accounts (fictitious data; passwords are new at each run):\n" << table;
   if (!logins_file.empty()) {
