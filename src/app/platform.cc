@@ -72,6 +72,11 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
   p->visitor_mail_ = std::make_unique<outbox::VisitorMailer>(*p->store_, p->clock_);
   p->offers_ = std::make_unique<offers::OfferService>(*p->store_, p->clock_,
                                                       offers::OfferSettings{PublicUrl(config.web)});
+  applications::ApplicationSettings application_settings;
+  application_settings.documents_dir = config.payments.documents_dir;
+  application_settings.public_url = PublicUrl(config.web);
+  p->applications_ = std::make_unique<applications::ApplicationService>(
+      *p->store_, *p->offers_, p->clock_, application_settings);
   p->organisations_ =
       std::make_unique<people::OrganisationService>(*p->store_, p->clock_, PublicUrl(config.web));
   p->trainings_ = std::make_unique<trainings::TrainingService>(*p->store_, p->clock_);
@@ -110,6 +115,7 @@ Status Platform::StartWeb() {
       web::WebServices{*accounts_, *jobs_, *imports_, *aids_, *aid_requests_, *visitor_mail_,
                        *store_, *templates_, config_.mail, config_.payments, site_, *offers_,
                        *organisations_, *search_parts_, *trainings_});
+  services_->applications = applications_.get();
   router_ = std::make_unique<web::Router>(web::MakeRouter(*services_));
   web::ServerContext context;
   context.config = config_.web;
@@ -121,6 +127,7 @@ Status Platform::StartWeb() {
     site_.public_url = url;
     accounts_->SetPublicUrl(url);
     offers_->SetPublicUrl(url);
+    applications_->SetPublicUrl(url);
     organisations_->SetPublicUrl(url);
   };
   server_ = std::make_unique<web::Server>(std::move(context), *router_);
@@ -130,6 +137,9 @@ Status Platform::StartWeb() {
       [this] {
         if (auto ticked = offers_->Tick(); !ticked)
           spdlog::error("offers tick: {}", ticked.error().message);
+        // Applications unanswered for 7 days: the employer is reminded, once each.
+        if (auto reminded = applications_->RemindUnanswered(); !reminded)
+          spdlog::error("applications reminder: {}", reminded.error().message);
       },
       3600);
   mail_sender_->Start();

@@ -9,6 +9,7 @@
 #include "core/secret_box.h"
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
+#include "domain/applications/application_service.h"
 #include "domain/jobs/jobs_service.h"
 #include "domain/offers/offer_service.h"
 #include "domain/outbox/visitor_mailer.h"
@@ -47,6 +48,7 @@ class Platform {
   aids::AidsService& aids() { return *aids_; }
   aid_requests::AidRequestService& aid_requests() { return *aid_requests_; }
   offers::OfferService& offers() { return *offers_; }
+  applications::ApplicationService& applications() { return *applications_; }
   people::OrganisationService& organisations() { return *organisations_; }
   trainings::TrainingService& trainings() { return *trainings_; }
   mail::MailSender& mail_sender() { return *mail_sender_; }
@@ -72,6 +74,7 @@ class Platform {
   std::unique_ptr<crypto::SecretBox> bank_box_;
   std::unique_ptr<aid_requests::AidRequestService> aid_requests_;
   std::unique_ptr<offers::OfferService> offers_;
+  std::unique_ptr<applications::ApplicationService> applications_;
   std::unique_ptr<people::OrganisationService> organisations_;
   std::unique_ptr<trainings::TrainingService> trainings_;
   std::unique_ptr<outbox::VisitorMailer> visitor_mail_;

@@ -16,6 +16,7 @@ Router MakeRouter(const WebServices& services) {
   AddFinancePages(router, services);
   AddBudgetPages(router, services);
   AddEmployerPages(router, services);
+  AddApplicationPages(router, services);
   AddTrainingPages(router, services);
   AddSearchPages(router, services);
   AddSteeringPages(router, services);

@@ -5,6 +5,7 @@
 #include "core/config.h"
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
+#include "domain/applications/application_service.h"
 #include "domain/jobs/jobs_service.h"
 #include "domain/offers/offer_service.h"
 #include "domain/outbox/visitor_mailer.h"
@@ -42,6 +43,8 @@ struct WebServices {
   people::OrganisationService& organisations;  // issue 5
   const SearchParts& search;                   // issue 4
   trainings::TrainingService& trainings;       // issue 5, the CFAs' catalogue
+  // Issue 4 §3 and issue 5 §3; set by the platform after the initialisation above.
+  applications::ApplicationService* applications = nullptr;
 };
 
 // Each adds its routes, each with its access declaration.
@@ -57,6 +60,7 @@ void AddStaffRequestPages(Router& router, const WebServices& services);
 void AddFinancePages(Router& router, const WebServices& services);
 void AddBudgetPages(Router& router, const WebServices& services);
 void AddEmployerPages(Router& router, const WebServices& services);
+void AddApplicationPages(Router& router, const WebServices& services);
 void AddTrainingPages(Router& router, const WebServices& services);
 void AddSimulateApi(Router& router, const WebServices& services);
 void AddSearchPages(Router& router, const WebServices& services);

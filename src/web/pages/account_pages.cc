@@ -102,21 +102,25 @@ void FillSpace(Page& page, const people::Actor& actor, const std::string& organi
   std::vector<const char*> coming;
   switch (actor.role) {
     case Role::kYoungPerson:
+      cards.push_back({"/mes-candidatures", "Mes candidatures",
+                       "Vos candidatures aux offres, leur état et les réponses des recruteurs."});
+      cards.push_back(
+          {"/mon-cv", "Mon CV", "Déposez votre CV une fois, il part avec vos candidatures."});
       cards.push_back({"/mes-demandes", "Mes demandes d'aide",
                        "Vos demandes, leur état, vos pièces et les messages du conseiller."});
       coming = {"Rechercher des offres et des formations en alternance près de chez vous",
-                "Candidater et suivre vos candidatures",
                 "Simuler votre salaire d'apprenti et les aides auxquelles vous avez droit"};
       break;
     case Role::kEmployer:
       cards.push_back({"/employeur/offres", "Mes offres",
                        "Préparer, publier, prolonger et clôturer vos offres d'alternance."});
+      cards.push_back({"/employeur/candidatures", "Candidatures reçues",
+                       "Lire les candidatures, proposer un entretien, répondre en deux clics."});
       cards.push_back({"/organisation", "Mon organisation", "Vos collègues et leurs invitations."});
       cards.push_back({"/organisation/details", "Informations de l'entreprise",
                        "SIRET, adresse, convention collective et validation par la délégation."});
       cards.push_back({"/mes-demandes", "Mes demandes d'aide",
                        "Les demandes d'aide de votre organisation pour ses apprentis."});
-      coming = {"Répondre aux candidatures"};
       break;
     case Role::kCfa:
       cards.push_back({"/cfa/formations", "Mes formations",

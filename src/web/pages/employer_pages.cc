@@ -13,6 +13,7 @@
 #include "domain/people/organisation_service.h"
 #include "web/error_response.h"
 #include "web/page.h"
+#include "web/pages/application_pages.h"
 #include "web/pages/form_support.h"
 #include "web/pages/staff_support.h"
 #include "web/routes.h"
@@ -728,6 +729,7 @@ Response PublicOfferPage(const Request& request, const WebServices& services, st
             1000},
            request.Form("details"), errors);
   if (error) page.Show("REPORT_OPEN");
+  AddApplySection(page.dict(), request, services, id);
   return page.Render(services.templates, status);
 }
 

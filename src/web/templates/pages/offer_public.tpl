@@ -15,6 +15,7 @@
 {{#PARAGRAPH}}<p>{{TEXT}}</p>{{/PARAGRAPH}}
 <p class="meta">Offre en ligne jusqu'au {{UNTIL}}.</p>
 </article>
+{{>APPLY}}
 <details class="card"{{#REPORT_OPEN}} open{{/REPORT_OPEN}}>
   <summary>Signaler un problème avec cette offre</summary>
   <form class="form stack" method="post" action="/offres/{{ID}}/signaler" novalidate>
