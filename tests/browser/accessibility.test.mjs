@@ -278,6 +278,36 @@ test('employers, offers and the advisors\' queue', async (t) => {
     await checkPath(t, page, `/offres/${id}`, { label: '/offres/<id>' });
     await checkPath(t, page, '/offres/999999', { status: 404, label: 'unknown offer' });
   });
+  // Applying (issue 4 §3), the CV, « Mes candidatures » and the employer's inbox (issue 5 §3).
+  await withPage(async (page) => {
+    const id = offer.split('/').pop();
+    await logIn(page, server.url, server.logins.Jeune);
+    await checkPath(t, page, `/offres/${id}`, { label: '/offres/<id> (Jeune, apply form)' });
+    await checkPath(t, page, '/mon-cv', { label: '/mon-cv (Jeune)' });
+    await t.test('/mon-cv with an error', async () => {
+      await page.goto(`${server.url}/mon-cv`);
+      await page.locator('#cv').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf',
+                                                buffer: Buffer.from('pas un PDF') });
+      await Promise.all([page.waitForNavigation(),
+                         page.getByRole('button', { name: 'Enregistrer ce CV' }).click()]);
+      await page.getByRole('alert').waitFor();
+      await checkCurrentPage(page, '/mon-cv with an error');
+    });
+    await page.goto(`${server.url}/offres/${id}`);
+    await page.getByLabel('Votre message au recruteur').fill('Bonjour, je suis disponible tout de suite.');
+    await page.getByLabel('Pas encore').check();
+    await Promise.all([page.waitForNavigation(),
+                       page.getByRole('button', { name: 'Envoyer ma candidature' }).click()]);
+    await t.test('/mes-candidatures', () => checkCurrentPage(page, '/mes-candidatures'));
+  });
+  await withPage(async (page) => {
+    await logIn(page, server.url, server.logins.Employeur);
+    await checkPath(t, page, '/employeur/candidatures', { label: '/employeur/candidatures' });
+    const link = page.locator('main a[href^="/employeur/candidatures/"]')
+      .filter({ hasNotText: 'XLSX' }).first();
+    await checkPath(t, page, await link.getAttribute('href'),
+                    { label: '/employeur/candidatures/<id>' });
+  });
   await withPage(async (page) => {
     await logIn(page, server.url, server.logins['Conseiller emploi-formation']);
     await checkPath(t, page, '/conseil/organisations', { label: '/conseil/organisations' });

@@ -1,0 +1,144 @@
+// Issue 4 §3 and issue 5 §3 on a phone (360 × 740) in Chromium: a young person searches for an
+// offer near Le Lamentin, opens it, applies with a CV, finds the application in « Mes
+// candidatures »; the employer opens the inbox and invites the candidate to an interview; the
+// young person sees the new status and the reply. The demo's two offers need the ROME jobs and
+// the communes of ../shared/data (imported, then the demo run again); without the folder the
+// test is skipped.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import {
+  startServer, launchBrowser, newPage, logIn, maplaceBinary, parseDemoLogins, SHARED_DATA,
+  assertNoSeriousViolations,
+} from './harness.mjs';
+
+const PHONE = { width: 360, height: 740 };
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const IMPORT_TIMEOUT = 240_000;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
+let server;
+let browser;
+let logins;
+let missing = null;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  if (!fs.existsSync(SHARED_DATA)) {
+    missing = `no shared data at ${SHARED_DATA}`;
+    return;
+  }
+  const modules = path.join(repoRoot, 'node_modules');
+  for (const [kind, file] of [
+    ['rome', path.join(SHARED_DATA, 'rome', 'v460')],
+    ['areas', path.join(SHARED_DATA, 'bmo', 'bassins_emploi_martinique.csv')],
+    ['communes', path.join(modules, '@etalab', 'decoupage-administratif', 'data', 'communes.json')],
+    ['postal-codes', path.join(modules, 'codes-postaux', 'codes-postaux.json')],
+  ]) {
+    await promisify(execFile)(maplaceBinary(), ['--var-dir', server.varDir, 'import', kind, file],
+                              { timeout: IMPORT_TIMEOUT });
+  }
+  // With the jobs known, the demo publishes its two offers (and gives new passwords); the
+  // server restarts so that its search index is built with them.
+  const { stdout } = await promisify(execFile)(maplaceBinary(),
+                                               ['--var-dir', server.varDir, 'demo'],
+                                               { timeout: IMPORT_TIMEOUT });
+  logins = parseDemoLogins(stdout);
+  await server.restart();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function submit(page, button) {
+  await Promise.all([page.waitForNavigation(), button.click()]);
+}
+
+async function check(page, label) {
+  await assertNoSeriousViolations(page, label);
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scroll <= PHONE.width, `${label}: no horizontal scrolling (scrollWidth ${scroll})`);
+}
+
+test('a young person finds an offer, applies with a CV, and sees the interview invitation',
+     async (t) => {
+  if (missing) {
+    t.skip(missing);
+    return;
+  }
+  const pages = [];
+  try {
+    const young = await newPage(browser, { viewport: PHONE });
+    pages.push(young);
+    await logIn(young, server.url, logins.Jeune);
+
+    // Search near Le Lamentin, open the pastry offer.
+    await young.goto(`${server.url}/recherche?q=p%C3%A2tissier&commune=Le+Lamentin`);
+    const hit = young.locator('main a[href^="/offres/"]').first();
+    await hit.waitFor();
+    const offerPath = await hit.getAttribute('href');
+    await submit(young, hit);
+    assert.equal(new URL(young.url()).pathname, offerPath);
+    await young.getByRole('heading', { name: 'Postuler' }).waitFor();
+    await check(young, '/offres/<id> with the apply form');
+
+    // A form without a message comes back with a French error.
+    await young.getByLabel('Inscription en cours').check();
+    await submit(young, young.getByRole('button', { name: 'Envoyer ma candidature' }));
+    assert.match(await young.locator('.form-errors').innerText(),
+                 /Écrivez quelques mots au recruteur/);
+    await check(young, '/offres/<id>/postuler with an error');
+
+    await young.getByLabel('Votre message au recruteur')
+      .fill('Bonjour, je prépare un CAP pâtissier et je cherche mon entreprise pour septembre.');
+    await young.getByLabel('Rythme souhaité').fill('2 jours au CFA, 3 jours en entreprise');
+    await young.getByLabel('Inscription en cours').check();
+    await young.locator('#cv').setInputFiles({ name: 'mon-cv.pdf', mimeType: 'application/pdf',
+                                               buffer: PDF });
+    await submit(young, young.getByRole('button', { name: 'Envoyer ma candidature' }));
+    assert.equal(new URL(young.url()).pathname, '/mes-candidatures');
+    const card = young.locator('main li.card').first();
+    assert.match(await card.innerText(), /pâtissier/);
+    assert.match(await card.innerText(), /Envoyée/);
+    await check(young, '/mes-candidatures');
+    await young.goto(`${server.url}/mon-cv`);
+    assert.match(await young.locator('main').innerText(), /mon-cv\.pdf/);
+    await check(young, '/mon-cv');
+
+    // The employer's inbox: open the application, see the CV link, invite to an interview.
+    const employer = await newPage(browser, { viewport: PHONE });
+    pages.push(employer);
+    await logIn(employer, server.url, logins.Employeur);
+    await employer.goto(`${server.url}/employeur/candidatures`);
+    await check(employer, '/employeur/candidatures');
+    const entry = employer.locator('main a[href^="/employeur/candidatures/"]')
+      .filter({ hasNotText: 'XLSX' }).first();
+    await submit(employer, entry);
+    assert.match(await employer.locator('main').innerText(), /je prépare un CAP pâtissier/);
+    assert.equal(await employer.locator('main a[href^="/cv/"]').count(), 1);
+    await check(employer, '/employeur/candidatures/<id>');
+    await employer.getByLabel('Créneaux proposés')
+      .fill('Mardi à 9 h ou jeudi à 14 h, à la pâtisserie.');
+    await submit(employer, employer.getByRole('button', { name: "Proposer l'entretien" }));
+    assert.match(await employer.locator('main').innerText(), /Entretien proposé/);
+
+    // The young person sees the new status and the reply.
+    await young.goto(`${server.url}/mes-candidatures`);
+    const answered = await young.locator('main li.card').first().innerText();
+    assert.match(answered, /Entretien proposé/);
+    assert.match(answered, /Mardi à 9 h ou jeudi à 14 h/);
+    await check(young, '/mes-candidatures with a reply');
+    for (const page of pages) {
+      assert.deepEqual(page.context().blockedRequests, [], 'no request left the local server');
+    }
+  } finally {
+    for (const page of pages) await page.context().close();
+  }
+});
