@@ -57,6 +57,22 @@ std::string PartLabel(const WebServices& services, const std::string& indicator,
   return part.label.empty() ? "Non précisé" : part.label;
 }
 
+// At most `letters` characters (UTF-8 code points), the last one an ellipsis when cut.
+std::string Shortened(const std::string& text, std::size_t letters) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a letter
+    if (++count == letters) {
+      // The letter at i is the last that fits: keep it only if the text ends with it.
+      std::size_t end = i + 1;
+      while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+      if (end == text.size()) return text;
+      return fmt::format("{}…", std::string_view(text).substr(0, i));
+    }
+  }
+  return text;
+}
+
 // Horizontal bars, this year over last year, drawn to the largest value. The figures are in
 // the table that follows the chart; the chart itself is described by its title.
 std::string Bars(const reporting::Indicator& indicator, const std::vector<std::string>& labels) {
@@ -91,7 +107,7 @@ std::string Bars(const reporting::Indicator& indicator, const std::vector<std::s
       return static_cast<int>(static_cast<double>(v) / static_cast<double>(largest) * kBarWidth);
     };
     svg += fmt::format(R"(<text x="0" y="{}" class="chart-label">{}</text>)", y + 16,
-                       escape(labels[k].size() > 28 ? labels[k].substr(0, 27) + "…" : labels[k]));
+                       escape(Shortened(labels[k], 28)));
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="12" class="chart-bar"/>)",
                        kLabelWidth, y + 2, width(part.value));
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="8" class="chart-bar--previous"/>)",
