@@ -272,12 +272,21 @@ TEST_F(ApplicationHttpTest, ACvIsCheckedByItsContentNotItsName) {
   EXPECT_TRUE(Contains(fake.body, "Le CV doit être un fichier PDF ou Word (DOCX)"));
   auto none = PostMultipart(young, "/mon-cv", {{"csrf", Csrf(page)}}, "cv", "", "");
   EXPECT_EQ(none.status, 422);
-  auto saved =
+  auto path =
       PostMultipart(young, "/mon-cv", {{"csrf", Csrf(page)}}, "cv", "../../etc/passwd.pdf", kPdf);
+  EXPECT_EQ(path.status, 422);
+  EXPECT_TRUE(Contains(path.body, "ne doit pas contenir de chemin"));
+  auto renamed = PostMultipart(young, "/mon-cv", {{"csrf", Csrf(page)}}, "cv", "cv.docx", kPdf);
+  EXPECT_EQ(renamed.status, 422);
+  EXPECT_TRUE(Contains(renamed.body, "son nom ne finit pas par « .pdf »"));
+  auto too_large = PostMultipart(young, "/mon-cv", {{"csrf", Csrf(page)}}, "cv", "cv.pdf",
+                                 "%PDF-" + std::string(3 * 1024 * 1024, 'x'));
+  EXPECT_TRUE(too_large.status == 422 || too_large.status == 413) << too_large.status;
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "documents") &&
+               !std::filesystem::is_empty(dir_ / "documents"));
+  auto saved = PostMultipart(young, "/mon-cv", {{"csrf", Csrf(page)}}, "cv", "passwd.pdf", kPdf);
   EXPECT_EQ(saved.status, 303) << saved.body;
-  auto shown = young.Get("/mon-cv");
-  EXPECT_TRUE(Contains(shown.body, "passwd.pdf"));
-  EXPECT_FALSE(Contains(shown.body, "../"));
+  EXPECT_TRUE(Contains(young.Get("/mon-cv").body, "passwd.pdf"));
   // Stored under a random name in the documents folder, nothing else there.
   int files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir_ / "documents")) {

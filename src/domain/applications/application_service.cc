@@ -406,11 +406,23 @@ Result<CvDocument> ApplicationService::SaveCv(const Actor& actor, std::string_vi
   if (static_cast<std::int64_t>(bytes.size()) > settings_.max_cv_bytes)
     return Fail(Refused(ErrorCode::kInvalidArgument, "cv too large", "cv",
                         "Le CV doit faire 3 Mo au plus."));
+  if (original_name.find_first_of("/\\") != std::string_view::npos)
+    return Fail(Refused(ErrorCode::kInvalidArgument, "cv name with a path", "cv",
+                        "Le nom du fichier ne doit pas contenir de chemin (/ ou \\) : "
+                        "renommez-le, par exemple « cv.pdf »."));
   auto type = SniffCvType(bytes);
   if (!type)
     return Fail(Refused(ErrorCode::kInvalidArgument, "cv type", "cv",
                         "Le CV doit être un fichier PDF ou Word (DOCX). Ce fichier n'en est "
                         "pas un, quel que soit son nom."));
+  // The name's extension must say what the content is (a mislabelled file confuses recruiters).
+  const std::string lower = text::AsciiLower(original_name);
+  const std::string_view wanted = *type == kPdfType ? ".pdf" : ".docx";
+  if (!std::string_view(lower).ends_with(wanted))
+    return Fail(Refused(ErrorCode::kInvalidArgument, "cv extension", "cv",
+                        fmt::format("Ce fichier est un {} mais son nom ne finit pas par « {} » : "
+                                    "renommez-le.",
+                                    *type == kPdfType ? "PDF" : "document Word (DOCX)", wanted)));
   const UnixSeconds now = clock_.Now();
   CvDocument cv{0,
                 actor.user_id,

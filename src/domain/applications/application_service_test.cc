@@ -257,10 +257,18 @@ TEST_F(ApplicationServiceTest, CvsAreCheckedByContentAndSeenOnlyByTheirRecruiter
   const std::string docx = std::string("PK\x03\x04", 4) +
                            "....[Content_Types].xml...word/document.xml..." +
                            std::string("PK\x05\x06", 4) + "....";
-  auto word = service_.SaveCv(Young(), docx, "../../etc/cv.docx");
+  // A path in the name, or an extension that does not say what the content is: refused.
+  auto path = service_.SaveCv(Young(), docx, "../../etc/cv.docx");
+  ASSERT_THAT(path, HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_NE(path.error().fields.at("cv").find("chemin"), std::string::npos);
+  auto renamed = service_.SaveCv(Young(), docx, "cv.pdf");
+  ASSERT_THAT(renamed, HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_NE(renamed.error().fields.at("cv").find("« .docx »"), std::string::npos);
+  EXPECT_THAT(service_.SaveCv(Young(), kPdf, "cv.exe"), HasErrorCode(ErrorCode::kInvalidArgument));
+  auto word = service_.SaveCv(Young(), docx, "Mon CV.DOCX");
   ASSERT_THAT(word, IsOk());
   EXPECT_EQ(word->content_type, kDocxType);
-  EXPECT_EQ(word->original_name, "cv.docx");
+  EXPECT_EQ(word->original_name, "Mon CV.DOCX");
   EXPECT_THAT(service_.SaveCv(Young(), std::string("PK\x03\x04", 4) + "xl/workbook.xml", "a.docx"),
               HasErrorCode(ErrorCode::kInvalidArgument));
 
