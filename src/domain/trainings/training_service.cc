@@ -634,9 +634,14 @@ Result<ImportOutcome> TrainingService::ImportCsv(const people::Actor& actor,
     // Every row first: nothing is written unless all are good.
     std::map<std::string, std::size_t> seen;
     for (auto& row : rows) {
-      auto known = by_key.find(TrainingKey(row.input));
-      const std::vector<std::string> previous =
-          known == by_key.end() ? std::vector<std::string>{} : known->second.input.start_dates;
+      // The training this row may update, for its dates already given: same site and the same
+      // RNCP or CFD code (the row may name only one; the reference fills the other in).
+      std::vector<std::string> previous;
+      for (const auto& t : *existing)
+        if (t.input.commune_code == row.input.commune_code &&
+            ((!row.input.rncp_code.empty() && t.input.rncp_code == row.input.rncp_code) ||
+             (!row.input.cfd_code.empty() && t.input.cfd_code == row.input.cfd_code)))
+          previous = t.input.start_dates;
       auto s = Validate(repos, row.input, MartiniqueDate(now), previous);
       if (!s) {
         if (s.error().fields.empty()) return s;

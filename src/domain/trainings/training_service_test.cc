@@ -349,6 +349,28 @@ TEST_F(TrainingServiceTest, TheTemplateImportsAsItIs) {
   EXPECT_EQ(outcome->created, 1);
 }
 
+TEST_F(TrainingServiceTest, AReimportAfterAStartDateHasPassedKeepsIt) {
+  ASSERT_THAT(SeedCertifications(), IsOk());
+  // The row names the CFD code only; the reference adds the RNCP code.
+  const std::string csv = std::string(kHeader) +
+                          ";50022137;;CAP Cuisine;;2027-09-01 2028-01-03;24;12;97213;G1602;;"
+                          "a@cfa.example;;oui\n";
+  ASSERT_TRUE(service_.ImportCsv(Cfa(validated_), csv)->errors.empty());
+  clock_.Advance(300 * 24 * 3600);  // 2027-11-11: the September date has passed
+  auto again = service_.ImportCsv(Cfa(validated_), csv);
+  ASSERT_THAT(again, IsOk());
+  EXPECT_TRUE(again->errors.empty()) << again->errors.front();
+  EXPECT_EQ(again->unchanged, 1);
+  // A new date in the past is still refused.
+  std::string late = csv;
+  late.replace(late.find("2028-01-03"), 10, "2027-10-01");
+  auto refused = service_.ImportCsv(Cfa(validated_), late);
+  ASSERT_EQ(refused->errors.size(), 1u);
+  EXPECT_NE(
+      refused->errors[0].find("ligne 2 : colonne dates_debut : La date de rentrée 01/10/2027"),
+      std::string::npos);
+}
+
 TEST(ParseCsv, QuotesSeparatorsAndLineBreaks) {
   auto records = ParseCsv("a;\"b;c\";\"d\"\"e\"\n\"f\ng\";h\r\n\n  i  ;\n", ';');
   ASSERT_THAT(records, IsOk());
