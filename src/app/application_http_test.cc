@@ -174,6 +174,16 @@ TEST_F(ApplicationHttpTest, ApplyThenInviteThenTheYoungPersonSeesTheInterview) {
   EXPECT_EQ(bad.status, 422);
   EXPECT_TRUE(Contains(bad.body, "Écrivez quelques mots au recruteur"));
   EXPECT_TRUE(Contains(bad.body, "Dites si vous avez déjà une place dans un CFA"));
+  auto markup = PostMultipart(young, "/offres/" + offer + "/postuler",
+                              {{"csrf", Csrf(page)},
+                               {"message", "<script>alert(1)</script>"},
+                               {"rhythm", "<b>2/3</b>"},
+                               {"cfa_place", "no"}},
+                              "cv", "", "");
+  EXPECT_EQ(markup.status, 422);
+  EXPECT_TRUE(Contains(markup.body, "Les signes &lt; et &gt; ne sont pas acceptés"));
+  EXPECT_FALSE(Contains(markup.body, "<script>alert(1)"));
+  EXPECT_TRUE(Contains(markup.body, "&lt;script&gt;alert(1)&lt;/script&gt;"));  // kept, escaped
   EXPECT_TRUE(Contains(young.Get("/mon-cv").body, "pas encore déposé de CV"));
 
   auto sent = PostMultipart(young, "/offres/" + offer + "/postuler", ApplyFields(Csrf(page)), "cv",
@@ -185,6 +195,10 @@ TEST_F(ApplicationHttpTest, ApplyThenInviteThenTheYoungPersonSeesTheInterview) {
   EXPECT_TRUE(Contains(mine.body, "Apprenti cuisinier"));
   EXPECT_TRUE(Contains(mine.body, "Envoyée"));
   EXPECT_TRUE(Contains(young.Get("/offres/" + offer).body, "Vous avez postulé à cette offre"));
+
+  // The offer's page in the employer's space links to its applications.
+  auto manage = employer.Get("/employeur/offres/" + offer);
+  EXPECT_TRUE(Contains(manage.body, "/employeur/candidatures?offre=" + offer));
 
   // Applying twice is refused in French.
   auto twice =

@@ -3,6 +3,7 @@
 <p class="lead">État : <strong data-state>{{STATE}}</strong>{{#ONLINE}} — en ligne jusqu'au {{UNTIL}}{{/ONLINE}}</p>
 {{#HIDDEN}}<p class="notice notice--error">Cette offre est masquée par la délégation : « {{HIDDEN_REASON}} ».</p>{{/HIDDEN}}
 {{#PUBLIC_LINK}}<p><a href="/offres/{{ID}}">Voir l'offre comme les candidats</a></p>{{/PUBLIC_LINK}}
+<p><a href="/employeur/candidatures?offre={{ID}}">Candidatures reçues pour cette offre</a></p>
 
 <section aria-labelledby="apercu" class="card">
   <h2 id="apercu">Aperçu</h2>
