@@ -151,7 +151,42 @@
     });
   }
 
+  /* ---------- Job suggestions while typing (the search box) ---------- */
+  // <input data-suggest-jobs list="x">: from 2 characters, 200 ms after the last key, the
+  // datalist offers the jobs the words name (GET /api/v1/search?kind=job). Without this file,
+  // the box is a plain search box.
+  function initJobSuggestions() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-suggest-jobs]'), function (input) {
+      var list = document.getElementById(input.getAttribute('list'));
+      if (!list) { return; }
+      var timer = null;
+      var asked = '';
+      input.addEventListener('input', function () {
+        window.clearTimeout(timer);
+        var text = input.value.trim();
+        if (text.length < 2 || text === asked) { return; }
+        timer = window.setTimeout(function () {
+          asked = text;
+          fetch('/api/v1/search?kind=job&q=' + encodeURIComponent(text), {
+            headers: { Accept: 'application/json' }, credentials: 'same-origin'
+          }).then(function (response) {
+            return response.ok ? response.json() : null;
+          }).then(function (body) {
+            if (!body || input.value.trim() !== text) { return; }
+            list.textContent = '';
+            body.results.slice(0, 8).forEach(function (job) {
+              var option = document.createElement('option');
+              option.value = job.title;
+              list.appendChild(option);
+            });
+          }).catch(function () { /* suggestions are a convenience: keep the box as it is */ });
+        }, 200);
+      });
+    });
+  }
+
   function init() {
+    initJobSuggestions();
     initPasswordToggles();
     initConfirm();
     initPasswordMeters();

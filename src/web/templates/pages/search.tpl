@@ -3,7 +3,8 @@
   {{>FORM_ERRORS}}
   <div class="field">
     <label for="q">Métier, formation ou mot-clé</label>
-    <input id="q" name="q" type="search" value="{{Q}}" maxlength="200" autocomplete="off" aria-describedby="q-hint">
+    <input id="q" name="q" type="search" value="{{Q}}" maxlength="200" autocomplete="off" aria-describedby="q-hint" list="metiers-suggeres" data-suggest-jobs>
+    <datalist id="metiers-suggeres"></datalist>
     <span class="hint" id="q-hint">Par exemple : soudure, cariste, boulanger, BTS commerce.</span>
   </div>
   <div class="field">

@@ -1,0 +1,90 @@
+// The search page on a phone (issue 4 §2), on the reference seed that script/server loads (its
+// ROME jobs, areas, communes and positions) and the demo's offers and trainings: jobs are
+// suggested while typing, the place box knows the communes, a filter narrows the results and
+// says so, and the page stays within 60 KB of HTML, CSS and JavaScript.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import {
+  startServer, launchBrowser, newPage, maplaceBinary, assertNoSeriousViolations,
+} from './harness.mjs';
+
+const PHONE = { width: 360, height: 740 };
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TIMEOUT = 120_000;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const seed = path.join(repoRoot, 'data', 'seed');
+  for (const [kind, file] of [
+    ['areas', path.join(seed, 'bassins_emploi.csv')],
+    ['communes', path.join(repoRoot, 'node_modules', '@etalab', 'decoupage-administratif', 'data',
+                           'communes.json')],
+    ['commune-positions', path.join(seed, 'commune_positions.csv')],
+    ['rome', path.join(seed, 'rome')],
+  ]) {
+    await promisify(execFile)(maplaceBinary(), ['--var-dir', server.varDir, 'import', kind, file],
+                              { timeout: TIMEOUT });
+  }
+  // With the jobs known, the demo publishes its offers; the index is built at the next start.
+  await promisify(execFile)(maplaceBinary(), ['--var-dir', server.varDir, 'demo'],
+                            { timeout: TIMEOUT });
+  await server.restart();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('jobs are suggested while typing, and a search near a commune can be narrowed', async () => {
+  const page = await newPage(browser, { viewport: PHONE });
+  try {
+    let bytes = 0;
+    page.on('response', async (response) => {
+      const type = response.headers()['content-type'] ?? '';
+      if (/html|css|javascript/.test(type)) bytes += (await response.body()).length;
+    });
+    await page.goto(`${server.url}/recherche`);
+    await assertNoSeriousViolations(page, '/recherche');
+    assert.ok(bytes <= 60 * 1024, `the empty search page weighs ${bytes} bytes`);
+
+    // From two letters, the jobs the words name come as suggestions.
+    await page.getByLabel('Métier, formation ou mot-clé').pressSequentially('pât', { delay: 50 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('#metiers-suggeres option').length > 0);
+    const suggested = await page.$$eval('#metiers-suggeres option', (os) => os.map((o) => o.value));
+    assert.ok(suggested.some((v) => /p[aâ]tiss/i.test(v)), `suggestions: ${suggested.join(', ')}`);
+
+    await page.getByLabel('Métier, formation ou mot-clé').fill('pâtissier');
+    await page.getByLabel('Près de').fill('Le Lamentin');
+    bytes = 0;
+    await Promise.all([page.waitForNavigation(),
+                       page.getByRole('button', { name: 'Rechercher' }).click()]);
+    assert.ok(bytes <= 60 * 1024, `the results page weighs ${bytes} bytes`);
+    const heading = await page.locator('#resultats').innerText();
+    const total = Number(/^(\d+) résultats?$/.exec(heading)?.[1] ?? 0);
+    assert.ok(total >= 1, `results: ${heading}`);
+    await page.locator('.search-results .card').first().getByRole('link').waitFor();
+    await assertNoSeriousViolations(page, '/recherche with results');
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scroll <= PHONE.width, `no horizontal scrolling (scrollWidth ${scroll})`);
+
+    // A facet link narrows the list and says it is chosen; the URL keeps the search.
+    const facet = page.getByRole('navigation', { name: 'Filtrer : Type' }).getByRole('link').first();
+    await Promise.all([page.waitForNavigation(), facet.click()]);
+    assert.match(page.url(), /kind=(offer|training)/);
+    assert.match(page.url(), /commune=Le(\+|%20)Lamentin/);
+    await page.locator('.facet--chosen').first().waitFor();
+    assert.deepEqual(page.context().blockedRequests, [], 'no request may leave 127.0.0.1');
+  } finally {
+    await page.context().close();
+  }
+});
