@@ -235,8 +235,8 @@ int Main(int argc, char** argv) {
   offers_command->require_subcommand(1);
   auto* offers_tick = offers_command->add_subcommand(
       "tick",
-      "Mail the reminders of offers expiring in 7 days and expire the ended ones "
-      "(run it daily, e.g. from cron)");
+      "Mail the reminders of offers expiring in 7 days, expire the ended ones and remind "
+      "employers of applications unanswered for 7 days (run it daily, e.g. from cron)");
   auto* audit = app.add_subcommand("audit", "The money journal and the money invariants");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
@@ -305,10 +305,12 @@ int Main(int argc, char** argv) {
     if (!platform) return Failed(platform.error());
     auto counts = (*platform)->offers().Tick();
     if (!counts) return Failed(counts.error());
+    auto unanswered = (*platform)->applications().RemindUnanswered();
+    if (!unanswered) return Failed(unanswered.error());
     // The mails wait in the outbox; the server (or this delivery) sends them.
     if (auto sent = (*platform)->mail_sender().DeliverDue(); !sent) return Failed(sent.error());
     std::cout << counts->reminded << " reminder(s) sent, " << counts->expired
-              << " offer(s) expired\n";
+              << " offer(s) expired, " << *unanswered << " unanswered application(s) reminded\n";
     return 0;
   }
   if (*audit_verify) {
