@@ -196,6 +196,11 @@ TEST_F(ApplicationHttpTest, ApplyThenInviteThenTheYoungPersonSeesTheInterview) {
   EXPECT_TRUE(Contains(mine.body, "Envoyée"));
   EXPECT_TRUE(Contains(young.Get("/offres/" + offer).body, "Vous avez postulé à cette offre"));
 
+  // The search cards show how many applications an offer already received.
+  auto found = HttpClient(base_).Get("/api/v1/search?q=cuisinier&kind=offer");
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_TRUE(Contains(found.body, "\"applications\":1")) << found.body;
+
   // The offer's page in the employer's space links to its applications.
   auto manage = employer.Get("/employeur/offres/" + offer);
   EXPECT_TRUE(Contains(manage.body, "/employeur/candidatures?offre=" + offer));
