@@ -174,13 +174,13 @@ Result<std::int64_t> ApplicationService::Apply(const Actor& actor, std::int64_t 
   std::int64_t id = 0;
   int count = 0;
   auto status = store_.Write([&](Repositories& repos) -> Status {
+    const Error already = Refused(ErrorCode::kAlreadyExists, "already applied", "offer",
+                                  "Vous avez déjà postulé à cette offre : suivez votre "
+                                  "candidature dans « Mes candidatures ».");
     auto mine = repos.applications().ListByApplicant(actor.user_id);
     if (!mine) return Fail(mine.error());
     for (const auto& a : *mine)
-      if (a.offer_id == offer_id)
-        return Fail(Refused(ErrorCode::kAlreadyExists, "already applied", "offer",
-                            "Vous avez déjà postulé à cette offre : suivez votre candidature "
-                            "dans « Mes candidatures »."));
+      if (a.offer_id == offer_id) return Fail(already);
     Application a;
     a.offer_id = offer_id;
     a.organisation_id = published->offer.organisation_id;
@@ -198,6 +198,8 @@ Result<std::int64_t> ApplicationService::Apply(const Actor& actor, std::int64_t 
     }
     a.created_at = a.updated_at = now;
     auto created = repos.applications().Create(a);
+    // Two submissions at once: the unique key refuses the second.
+    if (!created && created.error().code == ErrorCode::kAlreadyExists) return Fail(already);
     if (!created) return Fail(created.error());
     id = *created;
     auto counted = repos.applications().CountForOffer(offer_id);
