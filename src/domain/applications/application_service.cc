@@ -177,6 +177,11 @@ Result<std::int64_t> ApplicationService::Apply(const Actor& actor, std::int64_t 
     const Error already = Refused(ErrorCode::kAlreadyExists, "already applied", "offer",
                                   "Vous avez déjà postulé à cette offre : suivez votre "
                                   "candidature dans « Mes candidatures ».");
+    // Still published in this transaction (it may have paused at its threshold meanwhile).
+    auto current = repos.offers().FindById(offer_id);
+    if (!current) return Fail(current.error());
+    if (current->state != offers::OfferState::kPublished || current->hidden)
+      return Fail(ErrorCode::kNotFound, "offer no longer published");
     auto mine = repos.applications().ListByApplicant(actor.user_id);
     if (!mine) return Fail(mine.error());
     for (const auto& a : *mine)
