@@ -35,7 +35,6 @@ ApplicationInput Input() {
 class ApplicationServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("maplace-cv-" + crypto::RandomToken(8));
     ASSERT_THAT(store_.Write([&](Repositories& r) -> Status {
       reference::TableSpec jobs{"rome_jobs", {{"code"}, {"label"}}, 1, {}};
       reference::TableSpec communes{"communes", {{"insee_code"}, {"name"}}, 1, {}};
@@ -126,7 +125,10 @@ class ApplicationServiceTest : public ::testing::Test {
     return n;
   }
 
-  std::filesystem::path dir_;
+  // Set before service_ is built (members initialise in this order): the CVs go there, never
+  // to the working directory.
+  std::filesystem::path dir_ =
+      std::filesystem::temp_directory_path() / ("maplace-cv-" + crypto::RandomToken(8));
   fakes::InMemoryStore store_;
   ManualClock clock_{kStart};
   offers::OfferService offers_{store_, clock_, offers::OfferSettings{"https://example.test"}};
