@@ -1616,7 +1616,7 @@ TEST_F(StaffRequestsTest, TheSteeringPageAndApiGiveEachIndicatorWithItsDefinitio
   EXPECT_TRUE(Contains(page.body, "Somme des montants alloués."));
   EXPECT_TRUE(Contains(page.body, R"(role="img" aria-labelledby="chart-budget.allocated-title")"));
   EXPECT_TRUE(Contains(page.body, "Aide à la mobilité ultramarine des apprentis"));  // its table
-  EXPECT_TRUE(Contains(page.body, ">Aide à la mobilité ultramar…</text>"));  // its chart
+  EXPECT_TRUE(Contains(page.body, ">Aide à la mobilité ultramar…</text>"));          // its chart
   EXPECT_EQ(young.Get("/pilotage").status, 403);
   EXPECT_EQ(young.Get("/api/v1/indicators").status, 403);
 

@@ -12,8 +12,8 @@
 #include "storage/sql_jobs.h"
 #include "storage/sql_journal.h"
 #include "storage/sql_offers.h"
-#include "storage/sql_trainings.h"
 #include "storage/sql_reference.h"
+#include "storage/sql_trainings.h"
 
 namespace maplace::storage {
 
