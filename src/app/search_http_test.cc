@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "app/http_client.h"
 #include "app/platform.h"
@@ -208,6 +209,99 @@ TEST_F(SearchHttpTest, BadParametersAreRefusedInFrench) {
   HttpResponse page = HttpClient(base_).Get("/recherche?commune=Paris");
   EXPECT_EQ(page.status, 400);
   EXPECT_TRUE(Contains(page.body, "Cette commune n&#39;est pas dans nos territoires."));
+}
+
+// Issue 5 §4: an employer relays a published offer to the CFAs that train for its job,
+// nearest first; the CFA is mailed, finds it in its space, and prints its poster.
+TEST_F(SearchHttpTest, AnOfferIsRelayedToTheCfasThatTrainForItsJob) {
+  auto cfa_actor = [&](const std::string& email, const std::string& name) {
+    auto user =
+        platform_->accounts().CreateUser({email, "Sandrine", people::Role::kCfa, kPassword});
+    EXPECT_THAT(user, IsOk());
+    auto org = platform_->accounts().CreateOrganisation(
+        {0, people::OrganisationKind::kCfa, name, "", "9720001A"});
+    EXPECT_THAT(org, IsOk());
+    EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
+                IsOk());
+    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
+    EXPECT_THAT(session, IsOk());
+    return std::pair{*platform_->accounts().Authenticate(session->token), session->token};
+  };
+  auto train = [&](const people::Actor& cfa, const std::string& rome, const std::string& commune) {
+    trainings::TrainingInput input;
+    input.title = "Formation " + rome;
+    input.rncp_code = "RNCP38410";
+    input.level = 3;
+    input.start_dates = {"2031-09-01"};
+    input.duration_months = 24;
+    input.places = 12;
+    input.commune_code = commune;
+    input.rome_codes = {rome};
+    input.contact_email = "contact@cfa.mq";
+    auto id = platform_->trainings().Create(cfa, input);
+    ASSERT_THAT(id, IsOk());
+    EXPECT_THAT(platform_->trainings().Publish(cfa, *id), IsOk());
+  };
+  auto [near, near_token] = cfa_actor("cfa@lamentin.mq", "CFA du Lamentin");
+  auto [far, far_token] = cfa_actor("cfa@sainte-anne.mq", "CFA du Sud");
+  auto [cook, cook_token] = cfa_actor("cfa@cuisine.mq", "CFA des cuisiniers");
+  train(far, "H2913", "97226");
+  train(near, "H2913", "97213");
+  train(cook, "G1602", "97213");  // another job: not offered
+  const std::int64_t offer = Publish("H2913", "Soudeur en alternance", "97209");
+
+  HttpClient employer = HttpClient(base_);
+  employer.cookies["maplace_session"] =
+      platform_->accounts().Login("patron@soudure.mq", kPassword, "127.0.0.1")->token;
+  const std::string path = "/employeur/offres/" + std::to_string(offer) + "/relayer";
+  HttpResponse page = employer.Get(path);
+  ASSERT_EQ(page.status, 200);
+  const std::size_t lamentin = page.body.find("CFA du Lamentin");
+  const std::size_t sud = page.body.find("CFA du Sud");
+  ASSERT_NE(lamentin, std::string::npos);
+  ASSERT_NE(sud, std::string::npos);
+  EXPECT_LT(lamentin, sud);  // nearest first
+  EXPECT_FALSE(Contains(page.body, "CFA des cuisiniers"));
+  std::smatch found;
+  ASSERT_TRUE(
+      std::regex_search(page.body, found, std::regex(R"re(name="csrf" value="([^"]+)")re")));
+  const std::string csrf = found[1];
+
+  HttpResponse wrong = employer.PostForm(
+      path, {{"csrf", csrf}, {"cfa", std::to_string(cook.membership->organisation_id)}});
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_TRUE(Contains(wrong.body, "Ce CFA ne forme pas à ce métier"));
+  HttpResponse sent = employer.PostForm(
+      path, {{"csrf", csrf}, {"cfa", std::to_string(near.membership->organisation_id)}});
+  ASSERT_EQ(sent.status, 303) << sent.body;
+  EXPECT_TRUE(Contains(employer.Get(path).body, "Déjà envoyée à CFA du Lamentin"));
+  ASSERT_THAT(platform_->store().Read([](Repositories& r) -> Status {
+    auto mails = r.outbox().Latest(5);
+    if (!mails) return Fail(mails.error());
+    EXPECT_EQ(mails->front().mail.to, "cfa@lamentin.mq");
+    EXPECT_TRUE(Contains(mails->front().mail.subject, "Soudeur en alternance"));
+    EXPECT_TRUE(Contains(mails->front().mail.body, "/affiche"));
+    return Ok();
+  }),
+              IsOk());
+
+  HttpClient cfa = HttpClient(base_);
+  cfa.cookies["maplace_session"] = near_token;
+  HttpResponse relayed = cfa.Get("/cfa/offres-relayees");
+  ASSERT_EQ(relayed.status, 200);
+  EXPECT_TRUE(Contains(relayed.body, "Soudeur en alternance"));
+  EXPECT_TRUE(Contains(relayed.body, "Soudure Caraïbes"));
+  HttpClient other = HttpClient(base_);
+  other.cookies["maplace_session"] = far_token;
+  EXPECT_TRUE(Contains(other.Get("/cfa/offres-relayees").body, "Aucune offre ne vous a encore"));
+  EXPECT_EQ(other.Get(path).status, 403);  // a CFA cannot relay
+
+  HttpResponse poster = HttpClient(base_).Get("/offres/" + std::to_string(offer) + "/affiche");
+  ASSERT_EQ(poster.status, 200);
+  EXPECT_TRUE(Contains(poster.body, "<svg"));
+  EXPECT_TRUE(Contains(poster.body, "/offres/" + std::to_string(offer)));
+  ASSERT_THAT(platform_->offers().Close(employer_, offer), IsOk());
+  EXPECT_EQ(HttpClient(base_).Get("/offres/" + std::to_string(offer) + "/affiche").status, 404);
 }
 
 TEST_F(SearchHttpTest, TheApiIsDescribedInOpenApi) {

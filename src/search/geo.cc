@@ -7,7 +7,6 @@
 namespace maplace::search {
 namespace {
 
-constexpr double kEarthRadiusKm = 6371.0;
 constexpr double kCellsPerDegree = 10.0;
 constexpr double kKmPerDegreeLatitude = 111.19;
 
@@ -23,15 +22,6 @@ std::uint64_t Pack(std::int64_t lat_index, std::int64_t lon_index) {
 }
 
 }  // namespace
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  const double dlat = Radians(lat2 - lat1);
-  const double dlon = Radians(lon2 - lon1);
-  const double a =
-      std::sin(dlat / 2) * std::sin(dlat / 2) +
-      std::cos(Radians(lat1)) * std::cos(Radians(lat2)) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 std::uint64_t CellOf(double latitude, double longitude) {
   return Pack(CellIndex(latitude), CellIndex(longitude));

@@ -3,10 +3,9 @@
 #include <cstdint>
 #include <vector>
 
-namespace maplace::search {
+#include "core/geo.h"  // DistanceKm
 
-// Great-circle distance (haversine, Earth radius 6371 km).
-double DistanceKm(double lat1, double lon1, double lat2, double lon2);
+namespace maplace::search {
 
 // The index files places in cells of 0.1° × 0.1° (about 11 km × 8–11 km in France and the
 // overseas departments), so a place + radius query reads a few hundred cells at most.

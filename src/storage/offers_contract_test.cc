@@ -184,6 +184,30 @@ TEST_P(OffersContract, OffersRoundTripAndListByState) {
               IsOk());
 }
 
+// Each CFA receives an offer once; the CFA's list is newest first.
+TEST_P(OffersContract, RelaysAreRecordedOncePerCfa) {
+  const auto employer = MakeOrganisation("12345678900015", OrganisationStatus::kValidated);
+  const auto cfa_a = MakeOrganisation("12345678900023", OrganisationStatus::kValidated);
+  const auto cfa_b = MakeOrganisation("12345678900031", OrganisationStatus::kValidated);
+  ASSERT_THAT(Write([&](Repositories& r) -> Status {
+                auto first = *r.offers().Create(SampleOffer(employer));
+                auto second = *r.offers().Create(SampleOffer(employer));
+                EXPECT_THAT(r.offers().AddRelay({first, cfa_a, user_, 10}), IsOk());
+                EXPECT_THAT(r.offers().AddRelay({first, cfa_b, user_, 11}), IsOk());
+                EXPECT_THAT(r.offers().AddRelay({second, cfa_a, user_, 12}), IsOk());
+                EXPECT_THAT(r.offers().AddRelay({first, cfa_a, user_, 13}),
+                            HasErrorCode(ErrorCode::kAlreadyExists));
+                EXPECT_EQ(*r.offers().RelaysOf(first),
+                          (std::vector<offers::OfferRelay>{{first, cfa_a, user_, 10},
+                                                           {first, cfa_b, user_, 11}}));
+                EXPECT_EQ(*r.offers().RelaysTo(cfa_a),
+                          (std::vector<offers::OfferRelay>{{second, cfa_a, user_, 12},
+                                                           {first, cfa_a, user_, 10}}));
+                return Ok();
+              }),
+              IsOk());
+}
+
 TEST_P(OffersContract, ReportsAreOpenUntilResolved) {
   const auto organisation = MakeOrganisation("12345678900015", OrganisationStatus::kValidated);
   ASSERT_THAT(

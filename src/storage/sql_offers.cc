@@ -197,6 +197,32 @@ class SqlOffers final : public offers::OfferRepository {
     });
   }
 
+  Status AddRelay(const offers::OfferRelay& r) override {
+    return Guard("relay offer", [&]() -> Status {
+      const long long offer = r.offer_id, cfa = r.cfa_organisation_id, by = r.relayed_by,
+                      at = r.relayed_at;
+      soci::statement st =
+          (sql_.prepare << "INSERT INTO offer_relays (offer_id, cfa_organisation_id, relayed_by, "
+                           "relayed_at) VALUES (:o, :c, :b, :a) ON CONFLICT DO NOTHING",
+           soci::use(offer), soci::use(cfa), soci::use(by), soci::use(at));
+      st.execute(true);
+      if (st.get_affected_rows() == 0) return Fail(ErrorCode::kAlreadyExists, "relayed already");
+      return Ok();
+    });
+  }
+
+  Result<std::vector<offers::OfferRelay>> RelaysOf(std::int64_t offer_id) override {
+    return Guard("relays of an offer", [&]() -> Result<std::vector<offers::OfferRelay>> {
+      return Relays("offer_id = :k ORDER BY relayed_at, cfa_organisation_id", offer_id);
+    });
+  }
+
+  Result<std::vector<offers::OfferRelay>> RelaysTo(std::int64_t cfa) override {
+    return Guard("relays to a CFA", [&]() -> Result<std::vector<offers::OfferRelay>> {
+      return Relays("cfa_organisation_id = :k ORDER BY relayed_at DESC, offer_id DESC", cfa);
+    });
+  }
+
   Result<std::int64_t> AddReport(const OfferReport& r) override {
     return Guard("add offer report", [&]() -> Result<std::int64_t> {
       long long id = 0;
@@ -239,6 +265,20 @@ class SqlOffers final : public offers::OfferRepository {
   }
 
  private:
+  std::vector<offers::OfferRelay> Relays(const std::string& where, std::int64_t key) {
+    const long long bound = key;
+    long long offer = 0, cfa = 0, by = 0, at = 0;
+    soci::statement st =
+        (sql_.prepare << fmt::format("SELECT offer_id, cfa_organisation_id, relayed_by, "
+                                     "relayed_at FROM offer_relays WHERE {}",
+                                     where),
+         soci::use(bound), soci::into(offer), soci::into(cfa), soci::into(by), soci::into(at));
+    st.execute();
+    std::vector<offers::OfferRelay> out;
+    while (st.fetch()) out.push_back({offer, cfa, by, at});
+    return out;
+  }
+
   std::vector<Offer> Select(const std::string& where, long long key, const std::string& order) {
     OfferRow row;
     soci::statement st(sql_);

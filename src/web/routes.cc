@@ -20,6 +20,7 @@ Router MakeRouter(const WebServices& services) {
   AddTrainingPages(router, services);
   AddSearchPages(router, services);
   AddSteeringPages(router, services);
+  AddRelayPages(router, services);
   AddApi(router, services);
   AddSimulateApi(router, services);
   return router;

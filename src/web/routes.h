@@ -65,6 +65,7 @@ void AddTrainingPages(Router& router, const WebServices& services);
 void AddSimulateApi(Router& router, const WebServices& services);
 void AddSearchPages(Router& router, const WebServices& services);
 void AddSteeringPages(Router& router, const WebServices& services);
+void AddRelayPages(Router& router, const WebServices& services);
 void AddSearchApi(Router& router, const WebServices& services);  // called by AddApi
 void AddApi(Router& router, const WebServices& services);
 

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
-  startServer, launchBrowser, newPage, maplaceBinary, assertNoSeriousViolations,
+  startServer, launchBrowser, newPage, logIn, maplaceBinary, parseDemoLogins,
+  assertNoSeriousViolations,
 } from './harness.mjs';
 
 const PHONE = { width: 360, height: 740 };
@@ -18,6 +19,7 @@ const TIMEOUT = 120_000;
 
 let server;
 let browser;
+let logins;
 
 before(async () => {
   server = await startServer();
@@ -34,8 +36,10 @@ before(async () => {
                               { timeout: TIMEOUT });
   }
   // With the jobs known, the demo publishes its offers; the index is built at the next start.
-  await promisify(execFile)(maplaceBinary(), ['--var-dir', server.varDir, 'demo'],
-                            { timeout: TIMEOUT });
+  const { stdout } = await promisify(execFile)(maplaceBinary(),
+                                               ['--var-dir', server.varDir, 'demo'],
+                                               { timeout: TIMEOUT });
+  logins = parseDemoLogins(stdout); // new passwords at each run
   await server.restart();
 });
 
@@ -86,5 +90,38 @@ test('jobs are suggested while typing, and a search near a commune can be narrow
     assert.deepEqual(page.context().blockedRequests, [], 'no request may leave 127.0.0.1');
   } finally {
     await page.context().close();
+  }
+});
+
+// Issue 5 §4: the demo employer relays its pastry offer to the demo CFA, which trains pastry
+// cooks; the CFA finds it in its space and prints the poster with its QR code.
+test('an employer relays an offer to a CFA, which prints its poster', async () => {
+  const employer = await newPage(browser, { viewport: PHONE });
+  const cfa = await newPage(browser, { viewport: PHONE });
+  try {
+    await logIn(employer, server.url, logins.Employeur);
+    await employer.goto(`${server.url}/employeur/offres`);
+    await Promise.all([employer.waitForNavigation(),
+                       employer.getByRole('link', { name: /pâtissier/ }).first().click()]);
+    await Promise.all([employer.waitForNavigation(),
+                       employer.getByRole('link', { name: /Relayer l'offre aux CFA/ }).click()]);
+    await assertNoSeriousViolations(employer, 'relay page');
+    await employer.getByRole('checkbox', { name: /CFA des métiers de Martinique/ }).check();
+    await Promise.all([employer.waitForNavigation(),
+                       employer.getByRole('button', { name: 'Envoyer l\'offre aux CFA cochés' }).click()]);
+    await employer.getByText(/Déjà envoyée à CFA des métiers de Martinique/).waitFor();
+
+    await logIn(cfa, server.url, logins.CFA);
+    await cfa.goto(`${server.url}/cfa/offres-relayees`);
+    await assertNoSeriousViolations(cfa, '/cfa/offres-relayees');
+    await Promise.all([cfa.waitForNavigation(),
+                       cfa.getByRole('link', { name: /Imprimer l'affiche/ }).first().click()]);
+    await cfa.getByRole('img', { name: /Code QR vers l'offre/ }).waitFor();
+    await assertNoSeriousViolations(cfa, 'poster');
+    const scroll = await cfa.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scroll <= PHONE.width, `poster: no horizontal scrolling (scrollWidth ${scroll})`);
+  } finally {
+    await employer.context().close();
+    await cfa.context().close();
   }
 });

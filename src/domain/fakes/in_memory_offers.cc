@@ -51,6 +51,25 @@ class Offers final : public offers::OfferRepository {
       if (offers::IsOpen(o.state) && !o.hidden) out.push_back(o);
     return out;
   }
+  Status AddRelay(const offers::OfferRelay& relay) override {
+    for (const auto& r : s_.relays)
+      if (r.offer_id == relay.offer_id && r.cfa_organisation_id == relay.cfa_organisation_id)
+        return Fail(ErrorCode::kAlreadyExists, "relayed already");
+    s_.relays.push_back(relay);
+    return Ok();
+  }
+  Result<std::vector<offers::OfferRelay>> RelaysOf(std::int64_t offer_id) override {
+    std::vector<offers::OfferRelay> out;
+    for (const auto& r : s_.relays)
+      if (r.offer_id == offer_id) out.push_back(r);
+    return out;
+  }
+  Result<std::vector<offers::OfferRelay>> RelaysTo(std::int64_t cfa) override {
+    std::vector<offers::OfferRelay> out;
+    for (auto it = s_.relays.rbegin(); it != s_.relays.rend(); ++it)
+      if (it->cfa_organisation_id == cfa) out.push_back(*it);
+    return out;
+  }
   Result<std::vector<Offer>> ListAll() override {
     std::vector<Offer> out;
     for (const auto& [id, o] : s_.offers) out.push_back(o);

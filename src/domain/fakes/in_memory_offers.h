@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <vector>
 
 #include "domain/offers/offer_repository.h"
 
@@ -12,6 +13,7 @@ namespace maplace::fakes {
 struct OffersState {
   std::map<std::int64_t, offers::Offer> offers;
   std::map<std::int64_t, offers::OfferReport> reports;
+  std::vector<offers::OfferRelay> relays;
   std::int64_t next_id = 1;
 };
 

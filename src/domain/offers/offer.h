@@ -82,4 +82,13 @@ struct OfferReport {
   bool resolved = false;
 };
 
+// An offer an employer sent to a CFA that trains for its job (issue 5 §4).
+struct OfferRelay {
+  std::int64_t offer_id = 0;
+  std::int64_t cfa_organisation_id = 0;
+  std::int64_t relayed_by = 0;
+  UnixSeconds relayed_at = 0;
+  bool operator==(const OfferRelay&) const = default;
+};
+
 }  // namespace maplace::offers

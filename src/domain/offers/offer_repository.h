@@ -25,6 +25,12 @@ class OfferRepository {
   // Published offers expiring at or before `before` (for reminders and expiry).
   virtual Result<std::vector<Offer>> ListPublishedExpiringBy(UnixSeconds before) = 0;
 
+  // Relays to CFAs. AddRelay: kAlreadyExists when the offer was already sent to that CFA.
+  virtual Status AddRelay(const OfferRelay& relay) = 0;
+  virtual Result<std::vector<OfferRelay>> RelaysOf(std::int64_t offer_id) = 0;  // oldest first
+  // The relays a CFA received, newest first.
+  virtual Result<std::vector<OfferRelay>> RelaysTo(std::int64_t cfa_organisation_id) = 0;
+
   virtual Result<std::int64_t> AddReport(const OfferReport& report) = 0;
   // Unresolved reports, oldest first.
   virtual Result<std::vector<OfferReport>> OpenReports() = 0;

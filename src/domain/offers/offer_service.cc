@@ -8,6 +8,7 @@
 
 #include "core/crypto.h"
 #include "core/text.h"
+#include "domain/outbox/organisation_mail.h"
 #include "domain/people/role.h"
 
 namespace maplace::offers {
@@ -566,25 +567,6 @@ Result<std::vector<PublicOffer>> OfferService::ListPublished() {
   return out;
 }
 
-namespace {
-
-Status MailMembers(Repositories& repos, std::int64_t organisation_id, const std::string& subject,
-                   const std::string& body, UnixSeconds now) {
-  auto members = repos.organisations().Members(organisation_id);
-  if (!members) return Fail(members.error());
-  for (const auto& member : *members) {
-    if (member.user.status != people::UserStatus::kActive) continue;
-    auto queued = repos.outbox().Enqueue(
-        Mail{member.user.email, subject,
-             fmt::format("Bonjour {},\n\n{}", member.user.display_name, body)},
-        now);
-    if (!queued) return Fail(queued.error());
-  }
-  return Ok();
-}
-
-}  // namespace
-
 Status OfferService::OnApplication(std::int64_t offer_id, int applications) {
   const UnixSeconds now = clock_.Now();
   std::optional<Offer> changed;
@@ -600,7 +582,7 @@ Status OfferService::OnApplication(std::int64_t offer_id, int applications) {
     if (auto s = repos.offers().Update(*offer); !s) return s;
     changed = *offer;  // the search card shows the count: told even when nothing pauses
     if (!pause) return Ok();
-    if (auto s = MailMembers(
+    if (auto s = outbox::MailOrganisation(
             repos, offer->organisation_id,
             fmt::format("Votre offre « {} » est en pause", offer->input.title),
             fmt::format("Votre offre « {} » a reçu {} candidatures : comme vous l'aviez "
@@ -692,7 +674,7 @@ Status OfferService::Hide(const people::Actor& actor, std::int64_t id, const std
     if (auto s = repos.offers().Update(*offer); !s) return s;
     if (auto s = repos.offers().ResolveReports(id); !s) return s;
     changed = *offer;
-    if (auto s = MailMembers(
+    if (auto s = outbox::MailOrganisation(
             repos, offer->organisation_id,
             fmt::format("Votre offre « {} » a été masquée", offer->input.title),
             fmt::format("Votre offre « {} » a été masquée par un conseiller de la délégation, "
@@ -743,7 +725,7 @@ Result<TickCounts> OfferService::Tick() {
         offer.state = OfferState::kExpired;
         offer.updated_at = now;
         if (auto s = repos.offers().Update(offer); !s) return s;
-        if (auto s = MailMembers(
+        if (auto s = outbox::MailOrganisation(
                 repos, offer.organisation_id,
                 fmt::format("Votre offre « {} » a expiré", offer.input.title),
                 fmt::format("Votre offre « {} » n'est plus en ligne depuis aujourd'hui.\n\n"
@@ -761,7 +743,7 @@ Result<TickCounts> OfferService::Tick() {
         offer.extension_token_hash = crypto::Sha256Hex(token);
         offer.reminder_sent_at = now;
         if (auto s = repos.offers().Update(offer); !s) return s;
-        if (auto s = MailMembers(
+        if (auto s = outbox::MailOrganisation(
                 repos, offer.organisation_id,
                 fmt::format("Votre offre « {} » expire le {}", offer.input.title,
                             FrenchDay(offer.expires_at)),

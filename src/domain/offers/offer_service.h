@@ -57,6 +57,21 @@ struct ReportedOffer {
 
 // The employers' offers and their moderation. Every use case is one transaction; the listener
 // hears of it after the commit. Thread-safe; keeps references to its arguments.
+// A CFA an offer can be relayed to: it trains for the offer's job (issue 5 §4).
+struct RelayCandidate {
+  std::int64_t cfa_organisation_id = 0;
+  std::string name;
+  std::string site_commune;  // the nearest site's commune
+  double distance_km = -1;   // from the workplace to that site; -1 when a position is unknown
+  int trainings = 0;         // its published trainings for the job
+  bool relayed = false;      // already sent this offer
+};
+
+struct RelayedOffer {
+  PublicOffer offer;
+  UnixSeconds relayed_at = 0;
+};
+
 class OfferService {
  public:
   OfferService(Store& store, const Clock& clock, OfferSettings settings);
@@ -97,6 +112,18 @@ class OfferService {
   Result<PublicOffer> GetPublished(std::int64_t id);
   // Every visible offer, for the search index.
   Result<std::vector<PublicOffer>> ListPublished();
+
+  // Relays (offers/relays.cc). The CFAs a published offer can be sent to: validated CFAs with a
+  // published training for its job, nearest site first, at most 20.
+  Result<std::vector<RelayCandidate>> RelayCandidates(const people::Actor& actor, std::int64_t id);
+  // Sends a published offer to the chosen CFAs (each must be a candidate: fields["cfa"]
+  // otherwise): recorded once per CFA, mailed to its members with the poster's link, audited.
+  // Returns how many CFAs received it now (those who had it already are skipped).
+  Result<int> Relay(const people::Actor& actor, std::int64_t id,
+                    const std::vector<std::int64_t>& cfa_organisation_ids,
+                    const std::string& client_address);
+  // CFA users: the offers relayed to their CFA that are still visible, newest first.
+  Result<std::vector<RelayedOffer>> RelayedToMe(const people::Actor& actor);
 
   // Hook for the applications issue: an application landed on the offer, which now has
   // `applications` of them; pauses it when its threshold is reached.

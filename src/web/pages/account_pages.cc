@@ -125,10 +125,12 @@ void FillSpace(Page& page, const people::Actor& actor, const std::string& organi
     case Role::kCfa:
       cards.push_back({"/cfa/formations", "Mes formations",
                        "Votre catalogue : formations, rentrées, places, import CSV."});
+      cards.push_back({"/cfa/offres-relayees", "Offres relayées",
+                       "Les offres que les employeurs vous envoient, avec leur affiche."});
       cards.push_back({"/organisation", "Mon organisation", "Vos collègues et leurs invitations."});
       cards.push_back({"/mes-demandes", "Mes demandes d'aide",
                        "Les demandes d'aide de votre organisation pour ses apprentis."});
-      coming = {"Relayer les offres des entreprises", "S'inscrire aux ateliers Aktiv Alternance"};
+      coming = {"S'inscrire aux ateliers Aktiv Alternance"};
       break;
     case Role::kAdvisor:
       cards.push_back({"/conseil/organisations", "Organisations et offres signalées",

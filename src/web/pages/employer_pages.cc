@@ -15,6 +15,7 @@
 #include "web/page.h"
 #include "web/pages/application_pages.h"
 #include "web/pages/form_support.h"
+#include "web/pages/offer_facts.h"
 #include "web/pages/staff_support.h"
 #include "web/routes.h"
 
@@ -824,6 +825,11 @@ Response MessagePage(const Request& request, const Templates& templates, const s
 }
 
 }  // namespace
+
+void FillOfferFacts(ctemplate::TemplateDictionary& dict, const WebServices& services,
+                    const offers::Offer& offer) {
+  FillFacts(dict, services, offer);
+}
 
 void AddEmployerPages(Router& router, const WebServices& services) {
   const Templates& templates = services.templates;

@@ -2,7 +2,8 @@
 <h1 class="page-title">{{TITLE}}</h1>
 <p class="lead">État : <strong data-state>{{STATE}}</strong>{{#ONLINE}} — en ligne jusqu'au {{UNTIL}}{{/ONLINE}}</p>
 {{#HIDDEN}}<p class="notice notice--error">Cette offre est masquée par la délégation : « {{HIDDEN_REASON}} ».</p>{{/HIDDEN}}
-{{#PUBLIC_LINK}}<p><a href="/offres/{{ID}}">Voir l'offre comme les candidats</a></p>{{/PUBLIC_LINK}}
+{{#PUBLIC_LINK}}<p><a href="/offres/{{ID}}">Voir l'offre comme les candidats</a></p>
+<p><a href="/employeur/offres/{{ID}}/relayer">Relayer l'offre aux CFA qui forment à ce métier</a></p>{{/PUBLIC_LINK}}
 <p><a href="/employeur/candidatures?offre={{ID}}">Candidatures reçues pour cette offre</a></p>
 
 <section aria-labelledby="apercu" class="card">
