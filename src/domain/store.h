@@ -1,6 +1,8 @@
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <type_traits>
 
 #include "core/error.h"
 #include "domain/aid_requests/aid_request_repository.h"
@@ -53,5 +55,19 @@ class Store {
   // (BEGIN IMMEDIATE), so two writers never act on the same stale read.
   virtual Status Write(const std::function<Status(Repositories&)>& work) = 0;
 };
+
+// One read that returns a value: `work(repos)` gives a Result<T>, returned as is (its error
+// too), so a use case need not carry the value out of the transaction by hand.
+template <typename F>
+auto ReadValue(Store& store, F&& work) -> std::invoke_result_t<F, Repositories&> {
+  std::optional<std::invoke_result_t<F, Repositories&>> out;
+  Status status = store.Read([&](Repositories& repos) -> Status {
+    out.emplace(work(repos));
+    if (!*out) return Fail(out->error());
+    return Ok();
+  });
+  if (!status) return Fail(status.error());
+  return std::move(*out);
+}
 
 }  // namespace maplace

@@ -24,7 +24,8 @@ std::int64_t EnvelopeOf(std::string_view subject) {
 
 }  // namespace
 
-Result<std::vector<MonthlyConsumption>> ConsumptionByMonth(Repositories& repos, int year) {
+Result<std::vector<MonthlyConsumption>> ConsumptionByMonth(Repositories& repos,
+                                                           std::optional<int> year) {
   auto envelopes = repos.budgets().List(year);
   if (!envelopes) return Fail(envelopes.error());
   std::set<std::int64_t> of_year;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,10 @@ struct MonthlyConsumption {
   bool operator==(const MonthlyConsumption&) const = default;
 };
 
-// The months of the envelopes of `year`, by envelope id then month; months without movement
-// are left out. Creation (the initial allocation) is not a movement.
-Result<std::vector<MonthlyConsumption>> ConsumptionByMonth(Repositories& repos, int year);
+// The months of the envelopes of `year` (of every year when absent), by envelope id then
+// month; months without movement are left out. Creation (the initial allocation) is not a
+// movement. Reads the whole journal once.
+Result<std::vector<MonthlyConsumption>> ConsumptionByMonth(Repositories& repos,
+                                                           std::optional<int> year);
 
 }  // namespace maplace::budgets

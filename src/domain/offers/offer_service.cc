@@ -261,25 +261,13 @@ Status CheckReferences(Repositories& repos, const OfferInput& input) {
 Result<std::vector<Offer>> OfferService::ListOwn(const people::Actor& actor) {
   if (actor.role != people::Role::kEmployer || !actor.membership)
     return Fail(ErrorCode::kNotFound, "no employer organisation");
-  std::vector<Offer> out;
-  auto status = store_.Read([&](Repositories& repos) -> Status {
-    auto found = repos.offers().ListByOrganisation(actor.membership->organisation_id);
-    if (!found) return Fail(found.error());
-    out = std::move(*found);
-    return Ok();
+  return ReadValue(store_, [&](Repositories& repos) {
+    return repos.offers().ListByOrganisation(actor.membership->organisation_id);
   });
-  if (!status) return Fail(status.error());
-  return out;
 }
 
 Result<Offer> OfferService::Get(const people::Actor& actor, std::int64_t id) {
-  Result<Offer> result = Fail(NotFound());
-  auto status = store_.Read([&](Repositories& repos) -> Status {
-    result = Owned(repos, actor, id);
-    return result ? Ok() : Status(Fail(result.error()));
-  });
-  if (!status) return Fail(status.error());
-  return result;
+  return ReadValue(store_, [&](Repositories& repos) { return Owned(repos, actor, id); });
 }
 
 Result<std::int64_t> OfferService::CreateDraft(const people::Actor& actor, const OfferInput& raw) {

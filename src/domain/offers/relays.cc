@@ -74,18 +74,12 @@ Result<std::vector<RelayCandidate>> Candidates(Repositories& repos, const Offer&
 
 Result<std::vector<RelayCandidate>> OfferService::RelayCandidates(const people::Actor& actor,
                                                                   std::int64_t id) {
-  std::vector<RelayCandidate> out;
-  auto status = store_.Read([&](Repositories& repos) -> Status {
+  return ReadValue(store_, [&](Repositories& repos) -> Result<std::vector<RelayCandidate>> {
     auto offer = Owned(repos, actor, id);
     if (!offer) return Fail(offer.error());
-    if (!Visible(*offer)) return Ok();  // only a published offer is relayed
-    auto candidates = Candidates(repos, *offer);
-    if (!candidates) return Fail(candidates.error());
-    out = std::move(*candidates);
-    return Ok();
+    if (!Visible(*offer)) return std::vector<RelayCandidate>{};  // only a published offer
+    return Candidates(repos, *offer);
   });
-  if (!status) return Fail(status.error());
-  return out;
 }
 
 Result<int> OfferService::Relay(const people::Actor& actor, std::int64_t id,

@@ -296,25 +296,13 @@ Result<Training> TrainingService::Owned(Repositories& repos, const people::Actor
 
 Result<std::vector<Training>> TrainingService::ListOwn(const people::Actor& actor) {
   if (!IsCfa(actor)) return Fail(ErrorCode::kNotFound, "no CFA organisation");
-  std::vector<Training> out;
-  auto status = store_.Read([&](Repositories& repos) -> Status {
-    auto found = repos.trainings().ListByOrganisation(actor.membership->organisation_id);
-    if (!found) return Fail(found.error());
-    out = std::move(*found);
-    return Ok();
+  return ReadValue(store_, [&](Repositories& repos) {
+    return repos.trainings().ListByOrganisation(actor.membership->organisation_id);
   });
-  if (!status) return Fail(status.error());
-  return out;
 }
 
 Result<Training> TrainingService::Get(const people::Actor& actor, std::int64_t id) {
-  Result<Training> result = Fail(NotFound());
-  auto status = store_.Read([&](Repositories& repos) -> Status {
-    result = Owned(repos, actor, id);
-    return result ? Ok() : Status(Fail(result.error()));
-  });
-  if (!status) return Fail(status.error());
-  return result;
+  return ReadValue(store_, [&](Repositories& repos) { return Owned(repos, actor, id); });
 }
 
 Result<std::int64_t> TrainingService::Create(const people::Actor& actor, const TrainingInput& raw) {

@@ -144,12 +144,15 @@ Response BudgetsPage(Request& request, const WebServices& services, Form form, c
     auto list = repos.budgets().List(std::nullopt);
     if (!list) return Fail(list.error());
     envelopes = std::move(*list);
+    // One pass over the journal for every year; each year's table lists its own envelopes.
+    auto consumption = budgets::ConsumptionByMonth(repos, std::nullopt);
+    if (!consumption) return Fail(consumption.error());
+    std::map<std::int64_t, int> year_of;
     for (const auto& e : envelopes) {
-      if (months.contains(e.year)) continue;
-      auto consumption = budgets::ConsumptionByMonth(repos, e.year);
-      if (!consumption) return Fail(consumption.error());
-      months[e.year] = std::move(*consumption);
+      year_of[e.id] = e.year;
+      months[e.year];  // a year without movement still says so
     }
+    for (auto& m : *consumption) months[year_of[m.envelope_id]].push_back(std::move(m));
     auto proposals = repos.budgets().ListTransfers();
     if (!proposals) return Fail(proposals.error());
     transfers = std::move(*proposals);

@@ -89,15 +89,7 @@ std::string AidName(const WebServices& services, const std::string& aid_id) {
 
 Result<std::vector<budgets::Envelope>> ListEnvelopes(const WebServices& services,
                                                      std::optional<int> year) {
-  std::vector<budgets::Envelope> envelopes;
-  auto read = services.store.Read([&](Repositories& repos) -> Status {
-    auto list = repos.budgets().List(year);
-    if (!list) return tl::unexpected(list.error());
-    envelopes = std::move(*list);
-    return Ok();
-  });
-  if (!read) return tl::unexpected(read.error());
-  return envelopes;
+  return ReadValue(services.store, [&](Repositories& repos) { return repos.budgets().List(year); });
 }
 
 std::string Names::Of(std::int64_t user_id) {
