@@ -10,6 +10,7 @@
 
 #include "app/http_client.h"
 #include "app/platform.h"
+#include "app/test_support.h"
 #include "core/error_matchers.h"
 #include "domain/reference/tables.h"
 
@@ -21,31 +22,11 @@ using testing_http::HttpResponse;
 
 constexpr char kPassword[] = "un manguier à Sainte-Anne";
 
-std::string Match(const std::string& text, const std::string& pattern) {
-  std::smatch match;
-  if (!std::regex_search(text, match, std::regex(pattern))) return "";
-  return match[1];
-}
-bool Contains(const std::string& body, const std::string& text) {
-  return body.find(text) != std::string::npos;
-}
-
 class EmployerHttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("maplace-employer-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(dir_);
-    Config config;
-    config.storage.url = "sqlite://" + (dir_ / "maplace.db").string();
-    config.mail.mail_dir = (dir_ / "mail").string();
-    config.security.secret_file = (dir_ / "secret.key").string();
-    config.payments.bank_key_file = (dir_ / "bank.key").string();
-    config.payments.documents_dir = (dir_ / "documents").string();
-    config.security.cheap_password_hashing = true;
-    config.web.port = 0;
-    config.web.threads = 4;
+    dir_ = NewTestDir("employer");
+    Config config = TestConfig(dir_);
     auto platform = Platform::Open(config);
     ASSERT_THAT(platform, IsOk());
     platform_ = std::move(*platform);
@@ -81,9 +62,6 @@ class EmployerHttpTest : public ::testing::Test {
   }
 
   HttpClient Client() { return HttpClient(base_); }
-  static std::string Csrf(const HttpResponse& page) {
-    return Match(page.body, R"re(name="csrf" value="([^"]+)")re");
-  }
   // The token of the link in the latest mail to `to`.
   std::string MailedToken(const std::string& to, const std::string& pattern = "jeton=") {
     EXPECT_THAT(platform_->mail_sender().DeliverDue(), IsOk());

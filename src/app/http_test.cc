@@ -14,6 +14,7 @@
 
 #include "app/http_client.h"
 #include "app/platform.h"
+#include "app/test_support.h"
 #include "core/error_matchers.h"
 #include "core/text.h"
 #include "importers/importers.h"
@@ -27,12 +28,6 @@ using testing_http::HttpResponse;
 
 constexpr char kPassword[] = "un manguier à Sainte-Anne";
 
-std::string Match(const std::string& text, const std::string& pattern) {
-  std::smatch match;
-  if (!std::regex_search(text, match, std::regex(pattern))) return "";
-  return match[1];
-}
-
 class HttpTest : public ::testing::Test {
  protected:
   // The address people use; https:// makes cookies Secure with the __Host- prefix.
@@ -41,20 +36,9 @@ class HttpTest : public ::testing::Test {
   virtual std::string DebtorIban() { return "FR7630006000011234567890189"; }
 
   void SetUp() override {
-    static int counter = 0;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("maplace-http-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(dir_);
-    Config config;
-    config.storage.url = "sqlite://" + (dir_ / "maplace.db").string();
-    config.mail.mail_dir = (dir_ / "mail").string();
-    config.security.secret_file = (dir_ / "secret.key").string();
-    config.payments.bank_key_file = (dir_ / "bank.key").string();
-    config.payments.documents_dir = (dir_ / "documents").string();
+    dir_ = NewTestDir("http");
+    Config config = TestConfig(dir_);
     config.payments.debtor_iban = DebtorIban();
-    config.security.cheap_password_hashing = true;
-    config.web.port = 0;
-    config.web.threads = 4;
     config.web.max_form_bytes = 16 * 1024;
     config.web.public_url = PublicUrl();
     auto platform = Platform::Open(config);
@@ -71,9 +55,6 @@ class HttpTest : public ::testing::Test {
   HttpClient Client() { return HttpClient(base_); }
 
   // The CSRF token of a page's form.
-  static std::string Csrf(const HttpResponse& page) {
-    return Match(page.body, R"re(name="csrf" value="([^"]+)")re");
-  }
   // The token of the link in the last mail to `to`, once the outbox has been delivered.
   std::string MailedToken(const std::string& to) {
     EXPECT_THAT(platform_->mail_sender().DeliverDue(), IsOk());
@@ -140,9 +121,6 @@ class HttpTest : public ::testing::Test {
   std::string last_mail_;
 };
 
-bool Contains(const std::string& body, const std::string& text) {
-  return body.find(text) != std::string::npos;
-}
 bool Matches(const std::string& body, const std::string& pattern) {
   return std::regex_search(body, std::regex(pattern));
 }

@@ -6,10 +6,10 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "app/http_client.h"
 #include "app/platform.h"
+#include "app/test_support.h"
 #include "core/error_matchers.h"
 #include "domain/reference/tables.h"
 
@@ -21,26 +21,11 @@ using testing_http::HttpResponse;
 
 constexpr char kPassword[] = "un manguier à Sainte-Anne";
 
-bool Contains(const std::string& body, const std::string& text) {
-  return body.find(text) != std::string::npos;
-}
-
 class SearchHttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("maplace-search-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(dir_);
-    Config config;
-    config.storage.url = "sqlite://" + (dir_ / "maplace.db").string();
-    config.mail.mail_dir = (dir_ / "mail").string();
-    config.security.secret_file = (dir_ / "secret.key").string();
-    config.payments.bank_key_file = (dir_ / "bank.key").string();
-    config.payments.documents_dir = (dir_ / "documents").string();
-    config.security.cheap_password_hashing = true;
-    config.web.port = 0;
-    config.web.threads = 4;
+    dir_ = NewTestDir("search");
+    Config config = TestConfig(dir_);
     auto platform = Platform::Open(config);
     ASSERT_THAT(platform, IsOk());
     platform_ = std::move(*platform);
@@ -262,10 +247,8 @@ TEST_F(SearchHttpTest, AnOfferIsRelayedToTheCfasThatTrainForItsJob) {
   ASSERT_NE(sud, std::string::npos);
   EXPECT_LT(lamentin, sud);  // nearest first
   EXPECT_FALSE(Contains(page.body, "CFA des cuisiniers"));
-  std::smatch found;
-  ASSERT_TRUE(
-      std::regex_search(page.body, found, std::regex(R"re(name="csrf" value="([^"]+)")re")));
-  const std::string csrf = found[1];
+  const std::string csrf = Csrf(page);
+  ASSERT_FALSE(csrf.empty());
 
   HttpResponse wrong = employer.PostForm(
       path, {{"csrf", csrf}, {"cfa", std::to_string(cook.membership->organisation_id)}});

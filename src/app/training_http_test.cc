@@ -10,6 +10,7 @@
 
 #include "app/http_client.h"
 #include "app/platform.h"
+#include "app/test_support.h"
 #include "core/error_matchers.h"
 #include "domain/reference/tables.h"
 
@@ -24,31 +25,11 @@ constexpr char kHeader[] =
     "rncp;cfd;niveau;intitule;rythme;dates_debut;duree_mois;places;commune_insee;codes_rome;"
     "contact_nom;contact_email;contact_telephone;publiee\n";
 
-std::string Match(const std::string& text, const std::string& pattern) {
-  std::smatch match;
-  if (!std::regex_search(text, match, std::regex(pattern))) return "";
-  return match[1];
-}
-bool Contains(const std::string& body, const std::string& text) {
-  return body.find(text) != std::string::npos;
-}
-
 class TrainingHttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("maplace-training-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(dir_);
-    Config config;
-    config.storage.url = "sqlite://" + (dir_ / "maplace.db").string();
-    config.mail.mail_dir = (dir_ / "mail").string();
-    config.security.secret_file = (dir_ / "secret.key").string();
-    config.payments.bank_key_file = (dir_ / "bank.key").string();
-    config.payments.documents_dir = (dir_ / "documents").string();
-    config.security.cheap_password_hashing = true;
-    config.web.port = 0;
-    config.web.threads = 4;
+    dir_ = NewTestDir("training");
+    Config config = TestConfig(dir_);
     auto platform = Platform::Open(config);
     ASSERT_THAT(platform, IsOk());
     platform_ = std::move(*platform);
@@ -119,9 +100,6 @@ class TrainingHttpTest : public ::testing::Test {
     HttpClient client(base_);
     client.cookies["maplace_session"] = session->token;
     return client;
-  }
-  static std::string Csrf(const HttpResponse& page) {
-    return Match(page.body, R"re(name="csrf" value="([^"]+)")re");
   }
 
   std::vector<std::pair<std::string, std::string>> Form(const std::string& csrf,

@@ -1,0 +1,58 @@
+#pragma once
+
+// What the whole-server tests share: a fresh folder, a configuration that keeps everything in
+// it, and the few ways they read a page.
+#include <unistd.h>
+
+#include <filesystem>
+#include <regex>
+#include <string>
+#include <string_view>
+
+#include "app/http_client.h"
+#include "core/config.h"
+
+namespace maplace::app {
+
+// A new empty folder under the system's temporary one, unique per process and call.
+inline std::filesystem::path NewTestDir(std::string_view name) {
+  static int counter = 0;
+  const auto dir = std::filesystem::temp_directory_path() /
+                   (std::string("maplace-") + std::string(name) + "-" + std::to_string(getpid()) +
+                    "-" + std::to_string(counter++));
+  std::filesystem::remove_all(dir);
+  return dir;
+}
+
+// The platform on SQLite in `dir`, mail, keys and documents there too, cheap password hashing,
+// a free port and 4 request threads.
+inline Config TestConfig(const std::filesystem::path& dir) {
+  Config config;
+  config.storage.url = "sqlite://" + (dir / "maplace.db").string();
+  config.mail.mail_dir = (dir / "mail").string();
+  config.security.secret_file = (dir / "secret.key").string();
+  config.payments.bank_key_file = (dir / "bank.key").string();
+  config.payments.documents_dir = (dir / "documents").string();
+  config.security.cheap_password_hashing = true;
+  config.web.port = 0;
+  config.web.threads = 4;
+  return config;
+}
+
+inline bool Contains(const std::string& body, const std::string& text) {
+  return body.find(text) != std::string::npos;
+}
+
+// The first group of `pattern` in `text`, or "".
+inline std::string Match(const std::string& text, const std::string& pattern) {
+  std::smatch match;
+  if (!std::regex_search(text, match, std::regex(pattern))) return "";
+  return match[1];
+}
+
+// The CSRF token of a page's forms.
+inline std::string Csrf(const testing_http::HttpResponse& page) {
+  return Match(page.body, R"re(name="csrf" value="([^"]+)")re");
+}
+
+}  // namespace maplace::app
