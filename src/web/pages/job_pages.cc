@@ -12,6 +12,7 @@
 #include "core/time_format.h"
 #include "web/api/jobs_api.h"
 #include "web/error_response.h"
+#include "web/french.h"
 #include "web/page.h"
 #include "web/routes.h"
 
@@ -23,23 +24,11 @@ using Dict = ctemplate::TemplateDictionary;
 // French typography: a narrow no-break space between thousands and before "%", and a true
 // minus sign.
 constexpr char kNarrowNbsp[] = "\u202f";
-constexpr char kMinus[] = "\u2212";
 constexpr char kNotPublished[] = "non publié";
 constexpr std::size_t kJobLinks = 3;
 constexpr std::size_t kTitles = 15;
 constexpr std::size_t kSkills = 12;
 constexpr std::size_t kAreaTop = 10;
-
-// 12345 -> "12 345".
-std::string FrenchCount(std::int64_t n) {
-  const std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out = n < 0 ? kMinus : "";
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += kNarrowNbsp;
-    out += digits[i];
-  }
-  return out;
-}
 
 // 59.04 -> "59,0".
 std::string FrenchDecimal(double value) {

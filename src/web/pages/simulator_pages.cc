@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "web/error_response.h"
+#include "web/french.h"
 #include "web/page.h"
 #include "web/routes.h"
 
@@ -28,24 +29,8 @@ constexpr char kYoungTitle[] = "Quelles aides pour moi ?";
 constexpr char kEmployerTitle[] = "Combien coûte un apprenti ?";
 constexpr char kResult[] = "resultat";
 constexpr std::size_t kMaxAnswerBytes = 40;
-// French typography, as on the job pages: a narrow no-break space between thousands and
-// before the euro sign.
-constexpr char kNarrowNbsp[] = "\u202f";
 
 // ---------- French formatting ----------
-
-// 123456 -> "1 234,56 €".
-std::string Euros(Cents cents) {
-  const bool negative = cents < 0;
-  const Cents abs = negative ? -cents : cents;
-  const std::string digits = std::to_string(abs / 100);
-  std::string out = negative ? "\u2212" : "";
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += kNarrowNbsp;
-    out += digits[i];
-  }
-  return fmt::format("{},{:02}{}€", out, abs % 100, kNarrowNbsp);
-}
 
 std::string Ordinal(int n) { return n == 1 ? "1re" : fmt::format("{}e", n); }
 

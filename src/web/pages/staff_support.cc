@@ -7,17 +7,6 @@
 
 namespace maplace::web {
 
-std::string Euros(std::int64_t cents) {
-  const bool negative = cents < 0;
-  if (negative) cents = -cents;
-  std::string whole = std::to_string(cents / 100), grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += "\u202f";
-    grouped += whole[i];
-  }
-  return fmt::format("{}{},{:02}\u202f€", negative ? "−" : "", grouped, cents % 100);
-}
-
 std::optional<std::int64_t> ParseEurosToCents(std::string text) {
   std::string digits;
   std::size_t i = 0;

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "domain/budgets/envelope.h"
+#include "web/french.h"  // Euros
 #include "web/http.h"
 #include "web/routes.h"
 
@@ -16,8 +17,6 @@ namespace maplace::web {
 
 // Helpers of the staff pages on aid requests, payments and budgets.
 
-// "1 234,50 €" (narrow no-break space between thousands).
-std::string Euros(std::int64_t cents);
 // "1234,50" or "1234.5" or "1 234" → cents; nullopt when it is not a positive amount.
 std::optional<std::int64_t> ParseEurosToCents(std::string text);
 // A positive decimal id; nullopt otherwise.

@@ -19,16 +19,9 @@ namespace {
 
 using Dict = ctemplate::TemplateDictionary;
 
-// "1 234" with a narrow no-break space, or euros.
+// A count or euros, in French typography.
 std::string Figure(std::int64_t value, reporting::Unit unit) {
-  if (unit == reporting::Unit::kCents) return Euros(value);
-  const std::string digits = std::to_string(value < 0 ? -value : value);
-  std::string out = value < 0 ? "\u2212" : "";
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202f";
-    out += digits[i];
-  }
-  return out;
+  return unit == reporting::Unit::kCents ? Euros(value) : FrenchCount(value);
 }
 
 std::string Change(std::int64_t value, std::int64_t previous) {
