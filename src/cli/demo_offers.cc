@@ -1,5 +1,7 @@
 #include "cli/demo_offers.h"
 
+#include "cli/demo_member.h"
+
 namespace maplace::cli {
 namespace {
 
@@ -24,26 +26,13 @@ Result<int> CreateDemoOffers(Store& store, offers::OfferService& offers) {
   std::optional<people::Actor> employer;
   bool ready = false;
   auto read = store.Read([&](Repositories& repos) -> Status {
-    auto organisations = repos.organisations().List();
-    if (!organisations) return Fail(organisations.error());
-    for (const auto& o : *organisations) {
-      if (!o.is_demo || o.kind != people::OrganisationKind::kEmployer) continue;
-      auto members = repos.organisations().Members(o.id);
-      if (!members) return Fail(members.error());
-      if (members->empty()) continue;
-      auto existing = repos.offers().ListByOrganisation(o.id);
-      if (!existing) return Fail(existing.error());
-      if (!existing->empty()) return Ok();
-      const auto& user = members->front();
-      employer = people::Actor{user.user.id,
-                               user.user.role,
-                               user.user.email,
-                               user.user.display_name,
-                               true,
-                               people::Membership{o.id, user.user.id, user.role},
-                               ""};
-      break;
-    }
+    auto member = DemoMember(repos, people::OrganisationKind::kEmployer);
+    if (!member) return Fail(member.error());
+    if (!*member) return Ok();
+    auto existing = repos.offers().ListByOrganisation((*member)->membership->organisation_id);
+    if (!existing) return Fail(existing.error());
+    if (!existing->empty()) return Ok();
+    employer = **member;
     auto job = repos.jobs().FindJob("G1610");
     auto communes = repos.jobs().Communes();
     ready = job.has_value() && communes && !communes->empty();

@@ -1,5 +1,6 @@
 #include "cli/demo_trainings.h"
 
+#include "cli/demo_member.h"
 #include "core/date.h"
 
 namespace maplace::cli {
@@ -37,26 +38,13 @@ Result<int> CreateDemoTrainings(Store& store, trainings::TrainingService& traini
   std::optional<people::Actor> cfa;
   bool ready = false;
   auto read = store.Read([&](Repositories& repos) -> Status {
-    auto organisations = repos.organisations().List();
-    if (!organisations) return Fail(organisations.error());
-    for (const auto& o : *organisations) {
-      if (!o.is_demo || o.kind != people::OrganisationKind::kCfa) continue;
-      auto members = repos.organisations().Members(o.id);
-      if (!members) return Fail(members.error());
-      if (members->empty()) continue;
-      auto existing = repos.trainings().ListByOrganisation(o.id);
-      if (!existing) return Fail(existing.error());
-      if (!existing->empty()) return Ok();
-      const auto& user = members->front();
-      cfa = people::Actor{user.user.id,
-                          user.user.role,
-                          user.user.email,
-                          user.user.display_name,
-                          true,
-                          people::Membership{o.id, user.user.id, user.role},
-                          ""};
-      break;
-    }
+    auto member = DemoMember(repos, people::OrganisationKind::kCfa);
+    if (!member) return Fail(member.error());
+    if (!*member) return Ok();
+    auto existing = repos.trainings().ListByOrganisation((*member)->membership->organisation_id);
+    if (!existing) return Fail(existing.error());
+    if (!existing->empty()) return Ok();
+    cfa = **member;
     auto job = repos.jobs().FindJob("G1602");
     auto communes = repos.jobs().Communes();
     ready = job.has_value() && communes && !communes->empty();
