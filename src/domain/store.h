@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <type_traits>
 
 #include "core/error.h"
@@ -10,6 +11,7 @@
 #include "domain/applications/application_repository.h"
 #include "domain/audit/audit_log.h"
 #include "domain/budgets/budget_repository.h"
+#include "domain/crm/crm_repository.h"
 #include "domain/jobs/jobs_repository.h"
 #include "domain/journal/journal_repository.h"
 #include "domain/offers/offer_repository.h"
@@ -41,6 +43,9 @@ class Repositories {
   virtual offers::OfferRepository& offers() = 0;
   virtual trainings::TrainingRepository& trainings() = 0;
   virtual applications::ApplicationRepository& applications() = 0;
+  // Issue 8 §1-§3: the advisors' CRM and the IDCC -> branch -> OPCO seed (domain/crm). Not kept
+  // by the in-memory store of the unit tests (it throws there).
+  virtual crm::CrmRepository& crm() { throw std::logic_error("the CRM is not kept by this store"); }
 };
 
 // The unit of work the use cases run in: all of `work` is committed when it returns success,

@@ -22,6 +22,7 @@ const std::vector<Kind>& Kinds() {
       {"diplomas", "Education nationale professional diplomas by CFD code (CSV, ;)"},
       {"cfa-sifa", "DEPP SIFA list of apprentice training centres by UAI (CSV)"},
       {"npec", "France compétences NPEC référentiel, CSV export of its sheet (; or ,)"},
+      {"idcc-branches", "IDCC -> professional branch -> OPCO seed (data/seed/idcc_branches.csv)"},
   };
   return kinds;
 }
@@ -65,6 +66,7 @@ Result<reference::Dataset> Read(std::string_view kind, const std::filesystem::pa
   if (kind == "diplomas") return ReadDiplomas(path, progress);
   if (kind == "cfa-sifa") return ReadCfaSifa(path, progress);
   if (kind == "npec") return ReadNpec(path, progress);
+  if (kind == "idcc-branches") return ReadIdccBranches(path, progress);
   return Fail(ErrorCode::kInvalidArgument, "unknown import kind: " + std::string(kind));
 }
 

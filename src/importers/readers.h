@@ -32,5 +32,8 @@ Result<reference::Dataset> ReadDiplomas(const std::filesystem::path& path,
 Result<reference::Dataset> ReadCfaSifa(const std::filesystem::path& path, const Progress& progress);
 // France compétences' référentiel des NPEC, CSV export of its sheet (npec_importer.cc).
 Result<reference::Dataset> ReadNpec(const std::filesystem::path& path, const Progress& progress);
+// The project's seed data/seed/idcc_branches.csv: idcc, branche, opco (idcc_branches_importer.cc).
+Result<reference::Dataset> ReadIdccBranches(const std::filesystem::path& path,
+                                            const Progress& progress);
 
 }  // namespace maplace::importers

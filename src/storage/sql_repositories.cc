@@ -9,6 +9,7 @@
 #include "storage/sql_aids.h"
 #include "storage/sql_applications.h"
 #include "storage/sql_budgets.h"
+#include "storage/sql_crm.h"
 #include "storage/sql_jobs.h"
 #include "storage/sql_journal.h"
 #include "storage/sql_offers.h"
@@ -670,6 +671,7 @@ class SqlRepositories final : public Repositories {
         aid_requests_(MakeSqlAidRequests(sql)),
         trainings_(MakeSqlTrainings(sql)),
         offers_(MakeSqlOffers(sql)),
+        crm_(MakeSqlCrm(sql)),
         applications_(MakeSqlApplications(sql)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
@@ -685,6 +687,7 @@ class SqlRepositories final : public Repositories {
   aid_requests::AidRequestRepository& aid_requests() override { return *aid_requests_; }
   offers::OfferRepository& offers() override { return *offers_; }
   trainings::TrainingRepository& trainings() override { return *trainings_; }
+  crm::CrmRepository& crm() override { return *crm_; }
   applications::ApplicationRepository& applications() override { return *applications_; }
 
  private:
@@ -702,6 +705,7 @@ class SqlRepositories final : public Repositories {
   std::unique_ptr<aid_requests::AidRequestRepository> aid_requests_;
   std::unique_ptr<trainings::TrainingRepository> trainings_;
   std::unique_ptr<offers::OfferRepository> offers_;
+  std::unique_ptr<crm::CrmRepository> crm_;
   std::unique_ptr<applications::ApplicationRepository> applications_;
 };
 

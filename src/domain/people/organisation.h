@@ -9,8 +9,11 @@
 
 namespace maplace::people {
 
-enum class OrganisationKind { kEmployer, kCfa };
-std::string_view OrganisationKindCode(OrganisationKind kind);  // "employer", "cfa"
+// Partners (LADOM, missions locales, France Travail, the territorial authority, the SMA…) are
+// created by advisors in the CRM (issue 8); they have no user accounts.
+enum class OrganisationKind { kEmployer, kCfa, kPartner };
+std::string_view OrganisationKindCode(OrganisationKind kind);   // "employer", "cfa", "partner"
+std::string_view OrganisationKindLabel(OrganisationKind kind);  // "Entreprise", "CFA", "Partenaire"
 std::optional<OrganisationKind> ParseOrganisationKind(std::string_view code);
 
 // Where an organisation stands in the advisors' validation queue. Until it is validated, an

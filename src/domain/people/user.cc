@@ -36,12 +36,33 @@ std::optional<UserStatus> ParseUserStatus(std::string_view code) {
 }
 
 std::string_view OrganisationKindCode(OrganisationKind kind) {
-  return kind == OrganisationKind::kCfa ? "cfa" : "employer";
+  switch (kind) {
+    case OrganisationKind::kCfa:
+      return "cfa";
+    case OrganisationKind::kPartner:
+      return "partner";
+    case OrganisationKind::kEmployer:
+      break;
+  }
+  return "employer";
+}
+
+std::string_view OrganisationKindLabel(OrganisationKind kind) {
+  switch (kind) {
+    case OrganisationKind::kCfa:
+      return "CFA";
+    case OrganisationKind::kPartner:
+      return "Partenaire";
+    case OrganisationKind::kEmployer:
+      break;
+  }
+  return "Entreprise";
 }
 
 std::optional<OrganisationKind> ParseOrganisationKind(std::string_view code) {
   if (code == "employer") return OrganisationKind::kEmployer;
   if (code == "cfa") return OrganisationKind::kCfa;
+  if (code == "partner") return OrganisationKind::kPartner;
   return std::nullopt;
 }
 
