@@ -21,6 +21,7 @@
 #include "domain/people/user_repository.h"
 #include "domain/reference/dataset.h"
 #include "domain/trainings/training_repository.h"
+#include "domain/young_people/young_people_repository.h"
 
 namespace maplace {
 
@@ -43,6 +44,8 @@ class Repositories {
   virtual offers::OfferRepository& offers() = 0;
   virtual trainings::TrainingRepository& trainings() = 0;
   virtual applications::ApplicationRepository& applications() = 0;
+  // Issue 4 §3: profiles, favourites and saved searches (domain/young_people).
+  virtual young_people::YoungPeopleRepository& young_people() = 0;
   // Issue 8 §1-§3: the advisors' CRM and the IDCC -> branch -> OPCO seed (domain/crm). Not kept
   // by the in-memory store of the unit tests (it throws there).
   virtual crm::CrmRepository& crm() { throw std::logic_error("the CRM is not kept by this store"); }

@@ -15,6 +15,7 @@
 #include "storage/sql_offers.h"
 #include "storage/sql_reference.h"
 #include "storage/sql_trainings.h"
+#include "storage/sql_young_people.h"
 
 namespace maplace::storage {
 
@@ -672,7 +673,8 @@ class SqlRepositories final : public Repositories {
         trainings_(MakeSqlTrainings(sql)),
         offers_(MakeSqlOffers(sql)),
         crm_(MakeSqlCrm(sql)),
-        applications_(MakeSqlApplications(sql)) {}
+        applications_(MakeSqlApplications(sql)),
+        young_people_(MakeSqlYoungPeople(sql)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -689,6 +691,7 @@ class SqlRepositories final : public Repositories {
   trainings::TrainingRepository& trainings() override { return *trainings_; }
   crm::CrmRepository& crm() override { return *crm_; }
   applications::ApplicationRepository& applications() override { return *applications_; }
+  young_people::YoungPeopleRepository& young_people() override { return *young_people_; }
 
  private:
   SqlUsers users_;
@@ -707,6 +710,7 @@ class SqlRepositories final : public Repositories {
   std::unique_ptr<offers::OfferRepository> offers_;
   std::unique_ptr<crm::CrmRepository> crm_;
   std::unique_ptr<applications::ApplicationRepository> applications_;
+  std::unique_ptr<young_people::YoungPeopleRepository> young_people_;
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "domain/fakes/in_memory_applications.h"
 #include "domain/fakes/in_memory_offers.h"
 #include "domain/fakes/in_memory_trainings.h"
+#include "domain/fakes/in_memory_young_people.h"
 #include "domain/reference/tables.h"
 
 namespace maplace::fakes {
@@ -44,6 +45,7 @@ struct InMemoryStore::State {
   OffersState offers;
   TrainingsState trainings;
   ApplicationsState applications;
+  YoungPeopleState young_people;
   std::int64_t next_id = 1;
 };
 
@@ -666,7 +668,8 @@ class InMemoryStore::Repos final : public Repositories {
         aid_requests_(MakeInMemoryAidRequests(s.aid_requests)),
         trainings_(MakeInMemoryTrainings(s.trainings, s.reference_tables)),
         offers_(MakeInMemoryOffers(s.offers)),
-        applications_(MakeInMemoryApplications(s.applications)) {}
+        applications_(MakeInMemoryApplications(s.applications)),
+        young_people_(MakeInMemoryYoungPeople(s.young_people)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -682,6 +685,7 @@ class InMemoryStore::Repos final : public Repositories {
   offers::OfferRepository& offers() override { return *offers_; }
   trainings::TrainingRepository& trainings() override { return *trainings_; }
   applications::ApplicationRepository& applications() override { return *applications_; }
+  young_people::YoungPeopleRepository& young_people() override { return *young_people_; }
 
  private:
   Users users_;
@@ -699,6 +703,7 @@ class InMemoryStore::Repos final : public Repositories {
   std::unique_ptr<trainings::TrainingRepository> trainings_;
   std::unique_ptr<offers::OfferRepository> offers_;
   std::unique_ptr<applications::ApplicationRepository> applications_;
+  std::unique_ptr<young_people::YoungPeopleRepository> young_people_;
 };
 
 InMemoryStore::InMemoryStore() : state_(std::make_unique<State>()) {}
