@@ -23,8 +23,8 @@ Result<reference::Dataset> ReadIdccBranches(const std::filesystem::path& path,
                     "Licence Ouverte / Open Licence 2.0"};
   std::vector<reference::Row> rows;
   std::set<std::string> seen;
-  auto status = ForEachRow(
-      path, ',', {"idcc", "branche", "opco"}, progress, [&](const RowView& r) -> Status {
+  auto status =
+      ForEachRow(path, ',', {"idcc", "branche", "opco"}, progress, [&](const RowView& r) -> Status {
         ++dataset.rows_read;
         auto idcc = r.Matching("idcc", "[0-9]{4}", "an IDCC (4 digits)");
         auto branch = r.Required("branche");

@@ -279,8 +279,8 @@ class SqlCrm final : public crm::CrmRepository {
       const long long key = id;
       st.exchange(soci::use(key));
       data.Into(st);
-      Prepare(st, fmt::format("SELECT {}{} WHERE i.id = :k", kInteractionColumns,
-                              kInteractionFrom));
+      Prepare(st,
+              fmt::format("SELECT {}{} WHERE i.id = :k", kInteractionColumns, kInteractionFrom));
       st.execute();
       if (!st.fetch()) return Fail(ErrorCode::kNotFound, "no such interaction");
       Interaction out = data.ToRow().interaction;
@@ -383,17 +383,17 @@ class SqlCrm final : public crm::CrmRepository {
         const std::string where = Where(InteractionConditions(f, bind));
         long long total = 0;
         count.exchange(soci::into(total));
-        Prepare(count, fmt::format("SELECT COUNT(*) FROM crm_interactions i{}{}",
-                                   f.q.empty() ? "" : " JOIN organisations o ON o.id = i.organisation_id",
-                                   where));
+        Prepare(count,
+                fmt::format("SELECT COUNT(*) FROM crm_interactions i{}{}",
+                            f.q.empty() ? "" : " JOIN organisations o ON o.id = i.organisation_id",
+                            where));
         count.execute(true);
         page.total = total;
       }
       soci::statement st(sql_);
       Binder bind(st);
-      std::string query =
-          fmt::format("SELECT {}{}{}", kInteractionColumns, kInteractionFrom,
-                      Where(InteractionConditions(f, bind)));
+      std::string query = fmt::format("SELECT {}{}{}", kInteractionColumns, kInteractionFrom,
+                                      Where(InteractionConditions(f, bind)));
       query += f.by_due_date ? " ORDER BY i.next_action_due, i.id"
                              : " ORDER BY i.occurred_on DESC, i.id DESC";
       if (f.page_size > 0)
@@ -454,8 +454,7 @@ class SqlCrm final : public crm::CrmRepository {
       std::string contact_name, email;
       soci::statement st(sql_);
       Binder bind(st);
-      const std::string condition =
-          fmt::format("c.folded LIKE {} ESCAPE '\\'", bind.Text(pattern));
+      const std::string condition = fmt::format("c.folded LIKE {} ESCAPE '\\'", bind.Text(pattern));
       const std::string first = bind.Text(starts);
       st.exchange(soci::into(id));
       st.exchange(soci::into(kind));
@@ -465,11 +464,12 @@ class SqlCrm final : public crm::CrmRepository {
       st.exchange(soci::into(contact));
       st.exchange(soci::into(contact_name));
       st.exchange(soci::into(email));
-      Prepare(st, fmt::format("SELECT o.id, o.kind, o.name, o.siret, o.uai, c.id, c.name, c.email "
-                              "FROM crm_contacts c JOIN organisations o ON o.id = c.organisation_id "
-                              "WHERE {} ORDER BY CASE WHEN c.folded LIKE {} THEN 0 ELSE 1 END, "
-                              "c.folded, c.id LIMIT {}",
-                              condition, first, limit));
+      Prepare(st,
+              fmt::format("SELECT o.id, o.kind, o.name, o.siret, o.uai, c.id, c.name, c.email "
+                          "FROM crm_contacts c JOIN organisations o ON o.id = c.organisation_id "
+                          "WHERE {} ORDER BY CASE WHEN c.folded LIKE {} THEN 0 ELSE 1 END, "
+                          "c.folded, c.id LIMIT {}",
+                          condition, first, limit));
       st.execute();
       while (st.fetch()) {
         SearchHit hit;
@@ -499,12 +499,11 @@ class SqlCrm final : public crm::CrmRepository {
     return crm::FoldName(c.name) + " " + crm::FoldName(c.email);
   }
 
-  std::vector<std::string> OrganisationConditions(const crm::OrganisationFilter& f,
-                                                  Binder& bind) {
+  std::vector<std::string> OrganisationConditions(const crm::OrganisationFilter& f, Binder& bind) {
     std::vector<std::string> where;
     if (f.kind)
-      where.push_back(fmt::format("o.kind = {}", bind.Text(std::string(
-                                                      people::OrganisationKindCode(*f.kind)))));
+      where.push_back(fmt::format("o.kind = {}",
+                                  bind.Text(std::string(people::OrganisationKindCode(*f.kind)))));
     if (!f.commune_code.empty())
       where.push_back(fmt::format("o.commune_code = {}", bind.Text(f.commune_code)));
     if (!f.idcc.empty()) where.push_back(fmt::format("o.idcc = {}", bind.Text(f.idcc)));
@@ -530,8 +529,8 @@ class SqlCrm final : public crm::CrmRepository {
     if (f.young_person_id != 0)
       where.push_back(fmt::format("i.young_person_id = {}", bind.Number(f.young_person_id)));
     if (f.kind)
-      where.push_back(fmt::format(
-          "i.kind = {}", bind.Text(std::string(crm::InteractionKindCode(*f.kind)))));
+      where.push_back(
+          fmt::format("i.kind = {}", bind.Text(std::string(crm::InteractionKindCode(*f.kind)))));
     if (f.from)
       where.push_back(fmt::format("i.occurred_on >= {}", bind.Text(FormatIsoDate(*f.from))));
     if (f.to) where.push_back(fmt::format("i.occurred_on <= {}", bind.Text(FormatIsoDate(*f.to))));
@@ -545,17 +544,16 @@ class SqlCrm final : public crm::CrmRepository {
               fmt::format("i.next_action_due <= {}", bind.Text(FormatIsoDate(*f.due_until))));
         break;
       case crm::ActionState::kOverdue:
-        where.push_back(fmt::format(
-            "i.next_action <> '' AND i.next_action_done = 0 AND i.next_action_due < {}",
-            bind.Text(FormatIsoDate(f.today))));
+        where.push_back(
+            fmt::format("i.next_action <> '' AND i.next_action_done = 0 AND i.next_action_due < {}",
+                        bind.Text(FormatIsoDate(f.today))));
         break;
       case crm::ActionState::kDone:
         where.emplace_back("i.next_action <> '' AND i.next_action_done = 1");
         break;
     }
     if (!f.q.empty())
-      where.push_back(
-          fmt::format("o.folded_name LIKE {} ESCAPE '\\'", bind.Text(Contains(f.q))));
+      where.push_back(fmt::format("o.folded_name LIKE {} ESCAPE '\\'", bind.Text(Contains(f.q))));
     return where;
   }
 
@@ -592,8 +590,10 @@ class SqlCrm final : public crm::CrmRepository {
     st.exchange(soci::into(notes));
     st.exchange(soci::into(created));
     st.exchange(soci::into(updated));
-    Prepare(st, "SELECT id, organisation_id, name, job_title, email, phone, notes, created_at, "
-                "updated_at FROM crm_contacts " + where);
+    Prepare(st,
+            "SELECT id, organisation_id, name, job_title, email, phone, notes, created_at, "
+            "updated_at FROM crm_contacts " +
+                where);
     st.execute();
     std::vector<Contact> out;
     while (st.fetch())

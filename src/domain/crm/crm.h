@@ -103,10 +103,10 @@ struct InteractionFilter {
   std::optional<InteractionKind> kind;
   std::optional<Date> from, to;  // occurred_on, inclusive
   ActionState action = ActionState::kAny;
-  Date today{};                        // for kOverdue
-  std::optional<Date> due_until;       // open actions due on or before (with kOpen)
-  std::string q;                       // folded words within the organisation's name
-  bool by_due_date = false;            // order by next action due date (else newest first)
+  Date today{};                   // for kOverdue
+  std::optional<Date> due_until;  // open actions due on or before (with kOpen)
+  std::string q;                  // folded words within the organisation's name
+  bool by_due_date = false;       // order by next action due date (else newest first)
   int page = 1;
   int page_size = 50;
 };
