@@ -10,6 +10,9 @@ struct Mail {
   std::string to;       // a normalized address
   std::string subject;  // one line, French
   std::string body;     // plain text, French
+  // Non-transactional mail only: the one-click unsubscribe URL, sent as List-Unsubscribe
+  // (domain/outbox/unsubscribe.h); empty for transactional mail.
+  std::string list_unsubscribe;
 };
 
 }  // namespace maplace

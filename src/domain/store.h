@@ -12,10 +12,12 @@
 #include "domain/audit/audit_log.h"
 #include "domain/budgets/budget_repository.h"
 #include "domain/crm/crm_repository.h"
+#include "domain/enquiries/enquiry_repository.h"
 #include "domain/jobs/jobs_repository.h"
 #include "domain/journal/journal_repository.h"
 #include "domain/offers/offer_repository.h"
 #include "domain/outbox/outbox_repository.h"
+#include "domain/outbox/unsubscribe.h"
 #include "domain/people/organisation_repository.h"
 #include "domain/people/session_repository.h"
 #include "domain/people/user_repository.h"
@@ -46,6 +48,10 @@ class Repositories {
   virtual applications::ApplicationRepository& applications() = 0;
   // Issue 4 §3: profiles, favourites and saved searches (domain/young_people).
   virtual young_people::YoungPeopleRepository& young_people() = 0;
+  // Issue 5 §7: opt-outs from non-transactional mail (domain/outbox/unsubscribe.h).
+  virtual outbox::UnsubscribeRepository& unsubscribes() = 0;
+  // Issue 4 §3 and issue 5 §5, §6: enquiries, CFAs' partners, report marks.
+  virtual enquiries::EnquiryRepository& enquiries() = 0;
   // Issue 8 §1-§3: the advisors' CRM and the IDCC -> branch -> OPCO seed (domain/crm). Not kept
   // by the in-memory store of the unit tests (it throws there).
   virtual crm::CrmRepository& crm() { throw std::logic_error("the CRM is not kept by this store"); }

@@ -107,6 +107,19 @@ TEST(MailMessageTest, EncodesUtf8HeadersAndRefusesHeaderInjection) {
   EXPECT_NE(message.find("Message-ID: <mail-7-1800000000@icicestmaplace.fr>"), std::string::npos);
 }
 
+TEST(MailMessageTest, ListUnsubscribeHeadersOnlyWhenTheMailHasALink) {
+  outbox::OutboxMail mail;
+  mail.mail = Mail{"a@b.fr", "Offre relayée", "Corps"};
+  EXPECT_EQ(FormatMessage(mail, MailConfig{}).find("List-Unsubscribe"), std::string::npos);
+  mail.mail.list_unsubscribe = "https://x.test/desabonnement?cle=k\r\nBcc: evil@x.fr";
+  const std::string message = FormatMessage(mail, MailConfig{});
+  EXPECT_NE(message.find("\r\nList-Unsubscribe: <https://x.test/desabonnement?cle=k"),
+            std::string::npos);
+  EXPECT_NE(message.find("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"),
+            std::string::npos);
+  EXPECT_EQ(message.find("\r\nBcc:"), std::string::npos);
+}
+
 TEST(FileTransportTest, WritesOneEmlFilePerMail) {
   auto dir = std::filesystem::temp_directory_path() / ("maplace-mail-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);

@@ -62,13 +62,19 @@ std::string FormatMessage(const outbox::OutboxMail& mail, const MailConfig& conf
     else if (c != '\r')
       body += c;
   }
+  // Non-transactional mail: one-click unsubscribe (RFC 2369, RFC 8058).
+  std::string list;
+  if (!mail.mail.list_unsubscribe.empty())
+    list = fmt::format(
+        "List-Unsubscribe: <{}>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
+        text::SingleLine(mail.mail.list_unsubscribe));
   return fmt::format(
       "From: {} <{}>\r\nTo: <{}>\r\nSubject: {}\r\nDate: {}\r\nMessage-ID: <mail-{}-{}@{}>\r\n"
-      "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+      "{}MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
       "Content-Transfer-Encoding: 8bit\r\n\r\n{}\r\n",
       EncodeHeader(config.from_name), text::SingleLine(config.from_address),
       text::SingleLine(mail.mail.to), EncodeHeader(mail.mail.subject), RfcDate(mail.created_at),
-      mail.id, mail.created_at, Domain(config.from_address), body);
+      mail.id, mail.created_at, Domain(config.from_address), list, body);
 }
 
 FileTransport::FileTransport(std::filesystem::path dir, MailConfig config)

@@ -8,6 +8,7 @@
 #include "storage/sql_aid_requests.h"
 #include "storage/sql_aids.h"
 #include "storage/sql_applications.h"
+#include "storage/sql_enquiries.h"
 #include "storage/sql_budgets.h"
 #include "storage/sql_crm.h"
 #include "storage/sql_jobs.h"
@@ -527,10 +528,10 @@ class SqlOutbox final : public outbox::OutboxRepository {
     return Guard("enqueue mail", [&]() -> Result<std::int64_t> {
       long long id = 0;
       const long long at = now;
-      sql_ << "INSERT INTO mail_outbox (recipient, subject, body, created_at, next_attempt_at) "
-              "VALUES (:r, :s, :b, :c, :n) RETURNING id",
+      sql_ << "INSERT INTO mail_outbox (recipient, subject, body, created_at, next_attempt_at, "
+              "list_unsubscribe) VALUES (:r, :s, :b, :c, :n, :l) RETURNING id",
           soci::use(mail.to), soci::use(mail.subject), soci::use(mail.body), soci::use(at),
-          soci::use(at), soci::into(id);
+          soci::use(at), soci::use(mail.list_unsubscribe), soci::into(id);
       return static_cast<std::int64_t>(id);
     });
   }
@@ -590,12 +591,13 @@ class SqlOutbox final : public outbox::OutboxRepository {
     std::string state;
     soci::statement st =
         (sql_.prepare << "SELECT id, recipient, subject, body, state, attempts, created_at, "
-                         "next_attempt_at, sent_at, last_error FROM mail_outbox " +
+                         "next_attempt_at, sent_at, last_error, list_unsubscribe FROM "
+                         "mail_outbox " +
                              where,
          soci::use(key), soci::use(limit), soci::into(id), soci::into(m.mail.to),
          soci::into(m.mail.subject), soci::into(m.mail.body), soci::into(state),
          soci::into(attempts), soci::into(created), soci::into(next), soci::into(sent),
-         soci::into(m.last_error));
+         soci::into(m.last_error), soci::into(m.mail.list_unsubscribe));
     st.execute();
     std::vector<outbox::OutboxMail> out;
     while (st.fetch()) {
@@ -674,7 +676,9 @@ class SqlRepositories final : public Repositories {
         offers_(MakeSqlOffers(sql)),
         crm_(MakeSqlCrm(sql)),
         applications_(MakeSqlApplications(sql)),
-        young_people_(MakeSqlYoungPeople(sql)) {}
+        young_people_(MakeSqlYoungPeople(sql)),
+        unsubscribes_(MakeSqlUnsubscribes(sql)),
+        enquiries_(MakeSqlEnquiries(sql)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -692,6 +696,8 @@ class SqlRepositories final : public Repositories {
   crm::CrmRepository& crm() override { return *crm_; }
   applications::ApplicationRepository& applications() override { return *applications_; }
   young_people::YoungPeopleRepository& young_people() override { return *young_people_; }
+  outbox::UnsubscribeRepository& unsubscribes() override { return *unsubscribes_; }
+  enquiries::EnquiryRepository& enquiries() override { return *enquiries_; }
 
  private:
   SqlUsers users_;
@@ -711,6 +717,8 @@ class SqlRepositories final : public Repositories {
   std::unique_ptr<crm::CrmRepository> crm_;
   std::unique_ptr<applications::ApplicationRepository> applications_;
   std::unique_ptr<young_people::YoungPeopleRepository> young_people_;
+  std::unique_ptr<outbox::UnsubscribeRepository> unsubscribes_;
+  std::unique_ptr<enquiries::EnquiryRepository> enquiries_;
 };
 
 }  // namespace

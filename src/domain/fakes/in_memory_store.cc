@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "domain/enquiries/in_memory_enquiries.h"
 #include "domain/fakes/in_memory_aid_requests.h"
 #include "domain/fakes/in_memory_applications.h"
 #include "domain/fakes/in_memory_offers.h"
@@ -46,6 +47,7 @@ struct InMemoryStore::State {
   TrainingsState trainings;
   ApplicationsState applications;
   YoungPeopleState young_people;
+  EnquiriesState enquiries;
   std::int64_t next_id = 1;
 };
 
@@ -669,7 +671,9 @@ class InMemoryStore::Repos final : public Repositories {
         trainings_(MakeInMemoryTrainings(s.trainings, s.reference_tables)),
         offers_(MakeInMemoryOffers(s.offers)),
         applications_(MakeInMemoryApplications(s.applications)),
-        young_people_(MakeInMemoryYoungPeople(s.young_people)) {}
+        young_people_(MakeInMemoryYoungPeople(s.young_people)),
+        unsubscribes_(MakeInMemoryUnsubscribes(s.enquiries)),
+        enquiries_(MakeInMemoryEnquiries(s.enquiries)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -686,6 +690,8 @@ class InMemoryStore::Repos final : public Repositories {
   trainings::TrainingRepository& trainings() override { return *trainings_; }
   applications::ApplicationRepository& applications() override { return *applications_; }
   young_people::YoungPeopleRepository& young_people() override { return *young_people_; }
+  outbox::UnsubscribeRepository& unsubscribes() override { return *unsubscribes_; }
+  enquiries::EnquiryRepository& enquiries() override { return *enquiries_; }
 
  private:
   Users users_;
@@ -704,6 +710,8 @@ class InMemoryStore::Repos final : public Repositories {
   std::unique_ptr<offers::OfferRepository> offers_;
   std::unique_ptr<applications::ApplicationRepository> applications_;
   std::unique_ptr<young_people::YoungPeopleRepository> young_people_;
+  std::unique_ptr<outbox::UnsubscribeRepository> unsubscribes_;
+  std::unique_ptr<enquiries::EnquiryRepository> enquiries_;
 };
 
 InMemoryStore::InMemoryStore() : state_(std::make_unique<State>()) {}

@@ -8,6 +8,7 @@
 
 #include "core/crypto.h"
 #include "core/text.h"
+#include "domain/enquiries/report_limits.h"
 #include "domain/outbox/organisation_mail.h"
 #include "domain/people/role.h"
 
@@ -588,7 +589,8 @@ Status OfferService::OnApplication(std::int64_t offer_id, int applications) {
 }
 
 Status OfferService::Report(std::int64_t offer_id, const std::string& reason,
-                            const std::string& details, const std::string& client_address) {
+                            const std::string& details, const std::string& client_address,
+                            const std::string& visitor) {
   std::map<std::string, std::string> errors;
   const std::string trimmed(text::Trim(details));
   if (!IsReportReason(reason)) errors["reason"] = "Choisissez une raison dans la liste.";
@@ -602,6 +604,7 @@ Status OfferService::Report(std::int64_t offer_id, const std::string& reason,
     auto offer = repos.offers().FindById(offer_id);
     if (!offer) return Fail(offer.error());
     if (!Visible(*offer)) return Fail(NotFound());
+    if (auto s = enquiries::MarkReport(repos, offer_id, visitor, client_address, now); !s) return s;
     auto added = repos.offers().AddReport(OfferReport{0, offer_id, reason, trimmed, now, false});
     if (!added) return Fail(added.error());
     return Audit(repos, 0, "offer.reported", offer_id, client_address);

@@ -118,10 +118,13 @@ class OfferService {
   Result<std::vector<RelayCandidate>> RelayCandidates(const people::Actor& actor, std::int64_t id);
   // Sends a published offer to the chosen CFAs (each must be a candidate: fields["cfa"]
   // otherwise): recorded once per CFA, mailed to its members with the poster's link, audited.
-  // Returns how many CFAs received it now (those who had it already are skipped).
+  // Returns how many CFAs received it now (those who had it already are skipped). Members who
+  // unsubscribed from relayed offers get no mail; the CFAs none of whose members was mailed
+  // are named in `not_mailed` (they still find the offer in their space).
   Result<int> Relay(const people::Actor& actor, std::int64_t id,
                     const std::vector<std::int64_t>& cfa_organisation_ids,
-                    const std::string& client_address);
+                    const std::string& client_address,
+                    std::vector<std::string>* not_mailed = nullptr);
   // CFA users: the offers relayed to their CFA that are still visible, newest first.
   Result<std::vector<RelayedOffer>> RelayedToMe(const people::Actor& actor);
 
@@ -129,9 +132,10 @@ class OfferService {
   // `applications` of them; pauses it when its threshold is reached.
   Status OnApplication(std::int64_t offer_id, int applications);
 
-  // Moderation. Anyone may report a visible offer; `reason`: see IsReportReason.
+  // Moderation. Anyone may report a visible offer; `reason`: see IsReportReason. Once per offer
+  // and `visitor`, a few per client address an hour (enquiries/report_limits.h).
   Status Report(std::int64_t offer_id, const std::string& reason, const std::string& details,
-                const std::string& client_address);
+                const std::string& client_address, const std::string& visitor = "");
   // Advisors and managers.
   Result<std::vector<ReportedOffer>> ReportedOffers(const people::Actor& actor);
   Status Hide(const people::Actor& actor, std::int64_t id, const std::string& reason);

@@ -10,6 +10,7 @@
 #include "core/geo.h"
 #include "domain/offers/offer_service.h"
 #include "domain/outbox/organisation_mail.h"
+#include "domain/outbox/unsubscribe.h"
 
 namespace maplace::offers {
 namespace {
@@ -84,7 +85,8 @@ Result<std::vector<RelayCandidate>> OfferService::RelayCandidates(const people::
 
 Result<int> OfferService::Relay(const people::Actor& actor, std::int64_t id,
                                 const std::vector<std::int64_t>& cfa_organisation_ids,
-                                const std::string& client_address) {
+                                const std::string& client_address,
+                                std::vector<std::string>* not_mailed) {
   if (cfa_organisation_ids.empty())
     return FailFields("no CFA chosen", {{"cfa", "Cochez au moins un CFA."}});
   const UnixSeconds now = clock_.Now();
@@ -117,12 +119,15 @@ Result<int> OfferService::Relay(const people::Actor& actor, std::int64_t id,
           "Vous la retrouvez aussi dans votre espace, rubrique « Offres relayées ».\n\n"
           "— Ici c'est ma place",
           employer->name, offer->input.title, link, link);
-      if (auto s = outbox::MailOrganisation(
-              repos, cfa,
-              fmt::format("Une offre d'alternance pour vos apprentis : {}", offer->input.title),
-              body, now);
-          !s)
-        return s;
+      // Not transactional: members who unsubscribed are skipped (issue 5 §7); the offer is
+      // still in the CFA's space.
+      auto mailed = outbox::MailOrganisationList(
+          repos, cfa,
+          fmt::format("Une offre d'alternance pour vos apprentis : {}", offer->input.title), body,
+          now, settings_.public_url, outbox::kListRelayedOffers);
+      if (!mailed) return Fail(mailed.error());
+      if (mailed->sent == 0 && mailed->skipped > 0 && not_mailed)
+        not_mailed->push_back(candidate->name);
       if (auto s = Audit(repos, actor.user_id, fmt::format("offer.relayed:cfa:{}", cfa), id,
                          client_address);
           !s)
