@@ -80,6 +80,7 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
   p->organisations_ =
       std::make_unique<people::OrganisationService>(*p->store_, p->clock_, PublicUrl(config.web));
   p->trainings_ = std::make_unique<trainings::TrainingService>(*p->store_, p->clock_);
+  p->crm_ = std::make_unique<crm::CrmService>(*p->store_, p->clock_);
   p->transport_ = mail::MakeTransport(config.mail);
   p->mail_sender_ =
       std::make_unique<mail::MailSender>(*p->store_, *p->transport_, p->clock_, config.mail);
@@ -116,6 +117,7 @@ Status Platform::StartWeb() {
                        *store_, *templates_, config_.mail, config_.payments, site_, *offers_,
                        *organisations_, *search_parts_, *trainings_});
   services_->applications = applications_.get();
+  services_->crm = crm_.get();
   router_ = std::make_unique<web::Router>(web::MakeRouter(*services_));
   web::ServerContext context;
   context.config = config_.web;

@@ -10,6 +10,7 @@
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
 #include "domain/applications/application_service.h"
+#include "domain/crm/crm_service.h"
 #include "domain/jobs/jobs_service.h"
 #include "domain/offers/offer_service.h"
 #include "domain/outbox/visitor_mailer.h"
@@ -49,6 +50,7 @@ class Platform {
   aid_requests::AidRequestService& aid_requests() { return *aid_requests_; }
   offers::OfferService& offers() { return *offers_; }
   applications::ApplicationService& applications() { return *applications_; }
+  crm::CrmService& crm() { return *crm_; }
   people::OrganisationService& organisations() { return *organisations_; }
   trainings::TrainingService& trainings() { return *trainings_; }
   mail::MailSender& mail_sender() { return *mail_sender_; }
@@ -75,6 +77,7 @@ class Platform {
   std::unique_ptr<aid_requests::AidRequestService> aid_requests_;
   std::unique_ptr<offers::OfferService> offers_;
   std::unique_ptr<applications::ApplicationService> applications_;
+  std::unique_ptr<crm::CrmService> crm_;
   std::unique_ptr<people::OrganisationService> organisations_;
   std::unique_ptr<trainings::TrainingService> trainings_;
   std::unique_ptr<outbox::VisitorMailer> visitor_mail_;

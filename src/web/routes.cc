@@ -21,6 +21,7 @@ Router MakeRouter(const WebServices& services) {
   AddSearchPages(router, services);
   AddSteeringPages(router, services);
   AddRelayPages(router, services);
+  AddCrmPages(router, services);
   AddApi(router, services);
   AddSimulateApi(router, services);
   return router;

@@ -5,6 +5,7 @@
 #include "core/config.h"
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
+#include "domain/crm/crm_service.h"
 #include "domain/applications/application_service.h"
 #include "domain/jobs/jobs_service.h"
 #include "domain/offers/offer_service.h"
@@ -45,6 +46,8 @@ struct WebServices {
   trainings::TrainingService& trainings;       // issue 5, the CFAs' catalogue
   // Issue 4 §3 and issue 5 §3; set by the platform after the initialisation above.
   applications::ApplicationService* applications = nullptr;
+  // Issue 8 §1-§3, the advisors' CRM; set by the platform like `applications`.
+  crm::CrmService* crm = nullptr;
 };
 
 // Each adds its routes, each with its access declaration.
@@ -68,6 +71,7 @@ void AddSteeringPages(Router& router, const WebServices& services);
 void AddRelayPages(Router& router, const WebServices& services);
 void AddSearchApi(Router& router, const WebServices& services);  // called by AddApi
 void AddApi(Router& router, const WebServices& services);
+void AddCrmPages(Router& router, const WebServices& services);  // issue 8 §1-§3
 
 // The whole route table of the platform.
 Router MakeRouter(const WebServices& services);
