@@ -21,8 +21,10 @@
 #include "domain/people/organisation_repository.h"
 #include "domain/people/session_repository.h"
 #include "domain/people/user_repository.h"
+#include "domain/poec/poec.h"
 #include "domain/reference/dataset.h"
 #include "domain/trainings/training_repository.h"
+#include "domain/workshops/workshop.h"
 #include "domain/young_people/young_people_repository.h"
 
 namespace maplace {
@@ -50,6 +52,11 @@ class Repositories {
   virtual young_people::YoungPeopleRepository& young_people() = 0;
   // Issue 5 §7: opt-outs from non-transactional mail (domain/outbox/unsubscribe.h).
   virtual outbox::UnsubscribeRepository& unsubscribes() = 0;
+  // Issue 8 §4 and §5. Not kept by the in-memory store of the unit tests (they throw there).
+  virtual workshops::WorkshopRepository& workshops() {
+    throw std::logic_error("workshops are not kept by this store");
+  }
+  virtual poec::PoecRepository& poec() { throw std::logic_error("POEC is not kept by this store"); }
   // Issue 4 §3 and issue 5 §5, §6: enquiries, CFAs' partners, report marks.
   virtual enquiries::EnquiryRepository& enquiries() = 0;
   // Issue 8 §1-§3: the advisors' CRM and the IDCC -> branch -> OPCO seed (domain/crm). Not kept

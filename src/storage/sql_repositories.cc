@@ -16,6 +16,8 @@
 #include "storage/sql_offers.h"
 #include "storage/sql_reference.h"
 #include "storage/sql_trainings.h"
+#include "storage/sql_workshops.h"
+#include "storage/sql_poec.h"
 #include "storage/sql_young_people.h"
 
 namespace maplace::storage {
@@ -660,7 +662,9 @@ class SqlAudit final : public audit::AuditLog {
 class SqlRepositories final : public Repositories {
  public:
   SqlRepositories(soci::session& sql, Dialect dialect)
-      : users_(sql),
+      : workshops_(MakeSqlWorkshops(sql)),
+        poec_(MakeSqlPoec(sql)),
+        users_(sql),
         sessions_(sql),
         tokens_(sql),
         organisations_(sql),
@@ -695,11 +699,15 @@ class SqlRepositories final : public Repositories {
   trainings::TrainingRepository& trainings() override { return *trainings_; }
   crm::CrmRepository& crm() override { return *crm_; }
   applications::ApplicationRepository& applications() override { return *applications_; }
+  workshops::WorkshopRepository& workshops() override { return *workshops_; }
+  poec::PoecRepository& poec() override { return *poec_; }
   young_people::YoungPeopleRepository& young_people() override { return *young_people_; }
   outbox::UnsubscribeRepository& unsubscribes() override { return *unsubscribes_; }
   enquiries::EnquiryRepository& enquiries() override { return *enquiries_; }
 
  private:
+  std::unique_ptr<workshops::WorkshopRepository> workshops_;  // issue 8 §4
+  std::unique_ptr<poec::PoecRepository> poec_;                // issue 8 §5
   SqlUsers users_;
   SqlSessions sessions_;
   SqlTokens tokens_;
