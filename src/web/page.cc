@@ -31,6 +31,7 @@ std::vector<NavLink> NavFor(const std::optional<people::Actor>& actor) {
     links.push_back({"/organisation", "Mon organisation"});
   if (actor->role == Role::kAdvisor || actor->role == Role::kManager || actor->role == Role::kAdmin)
     links.push_back({"/conseil/organisations", "Organisations"});
+  if (people::IsStaff(actor->role)) links.push_back({"/conseil/ma-semaine", "Ma semaine"});
   if (actor->role == Role::kAdvisor || actor->role == Role::kManager ||
       actor->role == Role::kFinance) {
     links.push_back({"/conseil/demandes", "Demandes d'aide"});

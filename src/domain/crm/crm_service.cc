@@ -449,6 +449,10 @@ Result<std::vector<Branch>> CrmService::Branches(const Actor& actor) {
   return ReadValue(store_, [&](Repositories& repos) { return repos.crm().Branches(); });
 }
 
+Result<std::optional<Branch>> CrmService::BranchOf(const std::string& idcc) {
+  return ReadValue(store_, [&](Repositories& repos) { return repos.crm().BranchOf(idcc); });
+}
+
 Result<std::vector<Advisor>> CrmService::Advisors(const Actor& actor) {
   if (auto ok = RequireStaff(actor); !ok) return Fail(ok.error());
   return ReadValue(store_, [&](Repositories& repos) -> Result<std::vector<Advisor>> {

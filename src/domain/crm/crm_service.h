@@ -113,6 +113,8 @@ class CrmService {
       const people::Actor& actor, std::int64_t user_id);
   Result<Week> MyWeek(const people::Actor& actor);
   Result<std::vector<Branch>> Branches(const people::Actor& actor);
+  // Reference data, for any page: the IDCC's branch and OPCO from the seed (nullopt: unknown).
+  Result<std::optional<Branch>> BranchOf(const std::string& idcc);
   Result<std::vector<Advisor>> Advisors(const people::Actor& actor);
 
   // XLSX workbooks of the lists with their filters (every page).

@@ -113,6 +113,12 @@ void Pager(Page& page, const crm::Page<T>& p, const std::string& path,
   page.Set("EXPORT", path + ".xlsx" + QueryString(filters));
 }
 
+void ActionNotice(Page& page, const Request& request) {
+  const std::string info = request.Query("info");
+  if (info == "action-faite") page.Notice("success", "L'action est marquée comme faite.");
+  if (info == "action-rouverte") page.Notice("success", "L'action est de nouveau à faire.");
+}
+
 // ---------- Organisations ----------
 
 struct OrganisationQuery {
@@ -388,6 +394,7 @@ Response InteractionsPage(const Request& request, const WebServices& services, C
   auto advisors = crm.Advisors(*request.actor);
   if (!advisors) return ErrorResponse(request, services.templates, advisors.error());
   Page page(request, "Échanges", "pages/crm_interactions.tpl");
+  ActionNotice(page, request);
   SearchBox(page, "");
   const auto& f = query.filter;
   page.Set("Q", f.q);
@@ -432,6 +439,7 @@ void AddCrmPages(Router& router, const WebServices& services) {
     if (!week) return ErrorResponse(request, services.templates, week.error());
     Page page(request, "Ma semaine", "pages/crm_week.tpl");
     page.Form();
+    ActionNotice(page, request);
     SearchBox(page, "");
     page.Set("TODAY", FormatFrenchLongDate(week->today));
     page.Set("OVERDUE_COUNT", std::to_string(week->overdue.size()));

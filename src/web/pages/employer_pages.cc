@@ -770,6 +770,11 @@ Response QueuePage(const Request& request, const WebServices& services, const Er
     if (!item.agreement_title.empty())
       row->SetValueAndShowSection("AGREEMENT", item.agreement_title, "HAS_AGREEMENT");
     row->SetValue("NAF", o.naf.empty() ? "non indiqué" : o.naf);
+    if (services.crm)  // issue 8: the branch and OPCO of the IDCC
+      if (auto branch = services.crm->BranchOf(o.idcc); branch && *branch)
+        row->SetValueAndShowSection(
+            "BRANCH", fmt::format("{} ({})", (*branch)->name, crm::OpcoLabel((*branch)->opco)),
+            "HAS_BRANCH");
     row->SetValue("STATUS", std::string(people::OrganisationStatusLabel(o.status)));
     row->SetValue("SINCE", Day(o.created_at));
     if (o.status == OrganisationStatus::kDetailsRequested)

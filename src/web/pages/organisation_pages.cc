@@ -19,6 +19,11 @@ Response OrganisationPage(const Request& request, const WebServices& services, c
   Page page(request, organisation->name, "pages/organisation.tpl");
   page.Set("ORGANISATION_NAME", organisation->name);
   if (organisation->is_demo) page.Show("ORG_DEMO");
+  if (services.crm)  // issue 8: the branch and OPCO of the organisation's IDCC
+    if (auto branch = services.crm->BranchOf(organisation->idcc); branch && *branch) {
+      page.dict().SetValueAndShowSection("BRANCH", (*branch)->name, "HAS_BRANCH");
+      page.Set("OPCO", crm::OpcoLabel((*branch)->opco));
+    }
   std::string info = InfoText(request.Query("info"));
   if (!info.empty()) page.Notice("success", info);
   for (const auto& member : *members) {

@@ -12,6 +12,7 @@
       <dt>Adresse</dt><dd>{{ADDRESS}}, {{COMMUNE}}</dd>
       <dt>Effectif</dt><dd>{{HEADCOUNT}}</dd>
       <dt>IDCC</dt><dd>{{IDCC}}{{#HAS_AGREEMENT}} : {{AGREEMENT}}{{/HAS_AGREEMENT}}</dd>
+      {{#HAS_BRANCH}}<dt>Branche et OPCO</dt><dd>{{BRANCH}}</dd>{{/HAS_BRANCH}}
       <dt>NAF</dt><dd>{{NAF}}</dd>
       <dt>Membres</dt><dd><ul class="plain-list">{{#MEMBER}}<li>{{MEMBER_NAME}} ({{MEMBER_EMAIL}})</li>{{/MEMBER}}</ul></dd>
     </dl>

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">{{ORGANISATION_NAME}}</h1>
 {{#ORG_DEMO}}<p><span class="badge badge--demo">Démo</span> Organisation fictive.</p>{{/ORG_DEMO}}
+{{#HAS_BRANCH}}<p>Branche professionnelle : {{BRANCH}} ; votre OPCO : {{OPCO}}.</p>{{/HAS_BRANCH}}
 <p><a href="/organisation/details">Informations de l'organisation et validation par la délégation</a></p>
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="membres">
 <table class="table">
