@@ -80,6 +80,12 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
   p->organisations_ =
       std::make_unique<people::OrganisationService>(*p->store_, p->clock_, PublicUrl(config.web));
   p->trainings_ = std::make_unique<trainings::TrainingService>(*p->store_, p->clock_);
+  workshops::WorkshopSettings workshop_settings;
+  workshop_settings.documents_dir = config.payments.documents_dir;
+  workshop_settings.public_url = PublicUrl(config.web);
+  p->workshops_ =
+      std::make_unique<workshops::WorkshopService>(*p->store_, p->clock_, workshop_settings);
+  p->poec_ = std::make_unique<poec::PoecService>(*p->store_, p->clock_);
   p->crm_ = std::make_unique<crm::CrmService>(*p->store_, p->clock_);
   p->transport_ = mail::MakeTransport(config.mail);
   p->mail_sender_ =
@@ -117,6 +123,8 @@ Status Platform::StartWeb() {
                        *store_, *templates_, config_.mail, config_.payments, site_, *offers_,
                        *organisations_, *search_parts_, *trainings_});
   services_->applications = applications_.get();
+  services_->workshops = workshops_.get();
+  services_->poec = poec_.get();
   services_->crm = crm_.get();
   router_ = std::make_unique<web::Router>(web::MakeRouter(*services_));
   web::ServerContext context;
@@ -130,6 +138,7 @@ Status Platform::StartWeb() {
     accounts_->SetPublicUrl(url);
     offers_->SetPublicUrl(url);
     applications_->SetPublicUrl(url);
+    workshops_->SetPublicUrl(url);
     organisations_->SetPublicUrl(url);
   };
   server_ = std::make_unique<web::Server>(std::move(context), *router_);
@@ -142,6 +151,11 @@ Status Platform::StartWeb() {
         // Applications unanswered for 7 days: the employer is reminded, once each.
         if (auto reminded = applications_->RemindUnanswered(); !reminded)
           spdlog::error("applications reminder: {}", reminded.error().message);
+        // Workshops: the day-before reminders, then the surveys of the sessions that ended.
+        if (auto reminded = workshops_->SendReminders(); !reminded)
+          spdlog::error("workshop reminders: {}", reminded.error().message);
+        if (auto surveyed = workshops_->SendSurveys(); !surveyed)
+          spdlog::error("workshop surveys: {}", surveyed.error().message);
       },
       3600);
   mail_sender_->Start();

@@ -16,8 +16,10 @@
 #include "domain/outbox/visitor_mailer.h"
 #include "domain/people/account_service.h"
 #include "domain/people/organisation_service.h"
+#include "domain/poec/poec_service.h"
 #include "domain/reference/import_service.h"
 #include "domain/trainings/training_service.h"
+#include "domain/workshops/workshop_service.h"
 #include "mail/mail_sender.h"
 #include "search/catalog.h"
 #include "search/index.h"
@@ -53,6 +55,8 @@ class Platform {
   crm::CrmService& crm() { return *crm_; }
   people::OrganisationService& organisations() { return *organisations_; }
   trainings::TrainingService& trainings() { return *trainings_; }
+  workshops::WorkshopService& workshops() { return *workshops_; }
+  poec::PoecService& poec() { return *poec_; }
   mail::MailSender& mail_sender() { return *mail_sender_; }
   web::Server& server() { return *server_; }
   // Once the web part started.
@@ -80,6 +84,8 @@ class Platform {
   std::unique_ptr<crm::CrmService> crm_;
   std::unique_ptr<people::OrganisationService> organisations_;
   std::unique_ptr<trainings::TrainingService> trainings_;
+  std::unique_ptr<workshops::WorkshopService> workshops_;  // issue 8 §4
+  std::unique_ptr<poec::PoecService> poec_;                // issue 8 §5
   std::unique_ptr<outbox::VisitorMailer> visitor_mail_;
   std::unique_ptr<mail::MailTransport> transport_;
   std::unique_ptr<mail::MailSender> mail_sender_;

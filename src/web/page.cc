@@ -29,8 +29,15 @@ std::vector<NavLink> NavFor(const std::optional<people::Actor>& actor) {
   if (actor->role == Role::kCfa) links.push_back({"/cfa/formations", "Mes formations"});
   if (actor->role == Role::kEmployer || actor->role == Role::kCfa)
     links.push_back({"/organisation", "Mon organisation"});
+  if (actor->role == Role::kEmployer || actor->role == Role::kCfa)
+    links.push_back({"/ateliers", "Ateliers"});
   if (actor->role == Role::kAdvisor || actor->role == Role::kManager || actor->role == Role::kAdmin)
     links.push_back({"/conseil/organisations", "Organisations"});
+  if (actor->role == Role::kAdvisor || actor->role == Role::kManager ||
+      actor->role == Role::kAdmin) {
+    links.push_back({"/conseil/ateliers", "Ateliers"});
+    links.push_back({"/conseil/poec", "POEC"});
+  }
   if (people::IsStaff(actor->role)) links.push_back({"/conseil/ma-semaine", "Ma semaine"});
   if (actor->role == Role::kAdvisor || actor->role == Role::kManager ||
       actor->role == Role::kFinance) {

@@ -21,6 +21,8 @@ Router MakeRouter(const WebServices& services) {
   AddSearchPages(router, services);
   AddSteeringPages(router, services);
   AddRelayPages(router, services);
+  AddWorkshopPages(router, services);
+  AddPoecPages(router, services);
   AddCrmPages(router, services);
   AddApi(router, services);
   AddSimulateApi(router, services);

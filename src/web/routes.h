@@ -12,9 +12,11 @@
 #include "domain/outbox/visitor_mailer.h"
 #include "domain/people/account_service.h"
 #include "domain/people/organisation_service.h"
+#include "domain/poec/poec_service.h"
 #include "domain/reference/import_service.h"
 #include "domain/store.h"
 #include "domain/trainings/training_service.h"
+#include "domain/workshops/workshop_service.h"
 #include "web/router.h"
 #include "web/search/search_request.h"
 #include "web/templates.h"
@@ -46,6 +48,9 @@ struct WebServices {
   trainings::TrainingService& trainings;       // issue 5, the CFAs' catalogue
   // Issue 4 §3 and issue 5 §3; set by the platform after the initialisation above.
   applications::ApplicationService* applications = nullptr;
+  // Issue 8 §4 and §5; set by the platform.
+  workshops::WorkshopService* workshops = nullptr;
+  poec::PoecService* poec = nullptr;
   // Issue 8 §1-§3, the advisors' CRM; set by the platform like `applications`.
   crm::CrmService* crm = nullptr;
 };
@@ -69,6 +74,8 @@ void AddSimulateApi(Router& router, const WebServices& services);
 void AddSearchPages(Router& router, const WebServices& services);
 void AddSteeringPages(Router& router, const WebServices& services);
 void AddRelayPages(Router& router, const WebServices& services);
+void AddWorkshopPages(Router& router, const WebServices& services);  // issue 8 §4
+void AddPoecPages(Router& router, const WebServices& services);      // issue 8 §5
 void AddSearchApi(Router& router, const WebServices& services);  // called by AddApi
 void AddApi(Router& router, const WebServices& services);
 void AddCrmPages(Router& router, const WebServices& services);  // issue 8 §1-§3

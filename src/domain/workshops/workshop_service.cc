@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "core/time_format.h"
 #include "core/xlsx.h"
+#include "domain/crm/branches.h"
 #include "domain/people/role.h"
 #include "domain/workshops/ics.h"
 
@@ -439,13 +440,25 @@ Result<std::vector<InvitationTarget>> SelectTargets(Repositories& repos, std::in
   for (const auto& a : *areas) area_name[a.code] = a.short_name.empty() ? a.name : a.short_name;
   std::set<std::int64_t> invited;
   for (const auto& i : *invitations) invited.insert(i.organisation_id);
+  std::map<std::string, crm::Branch> branch_of;
+  auto branches = repos.crm().Branches();
+  if (!branches) return Fail(branches.error());
+  for (const auto& b : *branches) branch_of[b.idcc] = b;
   std::vector<InvitationTarget> out;
   for (const auto& o : *organisations) {
     if (o.status != people::OrganisationStatus::kValidated) continue;
+    if (o.kind != people::OrganisationKind::kEmployer && o.kind != people::OrganisationKind::kCfa)
+      continue;
     if (!criteria.kind.empty() && people::OrganisationKindCode(o.kind) != criteria.kind) continue;
     const std::string area = area_of.count(o.commune_code) ? area_of[o.commune_code] : "";
     if (!criteria.area_code.empty() && area != criteria.area_code) continue;
-    out.push_back({o, area_name.count(area) ? area_name[area] : "", invited.count(o.id) > 0});
+    const auto branch = branch_of.find(o.idcc);
+    const std::string branch_name = branch != branch_of.end() ? branch->second.name : "";
+    const std::string opco = branch != branch_of.end() ? branch->second.opco : "";
+    if (!criteria.branch.empty() && branch_name != criteria.branch) continue;
+    if (!criteria.opco.empty() && opco != criteria.opco) continue;
+    out.push_back({o, area_name.count(area) ? area_name[area] : "", branch_name, opco,
+                   invited.count(o.id) > 0});
   }
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return a.organisation.name < b.organisation.name; });
@@ -453,8 +466,10 @@ Result<std::vector<InvitationTarget>> SelectTargets(Repositories& repos, std::in
 }
 
 Status CheckCriteria(const InvitationCriteria& criteria) {
-  if (!criteria.kind.empty() && !people::ParseOrganisationKind(criteria.kind))
+  if (!criteria.kind.empty() && criteria.kind != "cfa" && criteria.kind != "employer")
     return Fail(Invalid("kind", "Choisissez : CFA, entreprises, ou les deux."));
+  if (!criteria.opco.empty() && !crm::IsOpcoCode(criteria.opco))
+    return Fail(Invalid("opco", "Choisissez un OPCO dans la liste."));
   return Ok();
 }
 }  // namespace

@@ -59,15 +59,21 @@ struct SessionSheet {
 };
 
 // Whom to invite. kind: "cfa", "employer" or "" (both); area_code: an employment area or ""
-// (all). Only validated organisations are invited, each once per session.
+// (all); branch: a professional branch's name and opco: an OPCO code (domain/crm/branches.h),
+// both read from the organisation's IDCC, "" for all. Only validated organisations are invited,
+// each once per session.
 struct InvitationCriteria {
   std::string kind;
   std::string area_code;
+  std::string branch;
+  std::string opco;
 };
 
 struct InvitationTarget {
   people::Organisation organisation;
   std::string area_name;
+  std::string branch;  // from the IDCC, "" when unknown
+  std::string opco;    // an OPCO code, "" when unknown
   bool already_invited = false;
 };
 
