@@ -11,10 +11,12 @@
 #include <functional>
 #include <iostream>
 
+#include "app/bench_crm.h"
 #include "app/platform.h"
 #include "cli/audit_command.h"
 #include "cli/demo_aids.h"
 #include "cli/demo_command.h"
+#include "cli/demo_crm.h"
 #include "cli/demo_offers.h"
 #include "cli/demo_trainings.h"
 #include "cli/simulate_command.h"
@@ -74,6 +76,8 @@ int Demo(const Config& config, const std::string& logins_file) {
   auto demo_trainings =
       cli::CreateDemoTrainings((*platform)->store(), (*platform)->trainings(), std::time(nullptr));
   if (!demo_trainings) return Failed(demo_trainings.error());
+  auto demo_crm = cli::CreateDemoCrm((*platform)->store(), (*platform)->crm(), std::time(nullptr));
+  if (!demo_crm) return Failed(demo_crm.error());
   const std::string table = cli::FormatDemoLogins(*logins);
   std::cout << "Demo accounts (fictitious data; passwords are new at each run):\n" << table;
   if (!logins_file.empty()) {
@@ -231,6 +235,18 @@ int Main(int argc, char** argv) {
   bench_search_http->add_option("--trainings", http_trainings, "Trainings (default 100000)");
   bench_search_http->add_option("--port", port, "TCP port; 0 picks a free one");
 
+  auto* bench_crm = bench->add_subcommand(
+      "crm", "The CRM's lists and search on synthetic organisations and interactions");
+  CrmBenchOptions crm_options;
+  bench_crm->add_option("--organisations", crm_options.organisations, "Default 10000")
+      ->check(CLI::Range(1, 10000000));
+  bench_crm->add_option("--interactions", crm_options.interactions, "Default 100000")
+      ->check(CLI::Range(0, 100000000));
+  bench_crm->add_option("--queries", crm_options.queries, "Per scenario (default 200)")
+      ->check(CLI::Range(1, 1000000));
+  bench_crm->add_option("--postgres", crm_options.postgres_url,
+                        "Also on PostgreSQL at this URL (an empty, throwaway database)");
+
   auto* offers_command = app.add_subcommand("offers", "The employers' offers");
   offers_command->require_subcommand(1);
   auto* offers_tick = offers_command->add_subcommand(
@@ -245,6 +261,7 @@ int Main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (*bench_search) return search::RunBenchmark(search_options, std::cout);
+  if (*bench_crm) return RunCrmBenchmark(crm_options, std::cout);
 
   // Commands on the rules alone: no database, no configuration.
   if (*simulate || *bench_aids || *rules_check) {

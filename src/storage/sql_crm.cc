@@ -312,16 +312,23 @@ class SqlCrm final : public crm::CrmRepository {
       }
       soci::statement st(sql_);
       Binder bind(st);
-      std::string query = fmt::format(
+      // The page's ids first, from the filters' tables alone (an index walk), then their rows:
+      // the joins run for one page, not for every row skipped.
+      std::string ids = fmt::format("SELECT o.id{}{} ORDER BY o.folded_name, o.id",
+                                    kOrganisationFrom, Where(OrganisationConditions(f, bind)));
+      if (f.page_size > 0)
+        ids += fmt::format(" LIMIT {} OFFSET {}", f.page_size,
+                           static_cast<long long>(page.page - 1) * f.page_size);
+      const std::string query = fmt::format(
           "SELECT o.id, o.kind, o.name, o.siret, o.uai, o.is_demo, o.created_at, o.commune_code, "
           "o.headcount, o.idcc, o.naf, o.status, COALESCE(c.name, ''), COALESCE(b.branch, ''), "
-          "COALESCE(b.opco, ''), COALESCE(p.advisor_id, 0), COALESCE(u.display_name, ''){} "
+          "COALESCE(b.opco, ''), COALESCE(p.advisor_id, 0), COALESCE(u.display_name, '') "
+          "FROM ({}) pg JOIN organisations o ON o.id = pg.id "
+          "LEFT JOIN idcc_branches b ON b.idcc = o.idcc "
+          "LEFT JOIN crm_portfolio p ON p.organisation_id = o.id "
           "LEFT JOIN communes c ON c.insee_code = o.commune_code "
-          "LEFT JOIN users u ON u.id = p.advisor_id{} ORDER BY o.folded_name, o.id",
-          kOrganisationFrom, Where(OrganisationConditions(f, bind)));
-      if (f.page_size > 0)
-        query += fmt::format(" LIMIT {} OFFSET {}", f.page_size,
-                             static_cast<long long>(page.page - 1) * f.page_size);
+          "LEFT JOIN users u ON u.id = p.advisor_id ORDER BY o.folded_name, o.id",
+          ids);
       long long id = 0, created = 0, advisor = 0;
       int demo = 0;
       std::string kind, name, siret, uai, commune, headcount, idcc, naf, status, commune_name,
@@ -383,22 +390,26 @@ class SqlCrm final : public crm::CrmRepository {
         const std::string where = Where(InteractionConditions(f, bind));
         long long total = 0;
         count.exchange(soci::into(total));
-        Prepare(count,
-                fmt::format("SELECT COUNT(*) FROM crm_interactions i{}{}",
-                            f.q.empty() ? "" : " JOIN organisations o ON o.id = i.organisation_id",
-                            where));
+        Prepare(count, fmt::format("SELECT COUNT(*) FROM crm_interactions i{}", where));
         count.execute(true);
         page.total = total;
       }
       soci::statement st(sql_);
       Binder bind(st);
-      std::string query = fmt::format("SELECT {}{}{}", kInteractionColumns, kInteractionFrom,
-                                      Where(InteractionConditions(f, bind)));
-      query += f.by_due_date ? " ORDER BY i.next_action_due, i.id"
-                             : " ORDER BY i.occurred_on DESC, i.id DESC";
+      const char* order = f.by_due_date ? " ORDER BY i.next_action_due, i.id"
+                                        : " ORDER BY i.occurred_on DESC, i.id DESC";
+      // The page's ids first (an index walk), then their rows with the names.
+      std::string ids = fmt::format("SELECT i.id FROM crm_interactions i{}{}",
+                                    Where(InteractionConditions(f, bind)), order);
       if (f.page_size > 0)
-        query += fmt::format(" LIMIT {} OFFSET {}", f.page_size,
-                             static_cast<long long>(page.page - 1) * f.page_size);
+        ids += fmt::format(" LIMIT {} OFFSET {}", f.page_size,
+                           static_cast<long long>(page.page - 1) * f.page_size);
+      const std::string query = fmt::format(
+          "SELECT {} FROM ({}) pg JOIN crm_interactions i ON i.id = pg.id"
+          " LEFT JOIN organisations o ON o.id = i.organisation_id"
+          " LEFT JOIN users a ON a.id = i.advisor_id"
+          " LEFT JOIN users y ON y.id = i.young_person_id{}",
+          kInteractionColumns, ids, order);
       InteractionData data;
       data.Into(st);
       Prepare(st, query);
@@ -553,7 +564,10 @@ class SqlCrm final : public crm::CrmRepository {
         break;
     }
     if (!f.q.empty())
-      where.push_back(fmt::format("o.folded_name LIKE {} ESCAPE '\\'", bind.Text(Contains(f.q))));
+      where.push_back(fmt::format(
+          "i.organisation_id IN (SELECT id FROM organisations WHERE folded_name LIKE {} ESCAPE "
+          "'\\')",
+          bind.Text(Contains(f.q))));
     return where;
   }
 
