@@ -27,6 +27,7 @@
 #include "importers/importers.h"
 #include "search/bench/bench.h"
 #include "search/bench/fill.h"
+#include "search/bench/api_paths.h"
 
 namespace maplace::app {
 namespace {
@@ -40,7 +41,9 @@ int Failed(const Error& error) {
 
 // Runs the server until SIGINT or SIGTERM. `prepare` runs once the web part started, before
 // the address is printed (the search benchmark fills the index there).
-int Serve(const Config& config, const std::function<void(Platform&)>& prepare = {}) {
+// `prepare` runs once the server listens, `finish` once it has stopped.
+int Serve(const Config& config, const std::function<void(Platform&)>& prepare = {},
+          const std::function<void(Platform&)>& finish = {}) {
   // Signals are taken by sigwait below, not by whichever thread they land on.
   sigset_t signals;
   sigemptyset(&signals);
@@ -61,6 +64,7 @@ int Serve(const Config& config, const std::function<void(Platform&)>& prepare = 
   spdlog::info("stopped");
   return 0;
 }
+  if (finish) finish(**platform);
 
 int Demo(const Config& config, const std::string& logins_file) {
   auto platform = Platform::Open(config);
@@ -240,6 +244,12 @@ int Main(int argc, char** argv) {
   CrmBenchOptions crm_options;
   bench_crm->add_option("--organisations", crm_options.organisations, "Default 10000")
       ->check(CLI::Range(1, 10000000));
+  std::string http_queries_file;
+  std::size_t http_queries = 20'000;
+  bench_search_http->add_option(
+      "--queries-file", http_queries_file,
+      "Write the benchmark's queries there, one GET /api/v1/search path per line");
+  bench_search_http->add_option("--queries", http_queries, "How many (default 20000)");
   bench_crm->add_option("--interactions", crm_options.interactions, "Default 100000")
       ->check(CLI::Range(0, 100000000));
   bench_crm->add_option("--queries", crm_options.queries, "Per scenario (default 200)")
@@ -294,12 +304,24 @@ int Main(int argc, char** argv) {
 
   if (*serve) return Serve(*config);
   if (*bench_search_http) {
-    return Serve(*config, [&](Platform& platform) {
-      const auto corpus = search::bench::MakeCorpus(http_offers, http_trainings);
-      search::bench::Fill(platform.search_index(), platform.search_cards(), corpus);
-      spdlog::info("search benchmark corpus: {} documents, {} MB in the index",
-                   platform.search_index().size(), platform.search_index().MemoryBytes() >> 20);
-    });
+    if (!http_queries_file.empty()) {
+      std::ofstream out(http_queries_file, std::ios::trunc);
+      for (const auto& query : search::bench::MakeQueries(http_queries))
+        out << search::bench::ApiPath(query) << "\n";
+      if (!out) return Failed(Error{ErrorCode::kUnavailable, "cannot write " + http_queries_file});
+    }
+    return Serve(
+        *config,
+        [&](Platform& platform) {
+          const auto corpus = search::bench::MakeCorpus(http_offers, http_trainings);
+          search::bench::Fill(platform.search_index(), platform.search_cards(), corpus);
+          spdlog::info("search benchmark corpus: {} documents, {} MB in the index",
+                       platform.search_index().size(), platform.search_index().MemoryBytes() >> 20);
+        },
+        [](Platform& platform) {
+          const auto counts = platform.search_index().cache_counts();
+          spdlog::info("search cache: {} hits, {} misses", counts.hits, counts.misses);
+        });
   }
   if (*migrate) {
     auto store = storage::SqlStore::Open(config->storage);

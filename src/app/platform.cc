@@ -10,6 +10,7 @@
 
 #include "app/search_feed.h"
 #include "core/embedded_files.h"
+#include "app/search_replication.h"
 #include "core/text.h"
 
 namespace maplace::app {
@@ -102,8 +103,11 @@ Status Platform::StartWeb() {
 
   // The search index is built before the first request and told of every offer change.
   const auto started = std::chrono::steady_clock::now();
-  search_index_ = std::make_unique<search::Index>();
+  search_index_ = std::make_unique<search::Index>(
+      search::Synonyms::Builtin(), static_cast<std::size_t>(config_.search.cached_answers));
   search_cards_ = std::make_unique<search::Catalog>();
+  site_.map_tiles = config_.web.map_tiles;
+  site_.map_attribution = config_.web.map_attribution;
   search_feed_ = std::make_unique<SearchFeed>(*search_index_, *search_cards_);
   auto documents = search_feed_->Build(*store_, *offers_);
   if (!documents) return Fail(documents.error());
@@ -119,6 +123,15 @@ Status Platform::StartWeb() {
                    .count());
 
   services_ = std::make_unique<web::WebServices>(
+  if (store_->dialect() == storage::Dialect::kPostgres) {
+    auto channel = storage::PgNotifications::Open(store_->location(), "maplace_search");
+    if (!channel) return Fail(channel.error());
+    search_replication_ = std::make_unique<SearchReplication>(*search_feed_, *offers_, *trainings_,
+                                                              std::move(*channel));
+    offers_->SetListener(search_replication_.get());
+    trainings_->SetListener(search_replication_.get());
+    search_replication_->Start();
+  }
       web::WebServices{*accounts_, *jobs_, *imports_, *aids_, *aid_requests_, *visitor_mail_,
                        *store_, *templates_, config_.mail, config_.payments, site_, *offers_,
                        *organisations_, *search_parts_, *trainings_});

@@ -105,3 +105,5 @@ class Platform {
 Result<std::string> LoadOrCreateSecret(const std::string& path);
 
 }  // namespace maplace::app
+  // With PostgreSQL: the other servers' changes to offers and trainings (LISTEN/NOTIFY).
+  std::unique_ptr<class SearchReplication> search_replication_;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <set>
 
 #include "core/date.h"
 
@@ -138,6 +139,8 @@ void SearchFeed::Put(const offers::Offer& offer, const std::string& organisation
                                   .title = in.title,
                                   .subtitle = organisation_name,
                                   .commune = commune_name,
+                                  .latitude = d.latitude,
+                                  .longitude = d.longitude,
                                   .rome_code = in.rome_code,
                                   .level = in.level,
                                   .contract = d.contract,
@@ -196,6 +199,8 @@ void SearchFeed::PutTraining(const trainings::Training& training, const std::str
                                   .title = in.title,
                                   .subtitle = cfa_name,
                                   .commune = commune_name,
+                                  .latitude = d.latitude,
+                                  .longitude = d.longitude,
                                   .rome_code = in.rome_codes.empty() ? "" : in.rome_codes.front(),
                                   .level = in.level,
                                   .contract = d.contract,
@@ -212,6 +217,31 @@ void SearchFeed::OnTrainingRemoved(std::int64_t training_id) {
   const std::int64_t id = search::DocumentId(search::DocKind::kTraining, training_id);
   index_.Remove(id);
   catalog_.Erase(id);
+}
+
+Result<std::size_t> SearchFeed::Resync(offers::OfferService& offers,
+                                       trainings::TrainingService& trainings) {
+  auto published_offers = offers.ListPublished();
+  if (!published_offers) return Fail(published_offers.error());
+  auto published_trainings = trainings.ListPublished();
+  if (!published_trainings) return Fail(published_trainings.error());
+  std::set<std::int64_t> live;
+  for (const auto& p : *published_offers) {
+    Put(p.offer, p.organisation_name);
+    live.insert(search::DocumentId(search::DocKind::kOffer, p.offer.id));
+  }
+  for (const auto& p : *published_trainings) {
+    PutTraining(p.training, p.cfa.name);
+    live.insert(search::DocumentId(search::DocKind::kTraining, p.training.id));
+  }
+  for (auto kind : {search::DocKind::kOffer, search::DocKind::kTraining}) {
+    for (std::int64_t id : catalog_.IdsOf(kind)) {
+      if (live.contains(id)) continue;
+      index_.Remove(id);
+      catalog_.Erase(id);
+    }
+  }
+  return index_.size();
 }
 
 void SearchFeed::OnOfferRemoved(std::int64_t offer_id) {

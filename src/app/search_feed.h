@@ -38,6 +38,10 @@ class SearchFeed final : public offers::OfferListener, public trainings::Trainin
   void OnTrainingChanged(const trainings::Training& training) override;
   void OnTrainingRemoved(std::int64_t training_id) override;
 
+  // Puts every published offer and training again and removes those no longer published:
+  // after changes this server may have missed (SearchReplication). Returns the index's size.
+  Result<std::size_t> Resync(offers::OfferService& offers, trainings::TrainingService& trainings);
+
  private:
   // The employer's name of an offer: read once, then kept.
   std::string OrganisationName(std::int64_t organisation_id);

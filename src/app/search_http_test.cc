@@ -9,17 +9,15 @@
 
 #include "app/http_client.h"
 #include "app/platform.h"
+#include "app/search_test_support.h"
 #include "app/test_support.h"
 #include "core/error_matchers.h"
-#include "domain/reference/tables.h"
 
 namespace maplace::app {
 namespace {
 
 using testing_http::HttpClient;
 using testing_http::HttpResponse;
-
-constexpr char kPassword[] = "un manguier à Sainte-Anne";
 
 class SearchHttpTest : public ::testing::Test {
  protected:
@@ -29,79 +27,20 @@ class SearchHttpTest : public ::testing::Test {
     auto platform = Platform::Open(config);
     ASSERT_THAT(platform, IsOk());
     platform_ = std::move(*platform);
-    SeedReference();  // before the start: the index is built from the store then
+    // Before the start: the index is built from the store then.
+    ASSERT_THAT(SeedSearchReference(platform_->store()), IsOk());
     ASSERT_THAT(platform_->StartWeb(), IsOk());
     base_ = "http://127.0.0.1:" + std::to_string(platform_->server().port());
-    employer_ = Employer();
+    employer_ = NewEmployer(*platform_);
   }
   void TearDown() override {
     platform_.reset();
     std::filesystem::remove_all(dir_);
   }
 
-  // Two jobs with their titles, three communes of Martinique with their positions.
-  void SeedReference() {
-    namespace t = reference::tables;
-    using reference::Row;
-    ASSERT_THAT(platform_->store().Write([](Repositories& r) -> Status {
-      const std::vector<std::pair<const reference::TableSpec*, std::vector<Row>>> tables = {
-          {&t::RomeGrandDomains(), {{"G", "Hôtellerie-restauration"}, {"H", "Industrie"}}},
-          {&t::RomeProfessionalDomains(),
-           {{"G16", "Production culinaire"}, {"H29", "Mécanique, travail des métaux"}}},
-          {&t::RomeJobs(),
-           {{"G1602", "Personnel de cuisine", "G", "G16", "G1602", "Prépare des plats.", ""},
-            {"H2913", "Soudage manuel", "H", "H29", "H2913", "Assemble des pièces.", ""}}},
-          {&t::RomeJobTitles(),
-           {{"1", "H2913", "Soudeur / Soudeuse", "Soudeur", "1"},
-            {"2", "H2913", "Soudeur / Soudeuse TIG", "Soudeur TIG", "0"},
-            {"3", "G1602", "Commis / Commise de cuisine", "Commis de cuisine", "1"}}},
-          {&t::EmploymentAreas(), {{"201", "MARTINIQUE CENTRE"}, {"203", "MARTINIQUE SUD"}}},
-          {&t::Communes(),
-           {{"97213", "Le Lamentin", "972", "40000"},
-            {"97209", "Fort-de-France", "972", "76000"},
-            {"97226", "Sainte-Anne", "972", "4300"}}},
-          {&t::CommuneAreas(), {{"97213", "201"}, {"97209", "201"}, {"97226", "203"}}},
-          {&t::CommunePositions(),
-           {{"97213", "14613000", "-60999000"},
-            {"97209", "14616000", "-61059000"},
-            {"97226", "14440000", "-60880000"}}},
-      };
-      for (const auto& [spec, rows] : tables)
-        if (auto s = r.reference().Sync(*spec, rows); !s) return Fail(s.error());
-      return Ok();
-    }),
-                IsOk());
-  }
-
-  people::Actor Employer() {
-    auto user = platform_->accounts().CreateUser(
-        {"patron@soudure.mq", "Jean Patron", people::Role::kEmployer, kPassword});
-    EXPECT_THAT(user, IsOk());
-    auto org = platform_->accounts().CreateOrganisation(
-        {0, people::OrganisationKind::kEmployer, "Soudure Caraïbes", "73282932000074"});
-    EXPECT_THAT(org, IsOk());
-    EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
-                IsOk());
-    auto session = platform_->accounts().Login("patron@soudure.mq", kPassword, "127.0.0.1");
-    EXPECT_THAT(session, IsOk());
-    auto actor = platform_->accounts().Authenticate(session->token);
-    EXPECT_THAT(actor, IsOk());
-    return *actor;
-  }
-
   std::int64_t Publish(const std::string& rome, const std::string& title,
                        const std::string& commune) {
-    offers::OfferInput input;
-    input.rome_code = rome;
-    input.title = title;
-    input.level = 3;
-    input.duration_months = 24;
-    input.description = "Au sein d'une petite équipe, vous apprendrez le métier.";
-    input.commune_code = commune;
-    auto id = platform_->offers().CreateDraft(employer_, input);
-    EXPECT_THAT(id, IsOk());
-    EXPECT_THAT(platform_->offers().Publish(employer_, *id, true), IsOk());
-    return *id;
+    return PublishOffer(*platform_, employer_, rome, title, commune);
   }
 
   nlohmann::json Api(const std::string& query) {
@@ -184,6 +123,28 @@ TEST_F(SearchHttpTest, ARadiusWithNothingInsideIsWidenedAndSaidSo) {
   EXPECT_TRUE(Contains(all.body, "1 résultat"));
 }
 
+// The map view: each result carries its commune's place, the page names the tile server, whose
+// origin the Content-Security-Policy lets images come from; Leaflet is served by the platform.
+TEST_F(SearchHttpTest, ResultsCarryTheirPlaceForTheMap) {
+  Publish("H2913", "Soudeur en alternance", "97209");
+  HttpResponse page = HttpClient(base_).Get("/recherche?q=soudeur&commune=97213&radius_km=30");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(Match(page.body,
+                  R"re(data-lat="(14\.6\d+)" data-lon="-61\.\d+" data-commune="Fort-de-France")re"),
+            "14.61600");  // the seed's position of Fort-de-France
+  EXPECT_TRUE(
+      Contains(page.body, R"(data-map-tiles="https://tile.openstreetmap.org/{z}/{x}/{y}.png")"));
+  EXPECT_TRUE(Contains(page.Header("content-security-policy"),
+                       "img-src 'self' data: https://tile.openstreetmap.org;"));
+  HttpResponse leaflet = HttpClient(base_).Get("/static/vendor/leaflet/leaflet.js");
+  EXPECT_EQ(leaflet.status, 200);
+  EXPECT_TRUE(Contains(leaflet.Header("content-type"), "javascript"));
+  EXPECT_TRUE(Contains(leaflet.body, "Leaflet"));
+  // Nothing placed, no map.
+  HttpResponse nowhere = HttpClient(base_).Get("/recherche?q=zzzzzz");
+  EXPECT_FALSE(Contains(nowhere.body, "data-map-tiles"));
+}
+
 TEST_F(SearchHttpTest, BadParametersAreRefusedInFrench) {
   HttpResponse api = HttpClient(base_).Get("/api/v1/search?level=12&commune=Paris&sort=distance");
   EXPECT_EQ(api.status, 400);
@@ -200,15 +161,15 @@ TEST_F(SearchHttpTest, BadParametersAreRefusedInFrench) {
 // nearest first; the CFA is mailed, finds it in its space, and prints its poster.
 TEST_F(SearchHttpTest, AnOfferIsRelayedToTheCfasThatTrainForItsJob) {
   auto cfa_actor = [&](const std::string& email, const std::string& name) {
-    auto user =
-        platform_->accounts().CreateUser({email, "Sandrine", people::Role::kCfa, kPassword});
+    auto user = platform_->accounts().CreateUser(
+        {email, "Sandrine", people::Role::kCfa, kSearchTestPassword});
     EXPECT_THAT(user, IsOk());
     auto org = platform_->accounts().CreateOrganisation(
         {0, people::OrganisationKind::kCfa, name, "", "9720001A"});
     EXPECT_THAT(org, IsOk());
     EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
                 IsOk());
-    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
+    auto session = platform_->accounts().Login(email, kSearchTestPassword, "127.0.0.1");
     EXPECT_THAT(session, IsOk());
     return std::pair{*platform_->accounts().Authenticate(session->token), session->token};
   };
@@ -237,7 +198,7 @@ TEST_F(SearchHttpTest, AnOfferIsRelayedToTheCfasThatTrainForItsJob) {
 
   HttpClient employer = HttpClient(base_);
   employer.cookies["maplace_session"] =
-      platform_->accounts().Login("patron@soudure.mq", kPassword, "127.0.0.1")->token;
+      platform_->accounts().Login("patron@soudure.mq", kSearchTestPassword, "127.0.0.1")->token;
   const std::string path = "/employeur/offres/" + std::to_string(offer) + "/relayer";
   HttpResponse page = employer.Get(path);
   ASSERT_EQ(page.status, 200);

@@ -52,6 +52,16 @@ Result<int> CreateDemoOffers(Store& store, offers::OfferService& offers) {
                 "Offre fictive de démonstration. Accueil des clients, mise en valeur des pains "
                 "et des viennoiseries, tenue de la caisse : vous préparerez un bac pro métiers "
                 "du commerce et de la vente."),
+      DemoOffer("H2913", "Apprenti(e) soudeur(euse) (offre de démonstration)", 3, 24,
+                "1 semaine au CFA / 2 semaines en entreprise",
+                "Offre fictive de démonstration. Garde-corps, portails et charpentes légères : "
+                "vous apprendrez le soudage à l'arc et le MIG à l'atelier, avec un tuteur "
+                "soudeur depuis vingt ans. Équipements de protection fournis."),
+      DemoOffer("H2913", "Soudeur(euse) TIG en chaudronnerie (offre de démonstration)", 4, 12,
+                "2 jours au CFA / 3 jours en entreprise",
+                "Offre fictive de démonstration. Cuves et tuyauteries inox pour l'agroalimentaire "
+                ": vous préparerez la mention complémentaire technicien en soudage en assemblant "
+                "des pièces au TIG, d'après plans."),
   };
 
   int created = 0;

@@ -63,6 +63,13 @@ Result<int> CreateDemoTrainings(Store& store, trainings::TrainingService& traini
       DemoTraining("RNCP37405", 5,
                    "BTS Conception et réalisation en chaudronnerie (formation de démonstration)",
                    {"H2913"}, 24, 8, "2 jours au CFA / 3 jours en entreprise", {september}),
+      // Certif Info: CAP RICS option B soudage (RNCP38568), MC technicien en soudage (RNCP38311).
+      DemoTraining("RNCP38568", 3,
+                   "CAP Réalisations industrielles en chaudronnerie ou soudage, option soudage "
+                   "(formation de démonstration)",
+                   {"H2913"}, 24, 12, "1 semaine au CFA / 2 semaines en entreprise", {september}),
+      DemoTraining("RNCP38311", 4, "MC Technicien en soudage (formation de démonstration)",
+                   {"H2913"}, 12, 8, "2 jours au CFA / 3 jours en entreprise", {september}),
       DemoTraining("RNCP38399", 4, "Bac pro Commerce et vente (formation de démonstration)",
                    {"D1106"}, 36, 15, "2 semaines au CFA / 2 semaines en entreprise", {september}),
   };

@@ -30,6 +30,8 @@ Result<Config> ApplyEnvironment(Config c) {
   Override(c.storage.url, "MAPLACE_DATABASE_URL");
   Override(c.web.bind, "MAPLACE_BIND");
   Override(c.web.public_url, "MAPLACE_PUBLIC_URL");
+  Override(c.web.map_tiles, "MAPLACE_MAP_TILES");
+  Override(c.web.map_attribution, "MAPLACE_MAP_ATTRIBUTION");
   Override(c.mail.smtp_url, "MAPLACE_SMTP_URL");
   Override(c.mail.smtp_user, "MAPLACE_SMTP_USER");
   Override(c.mail.smtp_password, "MAPLACE_SMTP_PASSWORD");
@@ -44,6 +46,16 @@ Result<Config> ApplyEnvironment(Config c) {
   Override(c.payments.debtor_bic, "MAPLACE_DEBTOR_BIC");
   if (auto s = OverrideInt(c.web.port, "MAPLACE_PORT", 0, 65535); !s) return Fail(s.error());
   if (auto s = OverrideInt(c.web.threads, "MAPLACE_THREADS", 1, 256); !s) return Fail(s.error());
+  if (auto s = OverrideInt(c.search.cached_answers, "MAPLACE_SEARCH_CACHED_ANSWERS", 0, 1000000);
+      !s)
+    return Fail(s.error());
+  const std::string& tiles = c.web.map_tiles;
+  if (!tiles.empty() &&
+      ((tiles.rfind("https://", 0) != 0 && tiles.rfind("http://", 0) != 0) ||
+       tiles.find("{z}") == std::string::npos || tiles.find("{x}") == std::string::npos ||
+       tiles.find("{y}") == std::string::npos))
+    return Fail(ErrorCode::kInvalidArgument,
+                "MAPLACE_MAP_TILES must be an http(s) URL with {z}, {x} and {y}, or empty");
   if (c.storage.url.rfind("sqlite://", 0) != 0 && c.storage.url.rfind("postgresql://", 0) != 0 &&
       c.storage.url.rfind("postgres://", 0) != 0)
     return Fail(ErrorCode::kInvalidArgument,

@@ -23,6 +23,10 @@ struct WebConfig {
   std::size_t max_form_bytes = 64 * 1024;           // urlencoded forms and JSON
   std::size_t max_upload_bytes = 10 * 1024 * 1024;  // multipart bodies
   int request_timeout_seconds = 30;
+  // The map of search results: a tile server URL template ({z}/{x}/{y}) and the credit its
+  // licence asks for. Empty: no map (the results list is the page either way).
+  std::string map_tiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  std::string map_attribution = "© les contributeurs d’OpenStreetMap";
 };
 
 struct MailConfig {
@@ -61,8 +65,14 @@ struct PaymentsConfig {
   std::string debtor_bic;
 };
 
+struct SearchConfig {
+  // Answers of distinct searches kept until the next write to the index (0 turns it off).
+  int cached_answers = 4096;
+};
+
 struct Config {
   StorageConfig storage;
+  SearchConfig search;
   WebConfig web;
   MailConfig mail;
   SecurityConfig security;

@@ -14,6 +14,7 @@ struct EmbeddedFile {
 
 const std::vector<EmbeddedFile>& Migrations();       // storage/migrations/<dialect>/NNNN_*.sql
 const std::vector<EmbeddedFile>& WebAssets();        // web/templates/*.tpl, web/static/**
+const std::vector<EmbeddedFile>& VendorAssets();     // npm front-end files: leaflet.js, .css
 const std::vector<EmbeddedFile>& CommonPasswords();  // generated list, one per line
 const std::vector<EmbeddedFile>& FapTwins();         // domain/jobs/data/fap_twins.csv
 const std::vector<EmbeddedFile>& AidRules();         // rules/**/*.toml

@@ -38,6 +38,14 @@ void Catalog::Put(std::int64_t document_id, Card card) {
   cards_[document_id] = std::move(card);
 }
 
+std::vector<std::int64_t> Catalog::IdsOf(DocKind kind) const {
+  std::shared_lock lock(mutex_);
+  std::vector<std::int64_t> ids;
+  for (const auto& [id, card] : cards_)
+    if (card.kind == kind) ids.push_back(id);
+  return ids;
+}
+
 void Catalog::Erase(std::int64_t document_id) {
   std::unique_lock lock(mutex_);
   cards_.erase(document_id);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -26,6 +27,8 @@ struct Card {
   std::string title;
   std::string subtitle;  // the employer, the CFA, or the job's sector
   std::string commune;   // the commune's name
+  double latitude = std::numeric_limits<double>::quiet_NaN();  // the commune's centre
+  double longitude = std::numeric_limits<double>::quiet_NaN();
   std::string rome_code;
   int level = 0;
   ContractKind contract = ContractKind::kNone;
@@ -43,6 +46,8 @@ class Catalog {
   std::optional<Card> Find(std::int64_t document_id) const;
   // The cards of `ids`, in order; an id without a card is skipped.
   std::vector<Card> FindAll(const std::vector<std::int64_t>& ids) const;
+  // The document ids of every card of this kind.
+  std::vector<std::int64_t> IdsOf(DocKind kind) const;
 
  private:
   mutable std::shared_mutex mutex_;

@@ -13,6 +13,7 @@
 #include "search/analyzer.h"
 #include "search/geo.h"
 #include "search/job_families.h"
+#include "search/result_cache.h"
 #include "search/typo.h"
 
 namespace maplace::search {
@@ -252,8 +253,8 @@ std::string_view ContractKindName(ContractKind kind) {
 
 class Index::Impl {
  public:
-  explicit Impl(const Synonyms& synonyms)
-      : synonyms_(synonyms), group_postings_(synonyms.group_count()) {
+  Impl(const Synonyms& synonyms, std::size_t cached_answers)
+      : synonyms_(synonyms), cache_(cached_answers), group_postings_(synonyms.group_count()) {
     area_ids_.emplace("", 0);
     area_codes_.emplace_back();
     rome_begin_.push_back(0);
@@ -263,6 +264,7 @@ class Index::Impl {
     JobFamilies families(titles);
     WriteLock lock(writer_gate_, mutex_);
     families_ = std::move(families);
+    ++generation_;
   }
 
   void Upsert(std::span<const Document> documents, unsigned threads) {
@@ -289,6 +291,7 @@ class Index::Impl {
                                            static_cast<float>(live_count_ + analyzed.size()));
       for (const auto& document : analyzed) Insert(document);
       MaybeCompact();
+      ++generation_;
     }
   }
 
@@ -296,6 +299,7 @@ class Index::Impl {
     WriteLock lock(writer_gate_, mutex_);
     if (!Kill(id)) return false;
     MaybeCompact();
+    ++generation_;
     return true;
   }
 
@@ -305,10 +309,13 @@ class Index::Impl {
   }
 
   std::size_t MemoryBytes() const;
+  CacheCounts cache_counts() const { return {cache_.hits(), cache_.misses()}; }
   Results Search(const Query& query) const;
   std::vector<std::int64_t> MatchIds(const Query& query) const;
 
  private:
+  Results Compute(const Query& query) const;  // under a read lock
+
   struct Plan {
     std::vector<WordPlan> words;
     bool impossible = false;  // a word matches nothing: so does the query
@@ -348,6 +355,8 @@ class Index::Impl {
   void ReleaseScratch(std::unique_ptr<Scratch> scratch) const;
 
   const Synonyms& synonyms_;
+  mutable ResultCache cache_;     // searches are const; the cache is not part of the index state
+  std::uint64_t generation_ = 0;  // changes with every write, under the write lock
   // glibc's shared mutex lets a steady flow of readers starve a writer: a writer holds
   // writer_gate_ while it waits, and readers pass through the gate before taking their share.
   mutable std::mutex writer_gate_;
@@ -725,6 +734,10 @@ void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_k
   s.matched.clear();
   s.candidates.clear();
   s.scores.clear();
+  if (count_facets) {  // zeros, even when nothing can match
+    s.area_counts.assign(area_codes_.size(), 0);
+    s.rome_counts.assign(rome_codes_.size(), 0);
+  }
   if (plan.impossible) return;
 
   // 1. Candidates: from the word or the place with the fewest postings.
@@ -808,10 +821,6 @@ void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_k
     if (auto it = area_ids_.find(area); it != area_ids_.end()) s.area_allowed[it->second] = 1;
   for (const auto& code : query.rome_codes)
     if (auto it = rome_ids_.find(code); it != rome_ids_.end()) s.rome_allowed[it->second] = 1;
-  if (count_facets) {
-    s.area_counts.assign(area_codes_.size(), 0);
-    s.rome_counts.assign(rome_codes_.size(), 0);
-  }
   // Distances by the equirectangular approximation (within 0.5 % of the great circle under
   // 200 km); the hits of the page get the exact distance.
   const float lat0 = static_cast<float>(query.latitude);
@@ -911,6 +920,15 @@ void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_k
 
 Results Index::Impl::Search(const Query& query) const {
   const ReadLock lock(writer_gate_, mutex_);
+  if (cache_.capacity() == 0) return Compute(query);
+  const std::string key = ResultCache::Key(query);
+  if (auto cached = cache_.Find(key, generation_)) return std::move(*cached);
+  Results results = Compute(query);
+  cache_.Store(key, generation_, results);
+  return results;
+}
+
+Results Index::Impl::Compute(const Query& query) const {
   auto scratch = AcquireScratch();
   const Plan plan = MakePlan(query);
   Results results;
@@ -1009,7 +1027,8 @@ std::size_t Index::Impl::MemoryBytes() const {
   return bytes;
 }
 
-Index::Index(const Synonyms& synonyms) : impl_(std::make_unique<Impl>(synonyms)) {}
+Index::Index(const Synonyms& synonyms, std::size_t cached_answers)
+    : impl_(std::make_unique<Impl>(synonyms, cached_answers)) {}
 Index::~Index() = default;
 void Index::SetJobTitles(const std::vector<std::pair<std::string, std::string>>& titles) {
   impl_->SetJobTitles(titles);
@@ -1024,6 +1043,7 @@ std::vector<std::int64_t> Index::MatchIds(const Query& query) const {
   return impl_->MatchIds(query);
 }
 std::size_t Index::size() const { return impl_->size(); }
+Index::CacheCounts Index::cache_counts() const { return impl_->cache_counts(); }
 std::size_t Index::MemoryBytes() const { return impl_->MemoryBytes(); }
 
 }  // namespace maplace::search

@@ -22,8 +22,13 @@ namespace maplace::search {
 // after it returns. The index keeps no text, only terms, filter columns and places.
 class Index {
  public:
-  // `synonyms` must outlive the index.
-  explicit Index(const Synonyms& synonyms = Synonyms::Builtin());
+  static constexpr std::size_t kDefaultCachedAnswers = 4096;
+
+  // `synonyms` must outlive the index. The answers of the last `cached_answers` distinct
+  // searches are kept until the next write (ResultCache; 0 = none): a repeated search costs a
+  // lookup and a copy.
+  explicit Index(const Synonyms& synonyms = Synonyms::Builtin(),
+                 std::size_t cached_answers = kDefaultCachedAnswers);
   ~Index();
   Index(const Index&) = delete;
   Index& operator=(const Index&) = delete;
@@ -45,6 +50,11 @@ class Index {
   std::vector<std::int64_t> MatchIds(const Query& query) const;
 
   std::size_t size() const;  // live documents
+  // Searches answered from the cached answers, and searches computed, since the start.
+  struct CacheCounts {
+    std::uint64_t hits = 0, misses = 0;
+  };
+  CacheCounts cache_counts() const;
   // Approximate heap bytes held by the index.
   std::size_t MemoryBytes() const;
 

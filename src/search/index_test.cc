@@ -6,6 +6,8 @@
 #include <atomic>
 #include <thread>
 
+#include "search/result_cache.h"
+
 namespace maplace::search {
 namespace {
 
@@ -304,6 +306,61 @@ TEST_F(IndexTest, MatchIdsListsEveryMatch) {
   EXPECT_THAT(index_.MatchIds(Query{}), ElementsAre(1, 2, 3, 4, 5));
 }
 
+// A repeated search is answered from the cache until a write: then the new answer comes.
+TEST_F(IndexTest, CachedAnswersFollowEveryWrite) {
+  const Query cooks = Text("cuisinier ");
+  EXPECT_THAT(Ids(index_.Search(cooks)), ElementsAre(2));
+  EXPECT_THAT(Ids(index_.Search(cooks)), ElementsAre(2));  // from the cache
+  index_.Upsert(Offer(6, "Cuisinier", "Brasserie", "G1602", kLamentin));
+  EXPECT_THAT(Ids(index_.Search(cooks)), ElementsAre(6, 2));
+  index_.Remove(2);
+  EXPECT_THAT(Ids(index_.Search(cooks)), ElementsAre(6));
+  index_.Upsert(Offer(6, "Serveur", "Brasserie", "G1803", kLamentin));  // an update
+  EXPECT_EQ(index_.Search(cooks).total, 0u);
+}
+
+// Queries that differ in any part have answers of their own.
+TEST_F(IndexTest, CachedAnswersAreKeptPerQuery) {
+  Query near = Text("soudeur ");
+  near.has_place = true;
+  near.latitude = kSainteAnne[0];
+  near.longitude = kSainteAnne[1];
+  near.radius_km = 5;
+  near.widen_when_empty = false;
+  Query far = near;
+  far.radius_km = 50;
+  Query second_page = far;
+  second_page.page = 2;
+  EXPECT_EQ(index_.Search(near).total, 0u);
+  EXPECT_THAT(Ids(index_.Search(far)), ElementsAre(1));
+  EXPECT_THAT(Ids(index_.Search(second_page)), IsEmpty());
+  EXPECT_EQ(index_.Search(second_page).total, 1u);
+  EXPECT_EQ(index_.Search(near).total, 0u);
+}
+
+// A word the index has never seen matches nothing, and every facet counts zero.
+TEST(IndexFacetsTest, AWordNeverSeenMatchesNothing) {
+  Index index;
+  index.Upsert(Offer(1, "Soudeur", "Atelier", "H2913"));
+  const Results results = index.Search(Text("chaudronnier "));
+  EXPECT_EQ(results.total, 0u);
+  EXPECT_THAT(results.facets.rome, IsEmpty());  // values counting zero are left out
+}
+
+TEST(ResultCacheTest, KeepsAtMostItsCapacity) {
+  ResultCache cache(32);
+  Results one;
+  one.total = 1;
+  for (int i = 0; i < 100; ++i) cache.Store("query " + std::to_string(i), 7, one);
+  int kept = 0;
+  for (int i = 0; i < 100; ++i) kept += cache.Find("query " + std::to_string(i), 7) ? 1 : 0;
+  EXPECT_GT(kept, 0);
+  EXPECT_LE(kept, 32);
+  EXPECT_TRUE(cache.Find("query 99", 7).has_value());   // the newest stays
+  EXPECT_FALSE(cache.Find("query 99", 8).has_value());  // not for another generation
+  EXPECT_FALSE(ResultCache(0).Find("query 99", 7).has_value());
+}
+
 TEST(IndexCompactionTest, ManyUpdatesKeepOneLiveVersion) {
   Index index;
   for (int round = 0; round < 5; ++round) {
@@ -336,6 +393,8 @@ TEST(IndexConcurrencyTest, ReadersRunWhileAWriterChangesTheIndex) {
         // Every document written before this search started is found.
         const auto matches = index.MatchIds(Text("mecanicien "));
         if (matches.size() < static_cast<std::size_t>(seen)) ++failures;
+        // The same through the cached answers of Search.
+        if (index.Search(Text("mecanicien ")).total < static_cast<std::uint32_t>(seen)) ++failures;
       }
     });
   }

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/error_matchers.h"
+#include "domain/reference/tables.h"
 #include "storage/database.h"
 #include "storage/test_database.h"
 
@@ -321,6 +322,47 @@ TEST_P(RepositoryContract, BackupAndRestoreBringBackTheData) {
 
 INSTANTIATE_TEST_SUITE_P(Stores, RepositoryContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& test_param) { return test_param.param; });
+
+}  // namespace
+}  // namespace maplace::storage
+
+namespace maplace::storage {
+namespace {
+
+// A job's certifications come by level, then label, on both engines (PostgreSQL sorts a
+// SELECT DISTINCT only by the columns it selects).
+TEST_P(RepositoryContract, AJobListsItsCertificationsByLevel) {
+  namespace t = reference::tables;
+  ASSERT_THAT(store_->Write([](Repositories& r) -> Status {
+    const std::vector<std::pair<const reference::TableSpec*, std::vector<reference::Row>>> tables =
+        {
+            {&t::RomeGrandDomains(), {{"H", "Industrie"}}},
+            {&t::RomeProfessionalDomains(), {{"H29", "Mécanique, travail des métaux"}}},
+            {&t::RomeJobs(),
+             {{"H2913", "Soudage manuel", "H", "H29", "H2913", "Assemble des pièces.", ""}}},
+            {&t::Certifications(),
+             {{"86604", "MC technicien en soudage", "MC", "4", "RNCP38311", "", "1", "1"},
+              {"94107", "CAP RICS option B soudage", "CAP", "3", "RNCP38568", "", "1", "1"}}},
+            {&t::CertificationRome(), {{"86604", "H2913", "1"}, {"94107", "H2913", "1"}}},
+        };
+    for (const auto& [spec, rows] : tables)
+      if (auto s = r.reference().Sync(*spec, rows); !s) return Fail(s.error());
+    return Ok();
+  }),
+              IsOk());
+  ASSERT_THAT(store_->Read([](Repositories& r) -> Status {
+    auto job = r.jobs().FindJob("H2913");
+    EXPECT_THAT(job, IsOk());
+    if (!job) return Ok();
+    EXPECT_EQ(job->certifications.size(), 2u);
+    if (job->certifications.size() == 2) {
+      EXPECT_EQ(job->certifications[0].rncp_code, "RNCP38568");
+      EXPECT_EQ(job->certifications[1].level, 4);
+    }
+    return Ok();
+  }),
+              IsOk());
+}
 
 }  // namespace
 }  // namespace maplace::storage

@@ -77,11 +77,13 @@ class SqlJobs final : public jobs::JobsRepository {
       int level = 0, apprenticeship = 0;
       soci::indicator level_ind = soci::i_ok, rncp_ind = soci::i_ok;
       soci::statement certifications =
-          (sql_.prepare << "SELECT DISTINCT c.certifinfo_code, c.label, c.diploma_type, c.level, "
-                           "c.rncp_code, c.apprenticeship FROM certification_rome r "
+          // PostgreSQL sorts a SELECT DISTINCT only by what it selects: sort outside it.
+          (sql_.prepare << "SELECT * FROM (SELECT DISTINCT c.certifinfo_code, c.label, "
+                           "c.diploma_type, c.level, c.rncp_code, c.apprenticeship "
+                           "FROM certification_rome r "
                            "JOIN certifications c ON c.certifinfo_code = r.certifinfo_code "
-                           "WHERE r.rome_code IN (:code, :parent) ORDER BY c.level IS NULL, "
-                           "c.level, c.label",
+                           "WHERE r.rome_code IN (:code, :parent)) d "
+                           "ORDER BY d.level IS NULL, d.level, d.label",
            soci::use(key), soci::use(job.parent_code), soci::into(c.code), soci::into(c.label),
            soci::into(c.diploma_type), soci::into(level, level_ind),
            soci::into(c.rncp_code, rncp_ind), soci::into(apprenticeship));

@@ -28,6 +28,8 @@ struct Site {
   std::string public_url = "http://127.0.0.1:8080";
   bool secure() const { return public_url.rfind("https://", 0) == 0; }
 };
+  std::string map_tiles;  // the results map's tile server ({z}/{x}/{y}); empty: no map
+  std::string map_attribution;
 
 // What the pages and the API use. References outlive the router.
 struct WebServices {

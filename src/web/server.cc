@@ -1,5 +1,6 @@
 #include "web/server.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -19,10 +20,17 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-const char kContentSecurityPolicy[] =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'";
+// Images may also come from the map's tile server: its origin ("https://tile.example.org").
+std::string ContentSecurityPolicy(const std::string& map_tiles) {
+  std::string tiles;
+  if (const auto scheme = map_tiles.find("://"); scheme != std::string::npos)
+    tiles = " " + map_tiles.substr(0, map_tiles.find('/', scheme + 3));
+  return fmt::format(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{}; "
+      "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+      "form-action 'self'; frame-ancestors 'none'",
+      tiles);
+}
 
 std::string PathDecode(std::string_view s) {
   std::string out;
@@ -123,7 +131,10 @@ struct Server::Impl {
 };
 
 Server::Server(ServerContext context, const Router& router)
-    : context_(std::move(context)), router_(router), impl_(std::make_unique<Impl>()) {}
+    : context_(std::move(context)),
+      content_security_policy_(ContentSecurityPolicy(context_.config.map_tiles)),
+      router_(router),
+      impl_(std::make_unique<Impl>()) {}
 
 Server::~Server() { Stop(); }
 
@@ -330,7 +341,7 @@ Response Server::Handle(Request& request) {
 }
 
 void Server::Secure(const Request& request, Response& response) const {
-  response.Header("Content-Security-Policy", kContentSecurityPolicy);
+  response.Header("Content-Security-Policy", content_security_policy_);
   response.Header("X-Content-Type-Options", "nosniff");
   response.Header("X-Frame-Options", "DENY");
   response.Header("Referrer-Policy", "same-origin");

@@ -51,6 +51,7 @@ class Server {
   void Secure(const Request& request, Response& response) const;
 
   ServerContext context_;
+  std::string content_security_policy_;  // with the map's tile server among the image sources
   const Router& router_;
   StaticFiles static_files_;
   std::atomic<int> port_{0};

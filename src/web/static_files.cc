@@ -26,12 +26,15 @@ std::string ContentTypeOf(std::string_view path) {
 }  // namespace
 
 StaticFiles::StaticFiles() {
-  for (const auto& file : embedded::WebAssets()) {
-    if (file.path.rfind("static/", 0) != 0) continue;
-    files_[file.path.substr(7)] =
+  auto add = [this](std::string path, const embedded::EmbeddedFile& file) {
+    files_[std::move(path)] =
         File{file.bytes, ContentTypeOf(file.path),
              fmt::format("\"{}\"", crypto::Sha256Hex(file.bytes).substr(0, 16))};
+  };
+  for (const auto& file : embedded::WebAssets()) {
+    if (file.path.rfind("static/", 0) == 0) add(file.path.substr(7), file);
   }
+  for (const auto& file : embedded::VendorAssets()) add("vendor/leaflet/" + file.path, file);
 }
 
 std::optional<Response> StaticFiles::Serve(std::string_view path,

@@ -1,7 +1,8 @@
-// Issue 4 §3 and issue 5 §3 on a phone (360 × 740) in Chromium: a young person searches for an
-// offer near Le Lamentin, opens it, applies with a CV, finds the application in « Mes
+// Issue 4 and issue 5 §3 on a phone (360 × 740) in Chromium: a young person searches
+// « soudure » near Le Lamentin, finds welding offers and trainings, narrows them to level 3,
+// opens an offer, applies with a CV, finds the application in « Mes
 // candidatures »; the employer opens the inbox and invites the candidate to an interview; the
-// young person sees the new status and the reply. The demo's two offers need the ROME jobs and
+// young person sees the new status and the reply. The demo's offers need the ROME jobs and
 // the communes of ../shared/data (imported, then the demo run again); without the folder the
 // test is skipped.
 import { test, before, after } from 'node:test';
@@ -79,10 +80,29 @@ test('a young person finds an offer, applies with a CV, and sees the interview i
     pages.push(young);
     await logIn(young, server.url, logins.Jeune);
 
-    // Search near Le Lamentin, open the pastry offer.
-    await young.goto(`${server.url}/recherche?q=p%C3%A2tissier&commune=Le+Lamentin`);
-    const hit = young.locator('main a[href^="/offres/"]').first();
-    await hit.waitFor();
+    // « soudure » near Le Lamentin, typed in the search form: the job family finds the welding
+    // offers and trainings, whose titles say « soudeur », « soudage », never « soudure ».
+    await young.goto(`${server.url}/recherche`);
+    await young.getByLabel('Métier, formation ou mot-clé').fill('soudure');
+    await young.getByLabel('Près de').fill('Le Lamentin');
+    await submit(young, young.getByRole('button', { name: 'Rechercher' }));
+    const results = young.locator('.search-results .card');
+    const found = await results.allInnerTexts();
+    assert.ok(found.some((r) => /^Offre/.test(r) && /soudeur/i.test(r)), `offers: ${found}`);
+    assert.ok(found.some((r) => /^Formation/.test(r) && /soudage/i.test(r)), `trainings: ${found}`);
+    assert.ok(found.every((r) => /soud|chaudronn/i.test(r)), `only welding: ${found}`);
+    await check(young, '/recherche?q=soudure');
+
+    // Narrowed to level 3 (CAP): the level 4 and 5 ones leave, the level 3 ones stay.
+    const levels = young.getByRole('navigation', { name: 'Filtrer : Niveau visé' });
+    await submit(young, levels.getByRole('link', { name: /Niveau 3/ }));
+    assert.match(young.url(), /level=3/);
+    const narrowed = await results.allInnerTexts();
+    assert.ok(narrowed.length >= 2 && narrowed.length < found.length, `level 3: ${narrowed}`);
+    assert.ok(narrowed.every((r) => /Niveau 3/.test(r)), `level 3 only: ${narrowed}`);
+
+    // Open the welding offer.
+    const hit = young.locator('main a[href^="/offres/"]', { hasText: /soudeur/i }).first();
     const offerPath = await hit.getAttribute('href');
     await submit(young, hit);
     assert.equal(new URL(young.url()).pathname, offerPath);
@@ -97,7 +117,7 @@ test('a young person finds an offer, applies with a CV, and sees the interview i
     await check(young, '/offres/<id>/postuler with an error');
 
     await young.getByLabel('Votre message au recruteur')
-      .fill('Bonjour, je prépare un CAP pâtissier et je cherche mon entreprise pour septembre.');
+      .fill('Bonjour, je prépare un CAP soudage et je cherche mon entreprise pour septembre.');
     await young.getByLabel('Rythme souhaité').fill('2 jours au CFA, 3 jours en entreprise');
     await young.getByLabel('Inscription en cours').check();
     await young.locator('#cv').setInputFiles({ name: 'mon-cv.pdf', mimeType: 'application/pdf',
@@ -105,7 +125,7 @@ test('a young person finds an offer, applies with a CV, and sees the interview i
     await submit(young, young.getByRole('button', { name: 'Envoyer ma candidature' }));
     assert.equal(new URL(young.url()).pathname, '/mes-candidatures');
     const card = young.locator('main li.card').first();
-    assert.match(await card.innerText(), /pâtissier/);
+    assert.match(await card.innerText(), /soudeur/);
     assert.match(await card.innerText(), /Envoyée/);
     await check(young, '/mes-candidatures');
     await young.goto(`${server.url}/mon-cv`);
@@ -121,11 +141,11 @@ test('a young person finds an offer, applies with a CV, and sees the interview i
     const entry = employer.locator('main a[href^="/employeur/candidatures/"]')
       .filter({ hasNotText: 'XLSX' }).first();
     await submit(employer, entry);
-    assert.match(await employer.locator('main').innerText(), /je prépare un CAP pâtissier/);
+    assert.match(await employer.locator('main').innerText(), /je prépare un CAP soudage/);
     assert.equal(await employer.locator('main a[href^="/cv/"]').count(), 1);
     await check(employer, '/employeur/candidatures/<id>');
     await employer.getByLabel('Créneaux proposés')
-      .fill('Mardi à 9 h ou jeudi à 14 h, à la pâtisserie.');
+      .fill('Mardi à 9 h ou jeudi à 14 h, à l\'atelier.');
     await submit(employer, employer.getByRole('button', { name: "Proposer l'entretien" }));
     assert.match(await employer.locator('main').innerText(), /Entretien proposé/);
 

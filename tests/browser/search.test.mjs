@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -130,5 +131,58 @@ test('an employer relays an offer to a CFA, which prints its poster', async () =
   } finally {
     await employer.context().close();
     await cfa.context().close();
+  }
+});
+
+// Issue 4 §2: the map view. Leaflet is fetched only when the person asks for the map, from the
+// tile server the platform is configured with (here a local one, allowed by the page's CSP).
+test('the results can be seen on a map, loaded only when asked', async () => {
+  // A 1×1 PNG for every tile, and the tiles asked.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  const tiles = [];
+  const tileServer = http.createServer((request, response) => {
+    tiles.push(request.url);
+    response.writeHead(200, { 'Content-Type': 'image/png' });
+    response.end(png);
+  });
+  await new Promise((resolve) => tileServer.listen(0, '127.0.0.1', resolve));
+  const tileUrl = `http://127.0.0.1:${tileServer.address().port}/{z}/{x}/{y}.png`;
+  await server.restart({ MAPLACE_MAP_TILES: tileUrl, MAPLACE_MAP_ATTRIBUTION: 'Tuiles de test' });
+  const page = await newPage(browser, { viewport: PHONE });
+  try {
+    const refused = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/.test(message.text())) refused.push(message.text());
+    });
+    const asked = [];
+    page.on('request', (request) => asked.push(request.url()));
+    await page.goto(`${server.url}/recherche?q=p%C3%A2tissier&commune=Le+Lamentin&radius_km=30`);
+    const titles = await page.locator('.search-results .card h3 a').allInnerTexts();
+    assert.ok(titles.length >= 1, 'results to put on the map');
+    assert.ok(!asked.some((u) => u.includes('/vendor/leaflet/')), 'Leaflet waits for the click');
+    assert.equal(tiles.length, 0);
+
+    await page.getByRole('button', { name: 'Afficher la carte' }).click();
+    const map = page.getByRole('region', { name: 'Carte des résultats de cette page' });
+    await map.locator('.results-map__marker').first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.leaflet-tile-loaded').length > 0);
+    assert.ok(tiles.length > 0, 'tiles come from the configured server');
+    assert.deepEqual(refused, [], 'nothing refused by the Content-Security-Policy');
+    await map.getByText('Tuiles de test').waitFor();
+
+    // A marker's popup lists the results of its commune, as links to them.
+    await map.locator('.results-map__marker').first().click({ force: true });
+    const popup = map.locator('.leaflet-popup-content');
+    await popup.waitFor();
+    const linked = await popup.getByRole('link').allInnerTexts();
+    assert.ok(linked.length >= 1 && linked.every((t) => titles.includes(t)),
+              `popup links ${linked.join(' | ')} are results of the list`);
+    await assertNoSeriousViolations(page, '/recherche with the map');
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scroll <= PHONE.width, `no horizontal scrolling with the map (scrollWidth ${scroll})`);
+    assert.deepEqual(page.context().blockedRequests, [], 'no request may leave 127.0.0.1');
+  } finally {
+    await page.context().close();
+    await new Promise((resolve) => tileServer.close(resolve));
   }
 });

@@ -525,6 +525,7 @@ std::vector<BenchQuery> MakeQueries(std::size_t count, std::uint64_t seed) {
     } else {
       b.kind = QueryClass::kPlace;
       const Commune& c = g.PickCommune();
+      b.commune = c.insee;
       q.has_place = true;
       q.latitude = c.lat;
       q.longitude = c.lon;

@@ -24,6 +24,7 @@ std::string_view QueryClassName(QueryClass c);
 struct BenchQuery {
   QueryClass kind;
   Query query;
+  std::string commune;  // kPlace: the INSEE code of the commune whose centre is the place
 };
 
 // A synthetic corpus, the same for a given seed: French job titles and descriptions with

@@ -4,6 +4,7 @@
 // without JavaScript; the lists of communes and levels are plain HTML.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 
@@ -18,6 +19,11 @@ namespace maplace::web {
 namespace {
 
 using Dict = ctemplate::TemplateDictionary;
+// Communes without a known position come as NaN, or as 0, 0 from the reference tables.
+bool IsPlaced(double latitude, double longitude) {
+  return !std::isnan(latitude) && !std::isnan(longitude) && (latitude != 0 || longitude != 0);
+}
+
 
 std::string KindLabel(std::string_view kind, bool plural) {
   if (kind == "offer") return plural ? "Offres d'alternance" : "Offre d'alternance";
@@ -176,7 +182,21 @@ Response SearchPage(Request& request, const WebServices& services) {
           "WIDENED");
     }
   }
-  for (const SearchHit& hit : HitsWithCards(results, services.search.cards)) {
+  const std::vector<SearchHit> hits = HitsWithCards(results, services.search.cards);
+  const bool placed = std::any_of(hits.begin(), hits.end(), [](const SearchHit& hit) {
+    return IsPlaced(hit.card.latitude, hit.card.longitude);
+  });
+  if (placed && !services.site.map_tiles.empty()) {
+    Dict* map = section->AddSectionDictionary("MAP");
+    map->SetValue("TILES", services.site.map_tiles);
+    map->SetValue("ATTRIBUTION", services.site.map_attribution);
+    if (parsed->place != nullptr && IsPlaced(parsed->place->latitude, parsed->place->longitude)) {
+      Dict* centre = map->AddSectionDictionary("CENTRE");
+      centre->SetValue("LAT", fmt::format("{:.5f}", parsed->place->latitude));
+      centre->SetValue("LON", fmt::format("{:.5f}", parsed->place->longitude));
+    }
+  }
+  for (const SearchHit& hit : hits) {
     const search::Card& c = hit.card;
     Dict* item = section->AddSectionDictionary("HIT");
     item->SetValue("KIND", KindLabel(search::DocKindName(c.kind), false));
@@ -187,6 +207,12 @@ Response SearchPage(Request& request, const WebServices& services) {
     if (!c.commune.empty())
       facts.push_back(std::isnan(hit.distance_km)
                           ? c.commune
+    if (IsPlaced(c.latitude, c.longitude)) {
+      Dict* place = item->AddSectionDictionary("PLACE");
+      place->SetValue("LAT", fmt::format("{:.5f}", c.latitude));
+      place->SetValue("LON", fmt::format("{:.5f}", c.longitude));
+      place->SetValue("COMMUNE", c.commune);
+    }
                           : fmt::format("{}, {}", c.commune, FormatDistance(hit.distance_km)));
     if (c.level != 0) facts.push_back(LevelLabel(c.level));
     if (c.contract != search::ContractKind::kNone)

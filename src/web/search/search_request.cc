@@ -45,7 +45,9 @@ Result<SearchRequest> ParseSearchRequest(const Request& request, const SearchPar
   Error invalid{ErrorCode::kInvalidArgument, "bad search", {}};
   q.text = Value(request, "q");
   if (q.text.size() > 200) invalid.fields["q"] = "La recherche est trop longue (200 caractères).";
-  q.now = now;
+  // To the minute: searches in the same minute share the index's cached answers, and an
+  // expired offer leaves the results at most a minute late.
+  q.now = now - now % 60;
 
   for (const std::string& kind : Values(request, "kind")) {
     if (kind == "offer")

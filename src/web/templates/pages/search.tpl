@@ -40,16 +40,23 @@
 </aside>{{/JOBS}}
 {{#RESULTS}}<section aria-labelledby="resultats" class="search-results">
   <h2 id="resultats">{{TOTAL}}</h2>
+  {{>SAVE_SEARCH}}
   {{#WIDENED}}<p class="notice notice--info">{{TEXT}}</p>{{/WIDENED}}
   {{#FACET}}<nav class="facet" aria-label="Filtrer : {{HEADING}}">
     <h3>{{HEADING}}</h3>
     <ul class="inline-list">{{#VALUE}}<li><a href="{{HREF}}"{{#CHOSEN}} aria-current="true" class="facet--chosen"{{/CHOSEN}}>{{LABEL}} ({{COUNT}}){{#CHOSEN}}<span class="visually-hidden"> — filtre choisi, cliquer pour le retirer</span>{{/CHOSEN}}</a></li>{{/VALUE}}</ul>
   </nav>{{/FACET}}
-  <ol class="plain-list stack">{{#HIT}}<li class="card">
+  {{#MAP}}<div class="results-map" data-map-tiles="{{TILES}}" data-map-attribution="{{ATTRIBUTION}}"{{#CENTRE}} data-centre-lat="{{LAT}}" data-centre-lon="{{LON}}"{{/CENTRE}}>
+    <button type="button" class="button button--secondary" hidden>Afficher la carte</button>
+    <p role="status" class="meta"></p>
+    <script src="/static/js/results_map.js" defer></script>
+  </div>{{/MAP}}
+  <ol class="plain-list stack">{{#HIT}}<li class="card"{{#PLACE}} data-lat="{{LAT}}" data-lon="{{LON}}" data-commune="{{COMMUNE}}"{{/PLACE}}>
     <p class="meta">{{KIND}}</p>
     <h3><a href="{{HREF}}">{{TITLE}}</a></h3>
     {{#HAS_SUBTITLE}}<p>{{SUBTITLE}}</p>{{/HAS_SUBTITLE}}
     <ul class="inline-list meta">{{#FACT}}<li>{{TEXT}}</li>{{/FACT}}</ul>
+    {{>FAVOURITE}}
   </li>{{/HIT}}</ol>
   {{#PAGER}}<nav class="pager" aria-label="Pages de résultats">
     {{#PREVIOUS}}<a href="{{HREF}}" rel="prev">Page précédente</a>{{/PREVIOUS}}
