@@ -88,6 +88,11 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
       std::make_unique<workshops::WorkshopService>(*p->store_, p->clock_, workshop_settings);
   p->poec_ = std::make_unique<poec::PoecService>(*p->store_, p->clock_);
   p->crm_ = std::make_unique<crm::CrmService>(*p->store_, p->clock_);
+  enquiries::EnquirySettings enquiry_settings;
+  enquiry_settings.documents_dir = config.payments.documents_dir;
+  enquiry_settings.public_url = PublicUrl(config.web);
+  p->enquiries_ =
+      std::make_unique<enquiries::EnquiryService>(*p->store_, p->clock_, enquiry_settings);
   p->transport_ = mail::MakeTransport(config.mail);
   p->mail_sender_ =
       std::make_unique<mail::MailSender>(*p->store_, *p->transport_, p->clock_, config.mail);
@@ -139,6 +144,7 @@ Status Platform::StartWeb() {
   services_->workshops = workshops_.get();
   services_->poec = poec_.get();
   services_->crm = crm_.get();
+  services_->enquiries = enquiries_.get();
   router_ = std::make_unique<web::Router>(web::MakeRouter(*services_));
   web::ServerContext context;
   context.config = config_.web;
@@ -153,6 +159,7 @@ Status Platform::StartWeb() {
     applications_->SetPublicUrl(url);
     workshops_->SetPublicUrl(url);
     organisations_->SetPublicUrl(url);
+    enquiries_->SetPublicUrl(url);
   };
   server_ = std::make_unique<web::Server>(std::move(context), *router_);
   // The offers' reminders (7 days before the end) and expiry, hourly: the mails they queue
@@ -164,6 +171,9 @@ Status Platform::StartWeb() {
         // Applications unanswered for 7 days: the employer is reminded, once each.
         if (auto reminded = applications_->RemindUnanswered(); !reminded)
           spdlog::error("applications reminder: {}", reminded.error().message);
+        // Enquiries unanswered for 7 days: the organisation is reminded, once each.
+        if (auto reminded = enquiries_->RemindUnanswered(); !reminded)
+          spdlog::error("enquiries reminder: {}", reminded.error().message);
         // Workshops: the day-before reminders, then the surveys of the sessions that ended.
         if (auto reminded = workshops_->SendReminders(); !reminded)
           spdlog::error("workshop reminders: {}", reminded.error().message);

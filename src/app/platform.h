@@ -9,6 +9,7 @@
 #include "core/secret_box.h"
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
+#include "domain/enquiries/enquiry_service.h"
 #include "domain/applications/application_service.h"
 #include "domain/crm/crm_service.h"
 #include "domain/jobs/jobs_service.h"
@@ -57,6 +58,7 @@ class Platform {
   trainings::TrainingService& trainings() { return *trainings_; }
   workshops::WorkshopService& workshops() { return *workshops_; }
   poec::PoecService& poec() { return *poec_; }
+  enquiries::EnquiryService& enquiries() { return *enquiries_; }
   mail::MailSender& mail_sender() { return *mail_sender_; }
   web::Server& server() { return *server_; }
   // Once the web part started.
@@ -86,6 +88,7 @@ class Platform {
   std::unique_ptr<trainings::TrainingService> trainings_;
   std::unique_ptr<workshops::WorkshopService> workshops_;  // issue 8 §4
   std::unique_ptr<poec::PoecService> poec_;                // issue 8 §5
+  std::unique_ptr<enquiries::EnquiryService> enquiries_;  // issue 4 §3, issue 5 §5
   std::unique_ptr<outbox::VisitorMailer> visitor_mail_;
   std::unique_ptr<mail::MailTransport> transport_;
   std::unique_ptr<mail::MailSender> mail_sender_;

@@ -24,6 +24,8 @@ Router MakeRouter(const WebServices& services) {
   AddWorkshopPages(router, services);
   AddPoecPages(router, services);
   AddCrmPages(router, services);
+  AddEnquiryPages(router, services);
+  AddCfaPartnerPages(router, services);
   AddApi(router, services);
   AddSimulateApi(router, services);
   return router;

@@ -5,6 +5,7 @@
 #include "core/config.h"
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
+#include "domain/enquiries/enquiry_service.h"
 #include "domain/crm/crm_service.h"
 #include "domain/applications/application_service.h"
 #include "domain/jobs/jobs_service.h"
@@ -55,6 +56,8 @@ struct WebServices {
   poec::PoecService* poec = nullptr;
   // Issue 8 §1-§3, the advisors' CRM; set by the platform like `applications`.
   crm::CrmService* crm = nullptr;
+  // Issue 4 §3, issue 5 §5: enquiries to organisations, CFAs' partners; set by the platform.
+  enquiries::EnquiryService* enquiries = nullptr;
 };
 
 // Each adds its routes, each with its access declaration.
@@ -81,6 +84,11 @@ void AddPoecPages(Router& router, const WebServices& services);      // issue 8 
 void AddSearchApi(Router& router, const WebServices& services);  // called by AddApi
 void AddApi(Router& router, const WebServices& services);
 void AddCrmPages(Router& router, const WebServices& services);  // issue 8 §1-§3
+
+// Issue 4 §3, issue 5 §5-§7: enquiries, unsubscribing; the CFAs' partner companies.
+void AddEnquiryPages(Router& router, const WebServices& services);
+void AddCfaPartnerPages(Router& router, const WebServices& services);
+
 
 // The whole route table of the platform.
 Router MakeRouter(const WebServices& services);

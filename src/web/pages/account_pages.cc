@@ -106,6 +106,8 @@ void FillSpace(Page& page, const people::Actor& actor, const std::string& organi
                        "Vos candidatures aux offres, leur état et les réponses des recruteurs."});
       cards.push_back(
           {"/mon-cv", "Mon CV", "Déposez votre CV une fois, il part avec vos candidatures."});
+      cards.push_back({"/mes-messages", "Mes messages",
+                       "Vos candidatures spontanées, vos questions aux CFA et leurs réponses."});
       cards.push_back({"/mes-demandes", "Mes demandes d'aide",
                        "Vos demandes, leur état, vos pièces et les messages du conseiller."});
       coming = {"Rechercher des offres et des formations en alternance près de chez vous",
@@ -116,6 +118,8 @@ void FillSpace(Page& page, const people::Actor& actor, const std::string& organi
                        "Préparer, publier, prolonger et clôturer vos offres d'alternance."});
       cards.push_back({"/employeur/candidatures", "Candidatures reçues",
                        "Lire les candidatures, proposer un entretien, répondre en deux clics."});
+      cards.push_back({"/employeur/candidatures-spontanees", "Candidatures spontanées",
+                       "Les jeunes qui vous écrivent sans répondre à une offre."});
       cards.push_back({"/organisation", "Mon organisation", "Vos collègues et leurs invitations."});
       cards.push_back({"/organisation/details", "Informations de l'entreprise",
                        "SIRET, adresse, convention collective et validation par la délégation."});
@@ -127,6 +131,11 @@ void FillSpace(Page& page, const people::Actor& actor, const std::string& organi
                        "Votre catalogue : formations, rentrées, places, import CSV."});
       cards.push_back({"/cfa/offres-relayees", "Offres relayées",
                        "Les offres que les employeurs vous envoient, avec leur affiche."});
+      cards.push_back({"/cfa/demandes", "Demandes d'informations",
+                       "Les questions des jeunes sur vos formations, à qui vous répondez ici."});
+      cards.push_back(
+          {"/cfa/partenaires", "Entreprises partenaires",
+           "Les entreprises qui accueillent vos apprentis (visible de votre CFA seul)."});
       cards.push_back({"/organisation", "Mon organisation", "Vos collègues et leurs invitations."});
       cards.push_back({"/mes-demandes", "Mes demandes d'aide",
                        "Les demandes d'aide de votre organisation pour ses apprentis."});

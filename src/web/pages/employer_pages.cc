@@ -704,6 +704,7 @@ Response PublicOfferPage(const Request& request, const WebServices& services, st
   page.Form();
   FillFacts(page.dict(), services, shown->offer);
   page.Set("ORGANISATION", shown->organisation_name);
+  page.Set("ORGANISATION_ID", std::to_string(shown->offer.organisation_id));
   page.Set("PUBLISHED", Day(shown->offer.published_at));
   page.Set("UNTIL", Day(shown->offer.expires_at));
   if (request.Query("info") == "signalement-envoye")
@@ -989,11 +990,16 @@ void AddEmployerPages(Router& router, const WebServices& services) {
   router.Post("/offres/:id/signaler", Access::Public(), [&services](Request& request) {
     auto id = IdParam(request);
     if (!id) return ErrorResponse(request, services.templates, 404);
+    // One report per offer and visitor, a few per address an hour (issue 5 §6).
+    const std::string visitor =
+        request.actor ? fmt::format("user:{}", request.actor->user_id) : request.anon_csrf_cookie;
     auto done = services.offers.Report(*id, request.Form("reason"), request.Form("details"),
-                                       request.client_address);
+                                       request.client_address, visitor);
     if (done) return Redirect(fmt::format("/offres/{}?info=signalement-envoye", *id));
-    if (done.error().code == ErrorCode::kInvalidArgument)
-      return PublicOfferPage(request, services, *id, &done.error(), 422);
+    const auto code = done.error().code;
+    if (code == ErrorCode::kInvalidArgument || code == ErrorCode::kAlreadyExists ||
+        code == ErrorCode::kResourceExhausted)
+      return PublicOfferPage(request, services, *id, &done.error(), HttpStatusFor(code));
     return ErrorResponse(request, services.templates, done.error());
   });
 

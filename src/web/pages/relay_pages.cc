@@ -36,7 +36,17 @@ Response RelayPage(Request& request, const WebServices& services, const Error* e
   page.Set("ID", std::to_string(*id));
   page.Set("TITLE", offer->input.title);
   if (error != nullptr) page.Errors(*error);
-  if (request.Query("info") == "relaye")
+  if (request.Query("info") == "relaye" && !request.Query("desabonnes").empty())
+    page.Notice("success",
+                ParseId(request.Query("desabonnes")).value_or(0) == 1
+                    ? std::string("L'offre est dans l'espace des CFA choisis. L'un d'eux a "
+                                  "choisi de ne plus recevoir ces offres par e-mail : il n'est "
+                                  "pas prévenu par courriel, mais la trouve dans son espace.")
+                    : fmt::format("L'offre est dans l'espace des CFA choisis. {} d'entre eux ont "
+                                  "choisi de ne plus recevoir ces offres par e-mail : ils ne sont "
+                                  "pas prévenus par courriel, mais la trouvent dans leur espace.",
+                                  ParseId(request.Query("desabonnes")).value_or(0)));
+  else if (request.Query("info") == "relaye")
     page.Notice("success", "L'offre est envoyée aux CFA choisis, par e-mail et dans leur espace.");
   bool any_to_send = false;
   for (const auto& c : *candidates) {
@@ -102,12 +112,17 @@ void AddRelayPages(Router& router, const WebServices& services) {
       if (name != "cfa") continue;
       if (auto cfa = ParseId(value)) chosen.push_back(*cfa);
     }
-    auto sent = services.offers.Relay(*request.actor, *id, chosen, request.client_address);
+    std::vector<std::string> not_mailed;
+    auto sent =
+        services.offers.Relay(*request.actor, *id, chosen, request.client_address, &not_mailed);
     if (!sent) {
       if (sent.error().code == ErrorCode::kNotFound)
         return ErrorResponse(request, services.templates, sent.error());
       return RelayPage(request, services, &sent.error());
     }
+    if (!not_mailed.empty())
+      return Redirect(fmt::format("/employeur/offres/{}/relayer?info=relaye&desabonnes={}", *id,
+                                  not_mailed.size()));
     return Redirect(fmt::format("/employeur/offres/{}/relayer?info=relaye", *id));
   });
   router.Get("/cfa/offres-relayees", Access::Roles({Role::kCfa}),

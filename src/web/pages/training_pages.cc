@@ -419,6 +419,7 @@ Response PublicCfaPage(const Request& request, const WebServices& services, std:
   const auto& [organisation, list] = *cfa;
   Page page(request, organisation.name, "pages/cfa_public.tpl");
   page.Set("NAME", organisation.name);
+  page.Set("CFA_ID", std::to_string(id));
   auto communes = CommuneNames(services);
   auto commune = communes.find(organisation.commune_code);
   if (!organisation.address.empty())

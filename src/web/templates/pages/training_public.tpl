@@ -14,6 +14,7 @@
 </dl>
 <h2>Les métiers auxquels elle prépare</h2>
 <ul>{{#JOB}}<li><a href="/metiers/{{ROME}}">{{JOB_LABEL}}</a> ({{ROME}})</li>{{/JOB}}</ul>
+<p><a class="btn" href="/cfas/{{CFA_ID}}/demande?formation={{ID}}">Demander des informations</a></p>
 <h2>Contact</h2>
 <ul>{{#NAME}}<li>{{CONTACT_NAME}}</li>{{/NAME}}{{#EMAIL}}<li><a href="mailto:{{CONTACT_EMAIL}}">{{CONTACT_EMAIL}}</a></li>{{/EMAIL}}{{#PHONE}}<li>{{CONTACT_PHONE}}</li>{{/PHONE}}</ul>
 <p class="meta">Pour entrer en formation, il faut aussi un employeur : <a href="/recherche?kind=offer">cherchez une offre d'alternance</a>.</p>
