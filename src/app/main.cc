@@ -19,6 +19,7 @@
 #include "cli/demo_crm.h"
 #include "cli/demo_offers.h"
 #include "cli/demo_trainings.h"
+#include "cli/demo_workshops.h"
 #include "cli/simulate_command.h"
 #include "core/embedded_files.h"
 #include "core/time_format.h"
@@ -82,6 +83,10 @@ int Demo(const Config& config, const std::string& logins_file) {
   if (!demo_trainings) return Failed(demo_trainings.error());
   auto demo_crm = cli::CreateDemoCrm((*platform)->store(), (*platform)->crm(), std::time(nullptr));
   if (!demo_crm) return Failed(demo_crm.error());
+  if (auto demo_workshops = cli::CreateDemoWorkshops(
+          (*platform)->store(), (*platform)->workshops(), (*platform)->poec(), std::time(nullptr));
+      !demo_workshops)
+    return Failed(demo_workshops.error());
   const std::string table = cli::FormatDemoLogins(*logins);
   std::cout << "Demo accounts (fictitious data; passwords are new at each run):\n" << table;
   if (!logins_file.empty()) {

@@ -113,7 +113,7 @@ Result<std::vector<SessionFigures>> SessionsInYear(Store& store, int year);
 // nullopt when malformed.
 std::optional<UnixSeconds> ParseMartiniqueDateTime(std::string_view text);
 std::string FormatMartiniqueDateTime(UnixSeconds t);  // "2026-12-03T09:00"
-// "jeudi 3 décembre 2026, de 09:00 à 12:00" (Martinique time).
+// "3 décembre 2026, de 09:00 à 12:00" (Martinique time).
 std::string FrenchSchedule(UnixSeconds starts_at, UnixSeconds ends_at);
 
 // « Aktiv Alternance » workshops (issue 8 §4): themes and sessions kept by advisors,
