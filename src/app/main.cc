@@ -83,8 +83,8 @@ int Demo(const Config& config, const std::string& logins_file) {
   if (!demo_trainings) return Failed(demo_trainings.error());
   auto demo_crm = cli::CreateDemoCrm((*platform)->store(), (*platform)->crm(), std::time(nullptr));
   if (!demo_crm) return Failed(demo_crm.error());
-  if (auto demo_workshops = cli::CreateDemoWorkshops(
-          (*platform)->store(), (*platform)->workshops(), (*platform)->poec(), std::time(nullptr));
+  if (auto demo_workshops = cli::CreateDemoWorkshops((*platform)->store(), (*platform)->workshops(),
+                                                     (*platform)->poec(), std::time(nullptr));
       !demo_workshops)
     return Failed(demo_workshops.error());
   const std::string table = cli::FormatDemoLogins(*logins);

@@ -86,8 +86,9 @@ class Platform {
   std::unique_ptr<crm::CrmService> crm_;
   std::unique_ptr<people::OrganisationService> organisations_;
   std::unique_ptr<trainings::TrainingService> trainings_;
-  std::unique_ptr<workshops::WorkshopService> workshops_;  // issue 8 §4
-  std::unique_ptr<poec::PoecService> poec_;                // issue 8 §5
+  // Issue 8 §4 and §5.
+  std::unique_ptr<workshops::WorkshopService> workshops_;
+  std::unique_ptr<poec::PoecService> poec_;
   std::unique_ptr<enquiries::EnquiryService> enquiries_;  // issue 4 §3, issue 5 §5
   std::unique_ptr<outbox::VisitorMailer> visitor_mail_;
   std::unique_ptr<mail::MailTransport> transport_;

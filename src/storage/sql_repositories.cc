@@ -14,10 +14,10 @@
 #include "storage/sql_jobs.h"
 #include "storage/sql_journal.h"
 #include "storage/sql_offers.h"
+#include "storage/sql_poec.h"
 #include "storage/sql_reference.h"
 #include "storage/sql_trainings.h"
 #include "storage/sql_workshops.h"
-#include "storage/sql_poec.h"
 #include "storage/sql_young_people.h"
 
 namespace maplace::storage {
@@ -706,8 +706,9 @@ class SqlRepositories final : public Repositories {
   enquiries::EnquiryRepository& enquiries() override { return *enquiries_; }
 
  private:
-  std::unique_ptr<workshops::WorkshopRepository> workshops_;  // issue 8 §4
-  std::unique_ptr<poec::PoecRepository> poec_;                // issue 8 §5
+  // Issue 8 §4 and §5.
+  std::unique_ptr<workshops::WorkshopRepository> workshops_;
+  std::unique_ptr<poec::PoecRepository> poec_;
   SqlUsers users_;
   SqlSessions sessions_;
   SqlTokens tokens_;
