@@ -215,8 +215,31 @@ TEST_F(WorkshopHttpTest, InviteRegisterWaitPromoteAttendAndRate) {
   HttpClient sud_client = Login("sud@cfa-sud.mq");
   EXPECT_EQ(sud_client.Get("/ateliers/" + id + "/calendrier.ics").status, 404);
 
+  // A material to download: by staff and the registered organisation only, checked by content.
+  const auto upload = [&](const std::string& name, const std::string& bytes) {
+    const std::string body =
+        "--Bnd\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + Csrf(page) +
+        "\r\n--Bnd\r\nContent-Disposition: form-data; name=\"material\"; "
+        "filename=\"" +
+        name + "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes + "\r\n--Bnd--\r\n";
+    return advisor.Send("POST", "/conseil/ateliers/" + id + "/supports", body,
+                        {"Content-Type: multipart/form-data; boundary=Bnd"});
+  };
+  auto not_pdf = upload("support.pdf", "MZ not a pdf");
+  EXPECT_EQ(not_pdf.status, 422);
+  EXPECT_TRUE(Contains(not_pdf.body, "Déposez un PDF ou un document bureautique"));
+  ASSERT_EQ(upload("support atelier.pdf", "%PDF-1.4\n%%EOF\n").status, 303);
+  const std::string material =
+      Match(advisor.Get("/conseil/ateliers/" + id).body, R"re(/ateliers/supports/([0-9]+))re");
+  ASSERT_FALSE(material.empty());
+  auto download = ana_client.Get("/ateliers/supports/" + material);
+  EXPECT_EQ(download.status, 200);
+  EXPECT_EQ(download.body, "%PDF-1.4\n%%EOF\n");
+  EXPECT_TRUE(Contains(ana_client.Get("/ateliers/" + id).body, "support atelier.pdf"));
+
   // Another organisation sees the session but none of the Centre's registrations, and cannot
   // cancel them.
+  EXPECT_EQ(sud_client.Get("/ateliers/supports/" + material).status, 404);
   auto other = sud_client.Get("/ateliers/" + id);
   ASSERT_EQ(other.status, 200);
   EXPECT_FALSE(Contains(other.body, "Ana Centre"));
