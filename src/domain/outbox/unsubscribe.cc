@@ -24,12 +24,14 @@ std::string Signed(const std::string& secret, std::string_view email, std::strin
 }  // namespace
 
 bool IsList(std::string_view list) {
-  return list == kListRelayedOffers || list == kListSavedSearches;
+  return list == kListRelayedOffers || list == kListSavedSearches ||
+         list == kListWorkshopInvitations;
 }
 
 std::string_view ListLabel(std::string_view list) {
   if (list == kListRelayedOffers) return "les offres d'alternance relayées par les employeurs";
   if (list == kListSavedSearches) return "les alertes de vos recherches enregistrées";
+  if (list == kListWorkshopInvitations) return "les invitations aux ateliers de la délégation";
   return "";
 }
 

@@ -35,6 +35,7 @@ namespace maplace::outbox {
 // The lists a person can leave.
 inline constexpr std::string_view kListRelayedOffers = "relayed_offers";  // offers sent to CFAs
 inline constexpr std::string_view kListSavedSearches = "saved_searches";  // search alerts
+inline constexpr std::string_view kListWorkshopInvitations = "workshop_invitations";  // issue 8
 bool IsList(std::string_view list);
 // French, as the page says it: « les offres relayées par les employeurs »…
 std::string_view ListLabel(std::string_view list);

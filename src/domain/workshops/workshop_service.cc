@@ -16,6 +16,7 @@
 #include "core/time_format.h"
 #include "core/xlsx.h"
 #include "domain/crm/branches.h"
+#include "domain/outbox/unsubscribe.h"
 #include "domain/people/role.h"
 #include "domain/workshops/ics.h"
 
@@ -509,7 +510,13 @@ Result<int> WorkshopService::Invite(const Actor& actor, std::int64_t id,
       if (!members) return Fail(members.error());
       for (const auto& m : *members) {
         if (m.user.status != people::UserStatus::kActive) continue;
-        auto queued = repos.outbox().Enqueue(
+        // Not transactional (issue 5 §7): those who left the list are skipped, the others get
+        // the unsubscribe link and header.
+        auto left = outbox::IsUnsubscribed(repos, m.user.email, outbox::kListWorkshopInvitations);
+        if (!left) return Fail(left.error());
+        if (*left) continue;
+        auto mail = outbox::WithUnsubscribe(
+            repos, settings_.public_url, outbox::kListWorkshopInvitations,
             Mail{m.user.email,
                  fmt::format("Invitation : atelier Aktiv Alternance « {} »", in.title),
                  fmt::format(
@@ -522,8 +529,9 @@ Result<int> WorkshopService::Invite(const Actor& actor, std::int64_t id,
                      FrenchSchedule(in.starts_at, in.ends_at), WhereText(in),
                      in.speakers.empty() ? "" : fmt::format("Intervenants : {}\n", in.speakers),
                      in.description.empty() ? "" : fmt::format("\n{}\n", in.description),
-                     in.capacity, settings_.public_url, id)},
-            now);
+                     in.capacity, settings_.public_url, id)});
+        if (!mail) return Fail(mail.error());
+        auto queued = repos.outbox().Enqueue(*mail, now);
         if (!queued) return Fail(queued.error());
       }
       ++invited;
