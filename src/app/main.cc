@@ -25,6 +25,7 @@
 #include "core/time_format.h"
 #include "domain/jobs/jobs_service.h"
 #include "domain/reference/import_service.h"
+#include "app/saved_search_digest.h"
 #include "importers/importers.h"
 #include "search/bench/bench.h"
 #include "search/bench/fill.h"
@@ -268,6 +269,10 @@ int Main(int argc, char** argv) {
       "tick",
       "Mail the reminders of offers expiring in 7 days, expire the ended ones and remind "
       "employers of applications unanswered for 7 days (run it daily, e.g. from cron)");
+  auto* alerts = app.add_subcommand("alerts", "The young people's saved-search alerts");
+  alerts->require_subcommand(1);
+  auto* alerts_send = alerts->add_subcommand(
+      "send", "Mail each young person the new offers of their saved searches (run it daily)");
   auto* audit = app.add_subcommand("audit", "The money journal and the money invariants");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
@@ -355,6 +360,21 @@ int Main(int argc, char** argv) {
     if (auto sent = (*platform)->mail_sender().DeliverDue(); !sent) return Failed(sent.error());
     std::cout << counts->reminded << " reminder(s) sent, " << counts->expired
               << " offer(s) expired, " << *unanswered << " unanswered application(s) reminded\n";
+    return 0;
+  }
+  if (*alerts_send) {
+    auto platform = Platform::Open(*config);
+    if (!platform) return Failed(platform.error());
+    auto secret = LoadOrCreateSecret(config->security.secret_file);
+    if (!secret) return Failed(secret.error());
+    auto& p = **platform;
+    p.young_people().SetSigningKey(*secret);
+    SystemClock clock;
+    auto counts = SendAlertsFromStore(p.store(), p.offers(), p.trainings(), p.young_people(), clock);
+    if (!counts) return Failed(counts.error());
+    if (auto sent = p.mail_sender().DeliverDue(); !sent) return Failed(sent.error());
+    std::cout << counts->searches << " saved search(es) digested, " << counts->mails
+              << " alert mail(s) sent, " << counts->offers << " new offer(s)\n";
     return 0;
   }
   if (*audit_verify) {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/saved_search_digest.h"
 #include "app/search_feed.h"
 #include "core/embedded_files.h"
 #include "app/search_replication.h"
@@ -81,6 +82,8 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
   p->organisations_ =
       std::make_unique<people::OrganisationService>(*p->store_, p->clock_, PublicUrl(config.web));
   p->trainings_ = std::make_unique<trainings::TrainingService>(*p->store_, p->clock_);
+  p->young_people_ = std::make_unique<young_people::YoungPeopleService>(
+      *p->store_, p->clock_, young_people::YoungPeopleSettings{PublicUrl(config.web)});
   workshops::WorkshopSettings workshop_settings;
   workshop_settings.documents_dir = config.payments.documents_dir;
   workshop_settings.public_url = PublicUrl(config.web);
@@ -141,6 +144,9 @@ Status Platform::StartWeb() {
                        *store_, *templates_, config_.mail, config_.payments, site_, *offers_,
                        *organisations_, *search_parts_, *trainings_});
   services_->applications = applications_.get();
+  young_people_->SetSigningKey(*secret);
+  services_->young_people = young_people_.get();
+  saved_search_digest_ = std::make_unique<SavedSearchDigest>(*young_people_, *search_parts_, clock_);
   services_->workshops = workshops_.get();
   services_->poec = poec_.get();
   services_->crm = crm_.get();
@@ -157,6 +163,7 @@ Status Platform::StartWeb() {
     accounts_->SetPublicUrl(url);
     offers_->SetPublicUrl(url);
     applications_->SetPublicUrl(url);
+    young_people_->SetPublicUrl(url);
     workshops_->SetPublicUrl(url);
     organisations_->SetPublicUrl(url);
     enquiries_->SetPublicUrl(url);
@@ -171,6 +178,9 @@ Status Platform::StartWeb() {
         // Applications unanswered for 7 days: the employer is reminded, once each.
         if (auto reminded = applications_->RemindUnanswered(); !reminded)
           spdlog::error("applications reminder: {}", reminded.error().message);
+        // Saved searches' alerts: once a day, from 07:00 Martinique time.
+        if (auto digested = saved_search_digest_->SendDue(); !digested)
+          spdlog::error("saved searches digest: {}", digested.error().message);
         // Enquiries unanswered for 7 days: the organisation is reminded, once each.
         if (auto reminded = enquiries_->RemindUnanswered(); !reminded)
           spdlog::error("enquiries reminder: {}", reminded.error().message);

@@ -26,6 +26,11 @@ std::vector<NavLink> NavFor(const std::optional<people::Actor>& actor) {
   if (actor->role == Role::kEmployer) links.push_back({"/employeur/offres", "Mes offres"});
   if (actor->role == Role::kEmployer) links.push_back({"/employeur/candidatures", "Candidatures"});
   if (actor->role == Role::kYoungPerson) links.push_back({"/mes-candidatures", "Mes candidatures"});
+  if (actor->role == Role::kYoungPerson) {
+    links.push_back({"/mon-profil", "Mon profil"});
+    links.push_back({"/mes-favoris", "Mes favoris"});
+    links.push_back({"/mes-recherches", "Mes recherches"});
+  }
   if (actor->role == Role::kYoungPerson) links.push_back({"/mes-messages", "Mes messages"});
   if (actor->role == Role::kCfa) links.push_back({"/cfa/formations", "Mes formations"});
   if (actor->role == Role::kCfa) links.push_back({"/cfa/demandes", "Demandes"});

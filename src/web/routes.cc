@@ -26,6 +26,7 @@ Router MakeRouter(const WebServices& services) {
   AddCrmPages(router, services);
   AddEnquiryPages(router, services);
   AddCfaPartnerPages(router, services);
+  AddYoungPages(router, services);
   AddApi(router, services);
   AddSimulateApi(router, services);
   return router;

@@ -17,6 +17,7 @@
 #include "domain/reference/import_service.h"
 #include "domain/store.h"
 #include "domain/trainings/training_service.h"
+#include "domain/young_people/young_people_service.h"
 #include "domain/workshops/workshop_service.h"
 #include "web/router.h"
 #include "web/search/search_request.h"
@@ -51,6 +52,8 @@ struct WebServices {
   trainings::TrainingService& trainings;       // issue 5, the CFAs' catalogue
   // Issue 4 §3 and issue 5 §3; set by the platform after the initialisation above.
   applications::ApplicationService* applications = nullptr;
+  // Issue 4 §3, the young person's space; set by the platform like `applications`.
+  young_people::YoungPeopleService* young_people = nullptr;
   // Issue 8 §4 and §5; set by the platform.
   workshops::WorkshopService* workshops = nullptr;
   poec::PoecService* poec = nullptr;
@@ -83,6 +86,7 @@ void AddWorkshopPages(Router& router, const WebServices& services);  // issue 8 
 void AddPoecPages(Router& router, const WebServices& services);      // issue 8 §5
 void AddSearchApi(Router& router, const WebServices& services);  // called by AddApi
 void AddApi(Router& router, const WebServices& services);
+void AddYoungPages(Router& router, const WebServices& services);  // issue 4 §3
 void AddCrmPages(Router& router, const WebServices& services);  // issue 8 §1-§3
 
 // Issue 4 §3, issue 5 §5-§7: enquiries, unsubscribing; the CFAs' partner companies.

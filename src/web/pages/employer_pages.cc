@@ -17,6 +17,7 @@
 #include "web/pages/form_support.h"
 #include "web/pages/offer_facts.h"
 #include "web/pages/staff_support.h"
+#include "web/pages/young_pages.h"
 #include "web/routes.h"
 
 namespace maplace::web {
@@ -732,6 +733,9 @@ Response PublicOfferPage(const Request& request, const WebServices& services, st
            request.Form("details"), errors);
   if (error) page.Show("REPORT_OPEN");
   AddApplySection(page.dict(), request, services, id);
+  AddFavouriteButton(page.dict(), request, LoadFavouriteKeys(request, services),
+                     young_people::FavouriteKind::kOffer, id, shown->offer.input.title,
+                     fmt::format("/offres/{}", id));
   return page.Render(services.templates, status);
 }
 

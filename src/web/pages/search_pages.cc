@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "web/error_response.h"
 #include "web/page.h"
+#include "web/pages/young_pages.h"
 #include "web/routes.h"
 #include "web/search/search_request.h"
 
@@ -162,6 +163,13 @@ Response SearchPage(Request& request, const WebServices& services) {
   }
   const search::Results results = services.search.index.Search(query);
   Dict* section = page.dict().AddSectionDictionary("RESULTS");
+  // The young person's « Enregistrer cette recherche » and favourite buttons (young_pages).
+  AddSaveSearchForm(*section, request, services);
+  const auto favourites = LoadFavouriteKeys(request, services);
+  std::string here = "/recherche";
+  for (const auto& [key, v] : request.query)
+    here += fmt::format("{}{}={}", here.size() == 10 ? "?" : "&", text::UrlEncode(key),
+                        text::UrlEncode(v));
   section->SetValue("TOTAL", results.total == 0   ? "Aucun résultat"
                              : results.total == 1 ? "1 résultat"
                                                   : fmt::format("{} résultats", results.total));
@@ -232,6 +240,11 @@ Response SearchPage(Request& request, const WebServices& services) {
     }
     for (const std::string& fact : facts)
       item->AddSectionDictionary("FACT")->SetValue("TEXT", fact);
+    if (c.kind != search::DocKind::kJob)
+      AddFavouriteButton(*item, request, favourites,
+                         c.kind == search::DocKind::kOffer ? young_people::FavouriteKind::kOffer
+                                                           : young_people::FavouriteKind::kTraining,
+                         c.local_id, c.title, here);
   }
   AddFacet(*section, request, "Type", "kind", results.facets.kind,
            [](const std::string& v) { return KindLabel(v, true); });

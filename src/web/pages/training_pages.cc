@@ -13,6 +13,7 @@
 #include "web/page.h"
 #include "web/pages/form_support.h"
 #include "web/pages/staff_support.h"
+#include "web/pages/young_pages.h"
 #include "web/routes.h"
 
 namespace maplace::web {
@@ -410,6 +411,9 @@ Response PublicTrainingPage(const Request& request, const WebServices& services,
     page.dict().SetValueAndShowSection("CFA_COMMUNE", cfa_commune->second, "CFA_PLACE");
   // No source of insertion rates (InserJeunes) is imported yet.
   page.Set("INSERTION", "non connu");
+  AddFavouriteButton(page.dict(), request, LoadFavouriteKeys(request, services),
+                     young_people::FavouriteKind::kTraining, id, shown->training.input.title,
+                     fmt::format("/formations/{}", id));
   return page.Render(services.templates);
 }
 

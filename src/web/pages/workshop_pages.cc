@@ -205,7 +205,8 @@ SessionInput InputFrom(const Request& request, std::map<std::string, std::string
   in.ends_at = ends.value_or(0);
   in.place = request.Form("place");
   in.online_link = request.Form("online_link");
-  const auto capacity = text::Trim(request.Form("capacity"));
+  const std::string capacity_text = request.Form("capacity");
+  const auto capacity = text::Trim(capacity_text);
   in.capacity = ParseInt(std::string(capacity));
   if (!capacity.empty() && in.capacity == 0)
     errors["capacity"] = "La capacité doit être un nombre de places entre 1 et 1000.";

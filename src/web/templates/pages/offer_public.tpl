@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<article aria-labelledby="offre-titre">
 <h1 class="page-title" id="offre-titre">{{TITLE}}</h1>
 <p class="lead"><a href="/entreprises/{{ORGANISATION_ID}}">{{ORGANISATION}}</a> — {{COMMUNE}}</p>
+{{>FAVOURITE}}
 <dl class="dl-grid">
   <dt>Métier</dt><dd><a href="/metiers/{{ROME}}">{{JOB}}</a></dd>
   <dt>Diplôme visé</dt><dd>{{LEVEL}}</dd>

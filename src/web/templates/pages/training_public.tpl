@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<article aria-labelledby="formation-titre">
 <h1 class="page-title" id="formation-titre">{{TITLE}}</h1>
 <p class="lead"><a href="/cfas/{{CFA_ID}}">{{CFA}}</a> — {{COMMUNE}}</p>
+{{>FAVOURITE}}
 <dl class="dl-grid">
   <dt>Certification</dt><dd>{{CERTIFICATION}} ({{CODES}})</dd>
   <dt>Niveau</dt><dd>{{LEVEL}}</dd>
