@@ -148,6 +148,11 @@ test('an employer signs up, is validated, posts and publishes an offer that the 
     await assertNoSeriousViolations(visitor, '/offres/<id>');
     await noSideScroll(visitor, '/offres/<id>');
 
+    // Searchable at once: the request that published it returned after the index had it.
+    await visitor.goto(`${server.url}/recherche?q=cuisinier&commune=Le+Lamentin`);
+    await visitor.locator(`.search-results a[href="/offres/${id}"]`,
+                          { hasText: 'Apprenti(e) cuisinier(ère)' }).waitFor();
+
     // The list counts it as published.
     await employer.goto(`${server.url}/employeur/offres`);
     await employer.getByText('Publiée : 1').waitFor();

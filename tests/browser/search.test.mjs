@@ -154,6 +154,8 @@ test('the results can be seen on a map, loaded only when asked', async () => {
     page.on('console', (message) => {
       if (/Content Security Policy/.test(message.text())) refused.push(message.text());
     });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
     const asked = [];
     page.on('request', (request) => asked.push(request.url()));
     await page.goto(`${server.url}/recherche?q=p%C3%A2tissier&commune=Le+Lamentin&radius_km=30`);
@@ -168,6 +170,7 @@ test('the results can be seen on a map, loaded only when asked', async () => {
     await page.waitForFunction(() => document.querySelectorAll('.leaflet-tile-loaded').length > 0);
     assert.ok(tiles.length > 0, 'tiles come from the configured server');
     assert.deepEqual(refused, [], 'nothing refused by the Content-Security-Policy');
+    assert.deepEqual(errors, [], 'no script error');
     await map.getByText('Tuiles de test').waitFor();
 
     // A marker's popup lists the results of its commune, as links to them.

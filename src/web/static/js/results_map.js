@@ -71,6 +71,16 @@
       attribution: holder.getAttribute('data-map-attribution')
     }).addTo(map);
     var points = [];
+    // The searched place first, so that the results' markers are drawn over it; it takes no
+    // clicks, which go through to them.
+    var centreLat = parseFloat(holder.getAttribute('data-centre-lat'));
+    var centreLon = parseFloat(holder.getAttribute('data-centre-lon'));
+    if (!isNaN(centreLat) && !isNaN(centreLon)) {
+      points.push([centreLat, centreLon]);
+      window.L.circleMarker([centreLat, centreLon], {
+        radius: 4, interactive: false, className: 'results-map__centre'
+      }).addTo(map);
+    }
     var places = placesOfResults();
     Object.keys(places).forEach(function (key) {
       var place = places[key];
@@ -79,13 +89,6 @@
         radius: 6 + Math.min(place.links.length, 6), weight: 2, className: 'results-map__marker'
       }).bindPopup(popupOf(place)).addTo(map);
     });
-    var centreLat = parseFloat(holder.getAttribute('data-centre-lat'));
-    var centreLon = parseFloat(holder.getAttribute('data-centre-lon'));
-    if (!isNaN(centreLat) && !isNaN(centreLon)) {
-      points.push([centreLat, centreLon]);
-      window.L.circleMarker([centreLat, centreLon], { radius: 4, className: 'results-map__centre' })
-        .addTo(map);
-    }
     map.fitBounds(points, { padding: [24, 24], maxZoom: 12 });
   }
 
