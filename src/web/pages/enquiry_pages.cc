@@ -55,7 +55,7 @@ Response FormPage(const Request& request, const WebServices& services, EnquiryKi
                   std::int64_t organisation_id, const Error* error, int status) {
   const bool spontaneous = kind == EnquiryKind::kSpontaneous;
   std::string name, about;
-  std::optional<std::int64_t> training_id;
+  std::int64_t training_id = 0;  // 0: about the CFA in general
   if (spontaneous) {
     auto employer = Service(services).Employer(organisation_id);
     if (!employer) return ErrorResponse(request, services.templates, employer.error());
@@ -65,10 +65,11 @@ Response FormPage(const Request& request, const WebServices& services, EnquiryKi
     if (!cfa) return ErrorResponse(request, services.templates, cfa.error());
     name = cfa->first.name;
     training_id =
-        ParseId(request.method == "GET" ? request.Query("formation") : request.Form("formation"));
+        ParseId(request.method == "GET" ? request.Query("formation") : request.Form("formation"))
+            .value_or(0);
     for (const auto& t : cfa->second)
-      if (training_id && t.id == *training_id) about = t.input.title;
-    if (about.empty()) training_id.reset();
+      if (training_id != 0 && t.id == training_id) about = t.input.title;
+    if (about.empty()) training_id = 0;
   }
   Page page(request,
             fmt::format("{} : {}",
@@ -118,7 +119,7 @@ Response FormPage(const Request& request, const WebServices& services, EnquiryKi
         .Set("MESSAGE_HINT", "Ce que vous voulez savoir, et votre situation si elle compte.")
         .Set("BUTTON", "Envoyer ma demande");
     section = d.AddSectionDictionary("INFORMATION");
-    section->SetValue("TRAINING_ID", training_id ? std::to_string(*training_id) : "");
+    section->SetValue("TRAINING_ID", training_id != 0 ? std::to_string(training_id) : "");
     const std::string subject = request.Form("subject");
     Dict* none = section->AddSectionDictionary("SUBJECT");
     none->SetValue("VALUE", "");
