@@ -28,10 +28,10 @@ namespace maplace::web {
 // Where the site is reached; set once before the server starts serving.
 struct Site {
   std::string public_url = "http://127.0.0.1:8080";
-  bool secure() const { return public_url.rfind("https://", 0) == 0; }
-};
   std::string map_tiles;  // the results map's tile server ({z}/{x}/{y}); empty: no map
   std::string map_attribution;
+  bool secure() const { return public_url.rfind("https://", 0) == 0; }
+};
 
 // What the pages and the API use. References outlive the router.
 struct WebServices {
