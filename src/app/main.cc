@@ -42,8 +42,8 @@ int Failed(const Error& error) {
 }
 
 // Runs the server until SIGINT or SIGTERM. `prepare` runs once the web part started, before
-// the address is printed (the search benchmark fills the index there).
-// `prepare` runs once the server listens, `finish` once it has stopped.
+// the address is printed (the search benchmark fills the index there); `finish` once the server
+// has stopped (the search benchmark reports its cache there).
 int Serve(const Config& config, const std::function<void(Platform&)>& prepare = {},
           const std::function<void(Platform&)>& finish = {}) {
   // Signals are taken by sigwait below, not by whichever thread they land on.
@@ -64,9 +64,9 @@ int Serve(const Config& config, const std::function<void(Platform&)>& prepare = 
   spdlog::info("signal {} received: finishing requests in progress", signal);
   (*platform)->Stop();
   spdlog::info("stopped");
+  if (finish) finish(**platform);
   return 0;
 }
-  if (finish) finish(**platform);
 
 int Demo(const Config& config, const std::string& logins_file) {
   auto platform = Platform::Open(config);

@@ -123,14 +123,6 @@ Status Platform::StartWeb() {
   auto with_trainings = search_feed_->AddTrainings(*trainings_);
   if (!with_trainings) return Fail(with_trainings.error());
   trainings_->SetListener(search_feed_.get());
-  search_parts_ = std::make_unique<web::SearchParts>(
-      web::SearchParts{*search_index_, *search_cards_, search_feed_->communes()});
-  spdlog::info("search index: {} documents in {} ms", *with_trainings,
-               std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::steady_clock::now() - started)
-                   .count());
-
-  services_ = std::make_unique<web::WebServices>(
   if (store_->dialect() == storage::Dialect::kPostgres) {
     auto channel = storage::PgNotifications::Open(store_->location(), "maplace_search");
     if (!channel) return Fail(channel.error());
@@ -140,6 +132,14 @@ Status Platform::StartWeb() {
     trainings_->SetListener(search_replication_.get());
     search_replication_->Start();
   }
+  search_parts_ = std::make_unique<web::SearchParts>(
+      web::SearchParts{*search_index_, *search_cards_, search_feed_->communes()});
+  spdlog::info("search index: {} documents in {} ms", *with_trainings,
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - started)
+                   .count());
+
+  services_ = std::make_unique<web::WebServices>(
       web::WebServices{*accounts_, *jobs_, *imports_, *aids_, *aid_requests_, *visitor_mail_,
                        *store_, *templates_, config_.mail, config_.payments, site_, *offers_,
                        *organisations_, *search_parts_, *trainings_});

@@ -107,6 +107,8 @@ class Platform {
   std::unique_ptr<search::Index> search_index_;
   std::unique_ptr<search::Catalog> search_cards_;
   std::unique_ptr<class SearchFeed> search_feed_;
+  // With PostgreSQL: the other servers' changes to offers and trainings (LISTEN/NOTIFY).
+  std::unique_ptr<class SearchReplication> search_replication_;
   std::unique_ptr<web::SearchParts> search_parts_;
   web::Site site_;
   std::unique_ptr<web::WebServices> services_;
@@ -118,5 +120,3 @@ class Platform {
 Result<std::string> LoadOrCreateSecret(const std::string& path);
 
 }  // namespace maplace::app
-  // With PostgreSQL: the other servers' changes to offers and trainings (LISTEN/NOTIFY).
-  std::unique_ptr<class SearchReplication> search_replication_;

@@ -207,6 +207,12 @@ Response SearchPage(Request& request, const WebServices& services) {
   for (const SearchHit& hit : hits) {
     const search::Card& c = hit.card;
     Dict* item = section->AddSectionDictionary("HIT");
+    if (IsPlaced(c.latitude, c.longitude)) {
+      Dict* place = item->AddSectionDictionary("PLACE");
+      place->SetValue("LAT", fmt::format("{:.5f}", c.latitude));
+      place->SetValue("LON", fmt::format("{:.5f}", c.longitude));
+      place->SetValue("COMMUNE", c.commune);
+    }
     item->SetValue("KIND", KindLabel(search::DocKindName(c.kind), false));
     item->SetValue("TITLE", c.title);
     item->SetValue("HREF", c.url);
@@ -215,12 +221,6 @@ Response SearchPage(Request& request, const WebServices& services) {
     if (!c.commune.empty())
       facts.push_back(std::isnan(hit.distance_km)
                           ? c.commune
-    if (IsPlaced(c.latitude, c.longitude)) {
-      Dict* place = item->AddSectionDictionary("PLACE");
-      place->SetValue("LAT", fmt::format("{:.5f}", c.latitude));
-      place->SetValue("LON", fmt::format("{:.5f}", c.longitude));
-      place->SetValue("COMMUNE", c.commune);
-    }
                           : fmt::format("{}, {}", c.commune, FormatDistance(hit.distance_km)));
     if (c.level != 0) facts.push_back(LevelLabel(c.level));
     if (c.contract != search::ContractKind::kNone)
