@@ -68,6 +68,21 @@ TEST(JobFamiliesTest, ExpandsHeadNounsButNotCommonWords) {
   EXPECT_TRUE(families.Codes("tig").empty());  // not a head noun
 }
 
+// A root over more than six codes still names the six that hold most of its titles, when they
+// hold most of them (the ROME's « soudeur »: H2913 and five others, a few titles elsewhere).
+TEST(JobFamiliesTest, ARootMostlyInSixCodesNamesThem) {
+  std::vector<std::pair<std::string, std::string>> titles;
+  for (int i = 0; i < 20; ++i)
+    titles.push_back({"H2913", "Soudeur / Soudeuse " + std::to_string(i)});
+  for (const char* code : {"H2906", "H2916", "H2917", "I1502", "H2909"})
+    titles.push_back({code, "Soudeur / Soudeuse spécialisé"});
+  titles.push_back({"H3201", "Soudeur chaussures"});
+  titles.push_back({"B1234", "Soudeur d'art"});
+  const JobFamilies families(titles);
+  EXPECT_THAT(families.Codes("soudure"),
+              ElementsAre("H2906", "H2909", "H2913", "H2916", "H2917", "I1502"));
+}
+
 TEST(SynonymsTest, FindsExpressionsAsStemSequences) {
   const auto synonyms = Synonyms::Parse("# comment\ncariste | conducteur d'engins\nseul\n");
   EXPECT_EQ(synonyms.group_count(), 1u);

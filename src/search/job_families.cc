@@ -37,6 +37,8 @@ std::string JobRoot(std::string_view word) {
 }
 
 JobFamilies::JobFamilies(const std::vector<std::pair<std::string, std::string>>& titles) {
+  // Per root, how many titles each code has under it.
+  std::unordered_map<std::string, std::unordered_map<std::string, int>> titles_by_root;
   for (const auto& [code, title] : titles) {
     std::size_t start = 0;
     while (start <= title.size()) {
@@ -45,22 +47,29 @@ JobFamilies::JobFamilies(const std::vector<std::pair<std::string, std::string>>&
       const std::string folded = Fold(std::string_view(title).substr(start, end - start));
       for (std::string_view word : Words(folded)) {
         if (IsStopWord(word)) continue;
-        if (word.size() >= kMinRoot) {
-          auto& codes = codes_by_root_[JobRoot(word)];
-          if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
-        }
+        if (word.size() >= kMinRoot) ++titles_by_root[JobRoot(word)][code];
         break;  // the head noun only
       }
       start = end + 1;
     }
   }
-  for (auto it = codes_by_root_.begin(); it != codes_by_root_.end();) {
-    if (it->second.size() > kMaxCodes) {
-      it = codes_by_root_.erase(it);
-    } else {
-      std::sort(it->second.begin(), it->second.end());
-      ++it;
+  for (const auto& [root, counts] : titles_by_root) {
+    std::vector<std::pair<int, std::string>> ranked;  // most titles first
+    int total = 0;
+    for (const auto& [code, count] : counts) {
+      ranked.emplace_back(count, code);
+      total += count;
     }
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (ranked.size() > kMaxCodes) ranked.resize(kMaxCodes);
+    int kept = 0;
+    for (const auto& [count, code] : ranked) kept += count;
+    if (kept * 100 < total * kMinSharePercent) continue;  // spread over too many codes
+    auto& codes = codes_by_root_[root];
+    for (const auto& [count, code] : ranked) codes.push_back(code);
+    std::sort(codes.begin(), codes.end());
   }
 }
 
