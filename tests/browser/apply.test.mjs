@@ -86,7 +86,7 @@ test('a young person finds an offer, applies with a CV, and sees the interview i
     await young.getByLabel('Métier, formation ou mot-clé').fill('soudure');
     await young.getByLabel('Près de').fill('Le Lamentin');
     await submit(young, young.getByRole('button', { name: 'Rechercher' }));
-    const results = young.locator('.search-results .card');
+    const results = young.locator('.search-results ol > li.card');
     const found = await results.allInnerTexts();
     assert.ok(found.some((r) => /^Offre/.test(r) && /soudeur/i.test(r)), `offers: ${found}`);
     assert.ok(found.some((r) => /^Formation/.test(r) && /soudage/i.test(r)), `trainings: ${found}`);
