@@ -13,6 +13,7 @@
 
 #include "app/bench_crm.h"
 #include "app/platform.h"
+#include "app/saved_search_digest.h"
 #include "cli/audit_command.h"
 #include "cli/demo_aids.h"
 #include "cli/demo_command.h"
@@ -25,11 +26,10 @@
 #include "core/time_format.h"
 #include "domain/jobs/jobs_service.h"
 #include "domain/reference/import_service.h"
-#include "app/saved_search_digest.h"
 #include "importers/importers.h"
+#include "search/bench/api_paths.h"
 #include "search/bench/bench.h"
 #include "search/bench/fill.h"
-#include "search/bench/api_paths.h"
 
 namespace maplace::app {
 namespace {
@@ -244,18 +244,18 @@ int Main(int argc, char** argv) {
   bench_search_http->add_option("--offers", http_offers, "Offers (default 1000000)");
   bench_search_http->add_option("--trainings", http_trainings, "Trainings (default 100000)");
   bench_search_http->add_option("--port", port, "TCP port; 0 picks a free one");
-
-  auto* bench_crm = bench->add_subcommand(
-      "crm", "The CRM's lists and search on synthetic organisations and interactions");
-  CrmBenchOptions crm_options;
-  bench_crm->add_option("--organisations", crm_options.organisations, "Default 10000")
-      ->check(CLI::Range(1, 10000000));
   std::string http_queries_file;
   std::size_t http_queries = 20'000;
   bench_search_http->add_option(
       "--queries-file", http_queries_file,
       "Write the benchmark's queries there, one GET /api/v1/search path per line");
   bench_search_http->add_option("--queries", http_queries, "How many (default 20000)");
+
+  auto* bench_crm = bench->add_subcommand(
+      "crm", "The CRM's lists and search on synthetic organisations and interactions");
+  CrmBenchOptions crm_options;
+  bench_crm->add_option("--organisations", crm_options.organisations, "Default 10000")
+      ->check(CLI::Range(1, 10000000));
   bench_crm->add_option("--interactions", crm_options.interactions, "Default 100000")
       ->check(CLI::Range(0, 100000000));
   bench_crm->add_option("--queries", crm_options.queries, "Per scenario (default 200)")
@@ -370,7 +370,8 @@ int Main(int argc, char** argv) {
     auto& p = **platform;
     p.young_people().SetSigningKey(*secret);
     SystemClock clock;
-    auto counts = SendAlertsFromStore(p.store(), p.offers(), p.trainings(), p.young_people(), clock);
+    auto counts =
+        SendAlertsFromStore(p.store(), p.offers(), p.trainings(), p.young_people(), clock);
     if (!counts) return Failed(counts.error());
     if (auto sent = p.mail_sender().DeliverDue(); !sent) return Failed(sent.error());
     std::cout << counts->searches << " saved search(es) digested, " << counts->mails

@@ -10,8 +10,8 @@
 
 #include "app/saved_search_digest.h"
 #include "app/search_feed.h"
-#include "core/embedded_files.h"
 #include "app/search_replication.h"
+#include "core/embedded_files.h"
 #include "core/text.h"
 
 namespace maplace::app {
@@ -82,15 +82,15 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
   p->organisations_ =
       std::make_unique<people::OrganisationService>(*p->store_, p->clock_, PublicUrl(config.web));
   p->trainings_ = std::make_unique<trainings::TrainingService>(*p->store_, p->clock_);
-  p->young_people_ = std::make_unique<young_people::YoungPeopleService>(
-      *p->store_, p->clock_, young_people::YoungPeopleSettings{PublicUrl(config.web)});
+  p->crm_ = std::make_unique<crm::CrmService>(*p->store_, p->clock_);
   workshops::WorkshopSettings workshop_settings;
   workshop_settings.documents_dir = config.payments.documents_dir;
   workshop_settings.public_url = PublicUrl(config.web);
   p->workshops_ =
       std::make_unique<workshops::WorkshopService>(*p->store_, p->clock_, workshop_settings);
   p->poec_ = std::make_unique<poec::PoecService>(*p->store_, p->clock_);
-  p->crm_ = std::make_unique<crm::CrmService>(*p->store_, p->clock_);
+  p->young_people_ = std::make_unique<young_people::YoungPeopleService>(
+      *p->store_, p->clock_, young_people::YoungPeopleSettings{PublicUrl(config.web)});
   enquiries::EnquirySettings enquiry_settings;
   enquiry_settings.documents_dir = config.payments.documents_dir;
   enquiry_settings.public_url = PublicUrl(config.web);
@@ -105,6 +105,8 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
 Status Platform::StartWeb() {
   auto secret = LoadOrCreateSecret(config_.security.secret_file);
   if (!secret) return Fail(secret.error());
+  site_.map_tiles = config_.web.map_tiles;
+  site_.map_attribution = config_.web.map_attribution;
   auto templates = web::Templates::Load();
   if (!templates) return Fail(templates.error());
   templates_ = std::move(*templates);
@@ -114,8 +116,6 @@ Status Platform::StartWeb() {
   search_index_ = std::make_unique<search::Index>(
       search::Synonyms::Builtin(), static_cast<std::size_t>(config_.search.cached_answers));
   search_cards_ = std::make_unique<search::Catalog>();
-  site_.map_tiles = config_.web.map_tiles;
-  site_.map_attribution = config_.web.map_attribution;
   search_feed_ = std::make_unique<SearchFeed>(*search_index_, *search_cards_);
   auto documents = search_feed_->Build(*store_, *offers_);
   if (!documents) return Fail(documents.error());
@@ -144,12 +144,13 @@ Status Platform::StartWeb() {
                        *store_, *templates_, config_.mail, config_.payments, site_, *offers_,
                        *organisations_, *search_parts_, *trainings_});
   services_->applications = applications_.get();
-  young_people_->SetSigningKey(*secret);
-  services_->young_people = young_people_.get();
-  saved_search_digest_ = std::make_unique<SavedSearchDigest>(*young_people_, *search_parts_, clock_);
+  services_->crm = crm_.get();
   services_->workshops = workshops_.get();
   services_->poec = poec_.get();
-  services_->crm = crm_.get();
+  young_people_->SetSigningKey(*secret);
+  services_->young_people = young_people_.get();
+  saved_search_digest_ =
+      std::make_unique<SavedSearchDigest>(*young_people_, *search_parts_, clock_);
   services_->enquiries = enquiries_.get();
   router_ = std::make_unique<web::Router>(web::MakeRouter(*services_));
   web::ServerContext context;
@@ -163,8 +164,8 @@ Status Platform::StartWeb() {
     accounts_->SetPublicUrl(url);
     offers_->SetPublicUrl(url);
     applications_->SetPublicUrl(url);
-    young_people_->SetPublicUrl(url);
     workshops_->SetPublicUrl(url);
+    young_people_->SetPublicUrl(url);
     organisations_->SetPublicUrl(url);
     enquiries_->SetPublicUrl(url);
   };
@@ -178,9 +179,6 @@ Status Platform::StartWeb() {
         // Applications unanswered for 7 days: the employer is reminded, once each.
         if (auto reminded = applications_->RemindUnanswered(); !reminded)
           spdlog::error("applications reminder: {}", reminded.error().message);
-        // Saved searches' alerts: once a day, from 07:00 Martinique time.
-        if (auto digested = saved_search_digest_->SendDue(); !digested)
-          spdlog::error("saved searches digest: {}", digested.error().message);
         // Enquiries unanswered for 7 days: the organisation is reminded, once each.
         if (auto reminded = enquiries_->RemindUnanswered(); !reminded)
           spdlog::error("enquiries reminder: {}", reminded.error().message);
@@ -189,6 +187,9 @@ Status Platform::StartWeb() {
           spdlog::error("workshop reminders: {}", reminded.error().message);
         if (auto surveyed = workshops_->SendSurveys(); !surveyed)
           spdlog::error("workshop surveys: {}", surveyed.error().message);
+        // Saved searches' alerts: once a day, from 07:00 Martinique time.
+        if (auto digested = saved_search_digest_->SendDue(); !digested)
+          spdlog::error("saved searches digest: {}", digested.error().message);
       },
       3600);
   mail_sender_->Start();

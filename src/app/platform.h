@@ -20,8 +20,8 @@
 #include "domain/poec/poec_service.h"
 #include "domain/reference/import_service.h"
 #include "domain/trainings/training_service.h"
-#include "domain/young_people/young_people_service.h"
 #include "domain/workshops/workshop_service.h"
+#include "domain/young_people/young_people_service.h"
 #include "mail/mail_sender.h"
 #include "search/catalog.h"
 #include "search/index.h"
@@ -59,11 +59,11 @@ class Platform {
   crm::CrmService& crm() { return *crm_; }
   people::OrganisationService& organisations() { return *organisations_; }
   trainings::TrainingService& trainings() { return *trainings_; }
+  workshops::WorkshopService& workshops() { return *workshops_; }
+  poec::PoecService& poec() { return *poec_; }
   young_people::YoungPeopleService& young_people() { return *young_people_; }
   // Once the web part started: the saved searches' digest over the live index.
   SavedSearchDigest& saved_search_digest() { return *saved_search_digest_; }
-  workshops::WorkshopService& workshops() { return *workshops_; }
-  poec::PoecService& poec() { return *poec_; }
   enquiries::EnquiryService& enquiries() { return *enquiries_; }
   mail::MailSender& mail_sender() { return *mail_sender_; }
   web::Server& server() { return *server_; }
@@ -92,12 +92,12 @@ class Platform {
   std::unique_ptr<crm::CrmService> crm_;
   std::unique_ptr<people::OrganisationService> organisations_;
   std::unique_ptr<trainings::TrainingService> trainings_;
-  // Issue 4 §3: the young person's space, and its digest once the web part started.
-  std::unique_ptr<young_people::YoungPeopleService> young_people_;
-  std::unique_ptr<SavedSearchDigest> saved_search_digest_;
   // Issue 8 §4 and §5.
   std::unique_ptr<workshops::WorkshopService> workshops_;
   std::unique_ptr<poec::PoecService> poec_;
+  // Issue 4 §3: the young person's space, and its digest once the web part started.
+  std::unique_ptr<young_people::YoungPeopleService> young_people_;
+  std::unique_ptr<SavedSearchDigest> saved_search_digest_;
   std::unique_ptr<enquiries::EnquiryService> enquiries_;  // issue 4 §3, issue 5 §5
   std::unique_ptr<outbox::VisitorMailer> visitor_mail_;
   std::unique_ptr<mail::MailTransport> transport_;

@@ -50,18 +50,18 @@ class Repositories {
   virtual applications::ApplicationRepository& applications() = 0;
   // Issue 4 §3: profiles, favourites and saved searches (domain/young_people).
   virtual young_people::YoungPeopleRepository& young_people() = 0;
+  // Issue 8 §1-§3: the advisors' CRM and the IDCC -> branch -> OPCO seed (domain/crm). Not kept
+  // by the in-memory store of the unit tests (it throws there).
+  virtual crm::CrmRepository& crm() { throw std::logic_error("the CRM is not kept by this store"); }
   // Issue 5 §7: opt-outs from non-transactional mail (domain/outbox/unsubscribe.h).
   virtual outbox::UnsubscribeRepository& unsubscribes() = 0;
+  // Issue 4 §3 and issue 5 §5, §6: enquiries, CFAs' partners, report marks.
+  virtual enquiries::EnquiryRepository& enquiries() = 0;
   // Issue 8 §4 and §5. Not kept by the in-memory store of the unit tests (they throw there).
   virtual workshops::WorkshopRepository& workshops() {
     throw std::logic_error("workshops are not kept by this store");
   }
   virtual poec::PoecRepository& poec() { throw std::logic_error("POEC is not kept by this store"); }
-  // Issue 4 §3 and issue 5 §5, §6: enquiries, CFAs' partners, report marks.
-  virtual enquiries::EnquiryRepository& enquiries() = 0;
-  // Issue 8 §1-§3: the advisors' CRM and the IDCC -> branch -> OPCO seed (domain/crm). Not kept
-  // by the in-memory store of the unit tests (it throws there).
-  virtual crm::CrmRepository& crm() { throw std::logic_error("the CRM is not kept by this store"); }
 };
 
 // The unit of work the use cases run in: all of `work` is committed when it returns success,

@@ -26,12 +26,12 @@ std::vector<NavLink> NavFor(const std::optional<people::Actor>& actor) {
   if (actor->role == Role::kEmployer) links.push_back({"/employeur/offres", "Mes offres"});
   if (actor->role == Role::kEmployer) links.push_back({"/employeur/candidatures", "Candidatures"});
   if (actor->role == Role::kYoungPerson) links.push_back({"/mes-candidatures", "Mes candidatures"});
+  if (actor->role == Role::kYoungPerson) links.push_back({"/mes-messages", "Mes messages"});
   if (actor->role == Role::kYoungPerson) {
     links.push_back({"/mon-profil", "Mon profil"});
     links.push_back({"/mes-favoris", "Mes favoris"});
     links.push_back({"/mes-recherches", "Mes recherches"});
   }
-  if (actor->role == Role::kYoungPerson) links.push_back({"/mes-messages", "Mes messages"});
   if (actor->role == Role::kCfa) links.push_back({"/cfa/formations", "Mes formations"});
   if (actor->role == Role::kCfa) links.push_back({"/cfa/demandes", "Demandes"});
   if (actor->role == Role::kEmployer || actor->role == Role::kCfa)
@@ -40,12 +40,12 @@ std::vector<NavLink> NavFor(const std::optional<people::Actor>& actor) {
     links.push_back({"/ateliers", "Ateliers"});
   if (actor->role == Role::kAdvisor || actor->role == Role::kManager || actor->role == Role::kAdmin)
     links.push_back({"/conseil/organisations", "Organisations"});
+  if (people::IsStaff(actor->role)) links.push_back({"/conseil/ma-semaine", "Ma semaine"});
   if (actor->role == Role::kAdvisor || actor->role == Role::kManager ||
       actor->role == Role::kAdmin) {
     links.push_back({"/conseil/ateliers", "Ateliers"});
     links.push_back({"/conseil/poec", "POEC"});
   }
-  if (people::IsStaff(actor->role)) links.push_back({"/conseil/ma-semaine", "Ma semaine"});
   if (actor->role == Role::kAdvisor || actor->role == Role::kManager ||
       actor->role == Role::kFinance) {
     links.push_back({"/conseil/demandes", "Demandes d'aide"});

@@ -21,11 +21,11 @@ Router MakeRouter(const WebServices& services) {
   AddSearchPages(router, services);
   AddSteeringPages(router, services);
   AddRelayPages(router, services);
-  AddWorkshopPages(router, services);
-  AddPoecPages(router, services);
   AddCrmPages(router, services);
   AddEnquiryPages(router, services);
   AddCfaPartnerPages(router, services);
+  AddWorkshopPages(router, services);
+  AddPoecPages(router, services);
   AddYoungPages(router, services);
   AddApi(router, services);
   AddSimulateApi(router, services);

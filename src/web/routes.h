@@ -5,8 +5,8 @@
 #include "core/config.h"
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
-#include "domain/crm/crm_service.h"
 #include "domain/applications/application_service.h"
+#include "domain/crm/crm_service.h"
 #include "domain/enquiries/enquiry_service.h"
 #include "domain/jobs/jobs_service.h"
 #include "domain/offers/offer_service.h"
@@ -17,8 +17,8 @@
 #include "domain/reference/import_service.h"
 #include "domain/store.h"
 #include "domain/trainings/training_service.h"
-#include "domain/young_people/young_people_service.h"
 #include "domain/workshops/workshop_service.h"
+#include "domain/young_people/young_people_service.h"
 #include "web/router.h"
 #include "web/search/search_request.h"
 #include "web/templates.h"
@@ -52,15 +52,15 @@ struct WebServices {
   trainings::TrainingService& trainings;       // issue 5, the CFAs' catalogue
   // Issue 4 §3 and issue 5 §3; set by the platform after the initialisation above.
   applications::ApplicationService* applications = nullptr;
-  // Issue 4 §3, the young person's space; set by the platform like `applications`.
-  young_people::YoungPeopleService* young_people = nullptr;
-  // Issue 8 §4 and §5; set by the platform.
-  workshops::WorkshopService* workshops = nullptr;
-  poec::PoecService* poec = nullptr;
   // Issue 8 §1-§3, the advisors' CRM; set by the platform like `applications`.
   crm::CrmService* crm = nullptr;
   // Issue 4 §3, issue 5 §5: enquiries to organisations, CFAs' partners; set by the platform.
   enquiries::EnquiryService* enquiries = nullptr;
+  // Issue 8 §4 and §5; set by the platform.
+  workshops::WorkshopService* workshops = nullptr;
+  poec::PoecService* poec = nullptr;
+  // Issue 4 §3, the young person's space; set by the platform like `applications`.
+  young_people::YoungPeopleService* young_people = nullptr;
 };
 
 // Each adds its routes, each with its access declaration.
@@ -84,15 +84,15 @@ void AddSteeringPages(Router& router, const WebServices& services);
 void AddRelayPages(Router& router, const WebServices& services);
 void AddWorkshopPages(Router& router, const WebServices& services);  // issue 8 §4
 void AddPoecPages(Router& router, const WebServices& services);      // issue 8 §5
-void AddSearchApi(Router& router, const WebServices& services);  // called by AddApi
+void AddSearchApi(Router& router, const WebServices& services);      // called by AddApi
 void AddApi(Router& router, const WebServices& services);
-void AddYoungPages(Router& router, const WebServices& services);  // issue 4 §3
 void AddCrmPages(Router& router, const WebServices& services);  // issue 8 §1-§3
 
 // Issue 4 §3, issue 5 §5-§7: enquiries, unsubscribing; the CFAs' partner companies.
 void AddEnquiryPages(Router& router, const WebServices& services);
 void AddCfaPartnerPages(Router& router, const WebServices& services);
 
+void AddYoungPages(Router& router, const WebServices& services);  // issue 4 §3
 
 // The whole route table of the platform.
 Router MakeRouter(const WebServices& services);

@@ -19,12 +19,12 @@
 namespace maplace::web {
 namespace {
 
-using Dict = ctemplate::TemplateDictionary;
 // Communes without a known position come as NaN, or as 0, 0 from the reference tables.
 bool IsPlaced(double latitude, double longitude) {
   return !std::isnan(latitude) && !std::isnan(longitude) && (latitude != 0 || longitude != 0);
 }
 
+using Dict = ctemplate::TemplateDictionary;
 
 std::string KindLabel(std::string_view kind, bool plural) {
   if (kind == "offer") return plural ? "Offres d'alternance" : "Offre d'alternance";
