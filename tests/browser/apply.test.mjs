@@ -7,66 +7,27 @@
 // test is skipped.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import fs from 'node:fs';
 import {
-  startServer, launchBrowser, newPage, logIn, maplaceBinary, parseDemoLogins, SHARED_DATA,
-  assertNoSeriousViolations,
+  startServer, launchBrowser, newPage, logIn, PHONE, submit, checkOnPhone, startDemoOnSharedData,
 } from './harness.mjs';
 
-const PHONE = { width: 360, height: 740 };
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const IMPORT_TIMEOUT = 240_000;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
 let server;
 let browser;
 let logins;
-let missing = null;
+let missing;
 
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  if (!fs.existsSync(SHARED_DATA)) {
-    missing = `no shared data at ${SHARED_DATA}`;
-    return;
-  }
-  const modules = path.join(repoRoot, 'node_modules');
-  for (const [kind, file] of [
-    ['rome', path.join(SHARED_DATA, 'rome', 'v460')],
-    ['areas', path.join(SHARED_DATA, 'bmo', 'bassins_emploi_martinique.csv')],
-    ['communes', path.join(modules, '@etalab', 'decoupage-administratif', 'data', 'communes.json')],
-    ['postal-codes', path.join(modules, 'codes-postaux', 'codes-postaux.json')],
-  ]) {
-    await promisify(execFile)(maplaceBinary(), ['--var-dir', server.varDir, 'import', kind, file],
-                              { timeout: IMPORT_TIMEOUT });
-  }
-  // With the jobs known, the demo publishes its two offers (and gives new passwords); the
-  // server restarts so that its search index is built with them.
-  const { stdout } = await promisify(execFile)(maplaceBinary(),
-                                               ['--var-dir', server.varDir, 'demo'],
-                                               { timeout: IMPORT_TIMEOUT });
-  logins = parseDemoLogins(stdout);
-  await server.restart();
+  ({ logins, missing } = await startDemoOnSharedData(server));
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function submit(page, button) {
-  await Promise.all([page.waitForNavigation(), button.click()]);
-}
-
-async function check(page, label) {
-  await assertNoSeriousViolations(page, label);
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scroll <= PHONE.width, `${label}: no horizontal scrolling (scrollWidth ${scroll})`);
-}
 
 test('a young person finds an offer, applies with a CV, and sees the interview invitation',
      async (t) => {
@@ -91,7 +52,7 @@ test('a young person finds an offer, applies with a CV, and sees the interview i
     assert.ok(found.some((r) => /^Offre/.test(r) && /soudeur/i.test(r)), `offers: ${found}`);
     assert.ok(found.some((r) => /^Formation/.test(r) && /soudage/i.test(r)), `trainings: ${found}`);
     assert.ok(found.every((r) => /soud|chaudronn/i.test(r)), `only welding: ${found}`);
-    await check(young, '/recherche?q=soudure');
+    await checkOnPhone(young, '/recherche?q=soudure');
 
     // Narrowed to level 3 (CAP): the level 4 and 5 ones leave, the level 3 ones stay.
     const levels = young.getByRole('navigation', { name: 'Filtrer : Niveau visé' });
@@ -107,14 +68,14 @@ test('a young person finds an offer, applies with a CV, and sees the interview i
     await submit(young, hit);
     assert.equal(new URL(young.url()).pathname, offerPath);
     await young.getByRole('heading', { name: 'Postuler' }).waitFor();
-    await check(young, '/offres/<id> with the apply form');
+    await checkOnPhone(young, '/offres/<id> with the apply form');
 
     // A form without a message comes back with a French error.
     await young.getByLabel('Inscription en cours').check();
     await submit(young, young.getByRole('button', { name: 'Envoyer ma candidature' }));
     assert.match(await young.locator('.form-errors').innerText(),
                  /Écrivez quelques mots au recruteur/);
-    await check(young, '/offres/<id>/postuler with an error');
+    await checkOnPhone(young, '/offres/<id>/postuler with an error');
 
     await young.getByLabel('Votre message au recruteur')
       .fill('Bonjour, je prépare un CAP soudage et je cherche mon entreprise pour septembre.');
@@ -127,23 +88,23 @@ test('a young person finds an offer, applies with a CV, and sees the interview i
     const card = young.locator('main li.card').first();
     assert.match(await card.innerText(), /soudeur/);
     assert.match(await card.innerText(), /Envoyée/);
-    await check(young, '/mes-candidatures');
+    await checkOnPhone(young, '/mes-candidatures');
     await young.goto(`${server.url}/mon-cv`);
     assert.match(await young.locator('main').innerText(), /mon-cv\.pdf/);
-    await check(young, '/mon-cv');
+    await checkOnPhone(young, '/mon-cv');
 
     // The employer's inbox: open the application, see the CV link, invite to an interview.
     const employer = await newPage(browser, { viewport: PHONE });
     pages.push(employer);
     await logIn(employer, server.url, logins.Employeur);
     await employer.goto(`${server.url}/employeur/candidatures`);
-    await check(employer, '/employeur/candidatures');
+    await checkOnPhone(employer, '/employeur/candidatures');
     const entry = employer.locator('main a[href^="/employeur/candidatures/"]')
       .filter({ hasNotText: 'XLSX' }).first();
     await submit(employer, entry);
     assert.match(await employer.locator('main').innerText(), /je prépare un CAP soudage/);
     assert.equal(await employer.locator('main a[href^="/cv/"]').count(), 1);
-    await check(employer, '/employeur/candidatures/<id>');
+    await checkOnPhone(employer, '/employeur/candidatures/<id>');
     await employer.getByLabel('Créneaux proposés')
       .fill('Mardi à 9 h ou jeudi à 14 h, à l\'atelier.');
     await submit(employer, employer.getByRole('button', { name: "Proposer l'entretien" }));
@@ -154,7 +115,7 @@ test('a young person finds an offer, applies with a CV, and sees the interview i
     const answered = await young.locator('main li.card').first().innerText();
     assert.match(answered, /Entretien proposé/);
     assert.match(answered, /Mardi à 9 h ou jeudi à 14 h/);
-    await check(young, '/mes-candidatures with a reply');
+    await checkOnPhone(young, '/mes-candidatures with a reply');
     for (const page of pages) {
       assert.deepEqual(page.context().blockedRequests, [], 'no request left the local server');
     }

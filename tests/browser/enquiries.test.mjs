@@ -7,64 +7,25 @@
 // (imported, then the demo run again); without the folder the test is skipped.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import fs from 'node:fs';
 import {
-  startServer, launchBrowser, newPage, logIn, maplaceBinary, parseDemoLogins, SHARED_DATA,
-  assertNoSeriousViolations,
+  startServer, launchBrowser, newPage, logIn, PHONE, submit, checkOnPhone, startDemoOnSharedData,
 } from './harness.mjs';
-
-const PHONE = { width: 360, height: 740 };
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const IMPORT_TIMEOUT = 240_000;
 
 let server;
 let browser;
 let logins;
-let missing = null;
+let missing;
 
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  if (!fs.existsSync(SHARED_DATA)) {
-    missing = `no shared data at ${SHARED_DATA}`;
-    return;
-  }
-  const modules = path.join(repoRoot, 'node_modules');
-  for (const [kind, file] of [
-    ['rome', path.join(SHARED_DATA, 'rome', 'v460')],
-    ['areas', path.join(SHARED_DATA, 'bmo', 'bassins_emploi_martinique.csv')],
-    ['communes', path.join(modules, '@etalab', 'decoupage-administratif', 'data', 'communes.json')],
-    ['postal-codes', path.join(modules, 'codes-postaux', 'codes-postaux.json')],
-  ]) {
-    await promisify(execFile)(maplaceBinary(), ['--var-dir', server.varDir, 'import', kind, file],
-                              { timeout: IMPORT_TIMEOUT });
-  }
-  // With the jobs known, the demo publishes its trainings and offers (and gives new passwords).
-  const { stdout } = await promisify(execFile)(maplaceBinary(),
-                                               ['--var-dir', server.varDir, 'demo'],
-                                               { timeout: IMPORT_TIMEOUT });
-  logins = parseDemoLogins(stdout);
-  await server.restart();
+  ({ logins, missing } = await startDemoOnSharedData(server));
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function submit(page, button) {
-  await Promise.all([page.waitForNavigation(), button.click()]);
-}
-
-async function check(page, label) {
-  await assertNoSeriousViolations(page, label);
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scroll <= PHONE.width, `${label}: no horizontal scrolling (scrollWidth ${scroll})`);
-}
 
 test('a young person asks a CFA about a training and an employer spontaneously; both answer',
      async (t) => {
@@ -94,12 +55,12 @@ test('a young person asks a CFA about a training and an employer spontaneously; 
     const title = (await young.locator('h1').innerText()).trim();
     await submit(young, young.getByRole('link', { name: 'Demander des informations' }));
     assert.match(await young.locator('main').innerText(), new RegExp(`Sur la formation « ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} »`));
-    await check(young, '/cfas/<id>/demande');
+    await checkOnPhone(young, '/cfas/<id>/demande');
     // Without a subject: a French error, nothing sent.
     await young.getByLabel('Votre question').fill('Quand a lieu la prochaine rentrée ?');
     await submit(young, young.getByRole('button', { name: 'Envoyer ma demande' }));
     assert.match(await young.locator('.form-errors').innerText(), /Choisissez l'objet de votre demande/);
-    await check(young, '/cfas/<id>/demande with an error');
+    await checkOnPhone(young, '/cfas/<id>/demande with an error');
     await young.getByLabel('Objet de votre demande').selectOption('dates');
     await young.getByLabel('Votre question').fill('Quand a lieu la prochaine rentrée ?');
     await submit(young, young.getByRole('button', { name: 'Envoyer ma demande' }));
@@ -107,15 +68,15 @@ test('a young person asks a CFA about a training and an employer spontaneously; 
     const sent = young.locator('main li.card').first();
     assert.match(await sent.innerText(), /Demande d'informations/);
     assert.match(await sent.innerText(), /Envoyée/);
-    await check(young, '/mes-messages');
+    await checkOnPhone(young, '/mes-messages');
 
     // The CFA user: « Demandes », the request, the answer.
     await cfa.goto(`${server.url}/cfa/demandes`);
-    await check(cfa, '/cfa/demandes');
+    await checkOnPhone(cfa, '/cfa/demandes');
     await submit(cfa, cfa.locator('main a[href^="/cfa/demandes/"]').first());
     assert.match(await cfa.locator('main').innerText(), /Quand a lieu la prochaine rentrée \?/);
     assert.match(await cfa.locator('main').innerText(), /Dates de rentrée/);
-    await check(cfa, '/cfa/demandes/<id>');
+    await checkOnPhone(cfa, '/cfa/demandes/<id>');
     await cfa.getByLabel('Votre réponse').fill('La rentrée est le 7 septembre ; venez à la journée portes ouvertes.');
     await submit(cfa, cfa.getByRole('button', { name: 'Envoyer la réponse' }));
     assert.match(await cfa.locator('main').innerText(), /Répondue/);
@@ -124,7 +85,7 @@ test('a young person asks a CFA about a training and an employer spontaneously; 
     const answered = await young.locator('main li.card').first().innerText();
     assert.match(answered, /Répondue/);
     assert.match(answered, /La rentrée est le 7 septembre/);
-    await check(young, '/mes-messages with an answer');
+    await checkOnPhone(young, '/mes-messages with an answer');
 
     // A spontaneous application: an offer of the demo employer, its page, the button.
     await employer.goto(`${server.url}/employeur/offres`);
@@ -133,21 +94,21 @@ test('a young person asks a CFA about a training and an employer spontaneously; 
     assert.ok(offers.length > 0, 'the demo employer has offers');
     await young.goto(`${server.url}/offres/${offers[0].split('/').pop()}`);
     await submit(young, young.locator('main .lead a[href^="/entreprises/"]'));
-    await check(young, '/entreprises/<id>');
+    await checkOnPhone(young, '/entreprises/<id>');
     await submit(young, young.getByRole('link', { name: 'Candidature spontanée' }));
     await young.getByLabel('Votre message à l\'entreprise')
       .fill('Bonjour, je voudrais apprendre la boulangerie chez vous à la rentrée.');
     await young.getByLabel('Oui, j\'ai déjà une place en CFA').check();
-    await check(young, '/entreprises/<id>/candidature');
+    await checkOnPhone(young, '/entreprises/<id>/candidature');
     await submit(young, young.getByRole('button', { name: 'Envoyer ma candidature' }));
     assert.equal(new URL(young.url()).pathname, '/mes-messages');
 
     await employer.goto(`${server.url}/employeur/candidatures-spontanees`);
-    await check(employer, '/employeur/candidatures-spontanees');
+    await checkOnPhone(employer, '/employeur/candidatures-spontanees');
     await submit(employer, employer.locator('main a[href^="/employeur/candidatures-spontanees/"]').first());
     assert.match(await employer.locator('main').innerText(), /apprendre la boulangerie/);
     assert.match(await employer.locator('main').innerText(), /Oui, j'ai déjà une place en CFA/);
-    await check(employer, '/employeur/candidatures-spontanees/<id>');
+    await checkOnPhone(employer, '/employeur/candidatures-spontanees/<id>');
     await employer.getByLabel('Pas de poste pour le moment').check();
     await submit(employer, employer.getByRole('button', { name: 'Envoyer la réponse' }));
     assert.match(await employer.locator('main').innerText(), /Répondue/);
@@ -156,7 +117,7 @@ test('a young person asks a CFA about a training and an employer spontaneously; 
     const reply = await young.locator('main li.card').first().innerText();
     assert.match(reply, /Candidature spontanée/);
     assert.match(reply, /pas de poste en alternance pour le moment/);
-    await check(young, '/mes-messages with both answers');
+    await checkOnPhone(young, '/mes-messages with both answers');
     for (const page of pages) {
       assert.deepEqual(page.context().blockedRequests, [], 'no request left the local server');
     }

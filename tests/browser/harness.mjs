@@ -280,3 +280,43 @@ export async function assertNoSeriousViolations(page, label = page.url()) {
                     describeViolations(violations));
   }
 }
+
+// A phone's viewport, the size the young people's pages are checked at.
+export const PHONE = { width: 360, height: 740 };
+
+// Clicks `button` and waits for the page it leads to.
+export async function submit(page, button) {
+  await Promise.all([page.waitForNavigation(), button.click()]);
+}
+
+// The page passes the axe checks and does not scroll sideways on a phone.
+export async function checkOnPhone(page, label) {
+  await assertNoSeriousViolations(page, label);
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (scroll > PHONE.width) {
+    throw new Error(`${label}: horizontal scrolling on a phone (scrollWidth ${scroll})`);
+  }
+}
+
+// The demo on the open data of ../shared/data, as script/server shows it: the whole ROME, the
+// employment areas, communes and postal codes, then `maplace demo` (its offers and trainings
+// need the jobs), then a restart so that the search index holds them. Resolves to the demo
+// logins, or to { missing } when there is no shared data (the caller skips its tests).
+export async function startDemoOnSharedData(server) {
+  if (!fs.existsSync(SHARED_DATA)) return { missing: `no shared data at ${SHARED_DATA}` };
+  const modules = path.join(repoRoot, 'node_modules');
+  for (const [kind, file] of [
+    ['rome', path.join(SHARED_DATA, 'rome', 'v460')],
+    ['areas', path.join(SHARED_DATA, 'bmo', 'bassins_emploi_martinique.csv')],
+    ['communes', path.join(modules, '@etalab', 'decoupage-administratif', 'data', 'communes.json')],
+    ['postal-codes', path.join(modules, 'codes-postaux', 'codes-postaux.json')],
+  ]) {
+    await promisify(execFile)(maplaceBinary(), ['--var-dir', server.varDir, 'import', kind, file],
+                              { timeout: IMPORT_TIMEOUT });
+  }
+  const { stdout } = await promisify(execFile)(maplaceBinary(),
+                                               ['--var-dir', server.varDir, 'demo'],
+                                               { timeout: IMPORT_TIMEOUT });
+  await server.restart();
+  return { logins: parseDemoLogins(stdout) };
+}

@@ -7,62 +7,29 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import fs from 'node:fs';
 import {
-  startServer, launchBrowser, newPage, logIn, maplaceBinary, parseDemoLogins, SHARED_DATA,
-  assertNoSeriousViolations,
+  startServer, launchBrowser, newPage, logIn, maplaceBinary, PHONE, submit, checkOnPhone,
+  startDemoOnSharedData,
 } from './harness.mjs';
 
-const PHONE = { width: 360, height: 740 };
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const IMPORT_TIMEOUT = 240_000;
+const IMPORT_TIMEOUT = 240_000; // `maplace alerts send` under the sanitizers
 
 let server;
 let browser;
 let logins;
-let missing = null;
+let missing;
 
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  if (!fs.existsSync(SHARED_DATA)) {
-    missing = `no shared data at ${SHARED_DATA}`;
-    return;
-  }
-  const modules = path.join(repoRoot, 'node_modules');
-  for (const [kind, file] of [
-    ['rome', path.join(SHARED_DATA, 'rome', 'v460')],
-    ['areas', path.join(SHARED_DATA, 'bmo', 'bassins_emploi_martinique.csv')],
-    ['communes', path.join(modules, '@etalab', 'decoupage-administratif', 'data', 'communes.json')],
-    ['postal-codes', path.join(modules, 'codes-postaux', 'codes-postaux.json')],
-  ]) {
-    await promisify(execFile)(maplaceBinary(), ['--var-dir', server.varDir, 'import', kind, file],
-                              { timeout: IMPORT_TIMEOUT });
-  }
-  const { stdout } = await promisify(execFile)(maplaceBinary(),
-                                               ['--var-dir', server.varDir, 'demo'],
-                                               { timeout: IMPORT_TIMEOUT });
-  logins = parseDemoLogins(stdout);
-  await server.restart();
+  ({ logins, missing } = await startDemoOnSharedData(server));
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function submit(page, button) {
-  await Promise.all([page.waitForNavigation(), button.click()]);
-}
-
-async function check(page, label) {
-  await assertNoSeriousViolations(page, label);
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scroll <= PHONE.width, `${label}: no horizontal scrolling (scrollWidth ${scroll})`);
-}
 
 // A date of birth `years` years ago plus `days` days, as <input type="date"> takes it.
 function birthDate(years, days) {
@@ -88,14 +55,14 @@ test('a young person keeps a profile, a saved search with its alert and a favour
     await submit(young, young.getByRole('navigation', { name: 'Menu principal' })
       .getByRole('link', { name: 'Mon profil' }));
     assert.equal(new URL(young.url()).pathname, '/mon-profil');
-    await check(young, '/mon-profil');
+    await checkOnPhone(young, '/mon-profil');
     await young.getByLabel('Ma commune').fill('Atlantis');
     await submit(young, young.getByRole('button', { name: 'Enregistrer mon profil' }));
     const errors = await young.locator('.form-errors').innerText();
     assert.match(errors, /Dites en quelques mots ce que vous cherchez/);
     assert.match(errors, /Cette commune n'est pas dans nos territoires/);
     assert.match(errors, /Indiquez votre date de naissance/);
-    await check(young, '/mon-profil with errors');
+    await checkOnPhone(young, '/mon-profil with errors');
 
     await young.getByLabel('Ce que je cherche').fill('pâtisserie, boulangerie');
     await young.getByLabel('Diplôme visé').selectOption('3');
@@ -109,12 +76,12 @@ test('a young person keeps a profile, a saved search with its alert and a favour
     assert.equal(await young.getByLabel('Rendre mon profil visible des employeurs').isChecked(),
                  false);
     assert.equal(await young.getByLabel('Ma commune').inputValue(), 'Le Lamentin');
-    await check(young, '/mon-profil saved');
+    await checkOnPhone(young, '/mon-profil saved');
 
     // Search near Le Lamentin; save the search with its alert.
     await young.goto(`${server.url}/recherche?q=p%C3%A2tissier&commune=Le+Lamentin&radius_km=30`);
     await young.locator('main a[href^="/offres/"]').first().waitFor();
-    await check(young, '/recherche with results');
+    await checkOnPhone(young, '/recherche with results');
     await young.getByText('Enregistrer cette recherche', { exact: true }).first().click();
     await young.getByLabel('Nom de la recherche').fill('Pâtisserie au Lamentin');
     await submit(young, young.getByRole('button', { name: 'Enregistrer la recherche' }));
@@ -122,7 +89,7 @@ test('a young person keeps a profile, a saved search with its alert and a favour
     const saved = young.locator('main li.saved-search').first();
     assert.match(await saved.innerText(), /Pâtisserie au Lamentin/);
     assert.match(await saved.innerText(), /activée/);
-    await check(young, '/mes-recherches');
+    await checkOnPhone(young, '/mes-recherches');
 
     // Rerun it, and add the first offer to the favourites from the results.
     await submit(young, saved.getByRole('link', { name: /Relancer la recherche/ }));
@@ -137,7 +104,7 @@ test('a young person keeps a profile, a saved search with its alert and a favour
       .getByRole('link', { name: 'Mes favoris' }));
     const favourite = young.locator('main li.card').first();
     assert.match(await favourite.innerText(), new RegExp(title.replace(/[()]/g, '.')));
-    await check(young, '/mes-favoris');
+    await checkOnPhone(young, '/mes-favoris');
 
     // An employer publishes a new matching offer.
     const employer = await newPage(browser, { viewport: PHONE });
@@ -185,7 +152,7 @@ test('a young person keeps a profile, a saved search with its alert and a favour
     const visitor = await newPage(browser, { viewport: PHONE });
     pages.push(visitor);
     await visitor.goto(link[1]);
-    await check(visitor, '/alertes/desabonnement');
+    await checkOnPhone(visitor, '/alertes/desabonnement');
     await submit(visitor, visitor.getByRole('button', { name: "Ne plus recevoir d'alertes" }));
     await visitor.getByText(/vous ne recevrez plus d'alertes/).waitFor();
     await young.goto(`${server.url}/mes-recherches`);
