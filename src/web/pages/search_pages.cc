@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "domain/trainings/training.h"
 #include "web/error_response.h"
 #include "web/page.h"
 #include "web/pages/young_pages.h"
@@ -33,22 +34,9 @@ std::string KindLabel(std::string_view kind, bool plural) {
   return std::string(kind);
 }
 
+// The certification levels' names are the catalogue's (trainings::LevelLabel).
 std::string LevelLabel(int level) {
-  switch (level) {
-    case 3:
-      return "Niveau 3 (CAP, BEP)";
-    case 4:
-      return "Niveau 4 (bac, BP)";
-    case 5:
-      return "Niveau 5 (bac + 2, BTS)";
-    case 6:
-      return "Niveau 6 (bac + 3, licence, BUT)";
-    case 7:
-      return "Niveau 7 (bac + 5, master)";
-    case 8:
-      return "Niveau 8 (doctorat)";
-  }
-  return "Sans niveau";
+  return level == 0 ? "Sans niveau" : trainings::LevelLabel(level);
 }
 
 std::string ContractLabel(std::string_view code) {

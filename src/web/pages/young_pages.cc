@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "domain/trainings/training.h"
 #include "domain/young_people/young_people_service.h"
 #include "web/error_response.h"
 #include "web/page.h"
@@ -32,22 +33,9 @@ constexpr char kFavourites[] = "/mes-favoris";
 constexpr char kSearches[] = "/mes-recherches";
 constexpr char kUnsubscribe[] = "/alertes/desabonnement";
 
+// The certification levels' names are the catalogue's (trainings::LevelLabel).
 std::string LevelLabel(int level) {
-  switch (level) {
-    case 3:
-      return "Niveau 3 (CAP, BEP)";
-    case 4:
-      return "Niveau 4 (bac, BP)";
-    case 5:
-      return "Niveau 5 (bac + 2, BTS)";
-    case 6:
-      return "Niveau 6 (bac + 3, licence, BUT)";
-    case 7:
-      return "Niveau 7 (bac + 5, master)";
-    case 8:
-      return "Niveau 8 (doctorat)";
-  }
-  return "Peu importe";
+  return level == 0 ? "Peu importe" : trainings::LevelLabel(level);
 }
 
 std::string CommuneName(const WebServices& services, const std::string& code) {
