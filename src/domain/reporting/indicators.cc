@@ -192,7 +192,9 @@ std::vector<Indicator> Indicators(const Data& data, int year) {
                     "Employeurs et CFA inscrits dans l'année (comptes de démonstration exclus).",
                     Unit::kCount, year, [&](auto add) {
                       for (const auto& o : data.organisations) {
-                        if (o.is_demo) continue;
+                        // Partners (LADOM, missions locales…) are entered by advisors, not
+                        // registered: they are not counted here.
+                        if (o.is_demo || o.kind == people::OrganisationKind::kPartner) continue;
                         const bool cfa = o.kind == people::OrganisationKind::kCfa;
                         add(YearOf(o.created_at), cfa ? "cfa" : "employer",
                             cfa ? "CFA" : "Employeurs", 1);

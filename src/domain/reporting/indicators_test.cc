@@ -128,6 +128,7 @@ TEST_F(IndicatorsTest, OrganisationsLeaveTheDemoOut) {
   Organisation(kMid2026, people::OrganisationKind::kEmployer);
   Organisation(kMid2026, people::OrganisationKind::kCfa);
   Organisation(kMid2026, people::OrganisationKind::kEmployer, /*demo=*/true);
+  Organisation(kMid2026, people::OrganisationKind::kPartner);  // entered by an advisor
   Organisation(kMid2025, people::OrganisationKind::kEmployer);
   auto i = Compute(2026);
   EXPECT_EQ(i["organisations.new"].value, 2);
