@@ -268,7 +268,8 @@ int Main(int argc, char** argv) {
   auto* offers_tick = offers_command->add_subcommand(
       "tick",
       "Mail the reminders of offers expiring in 7 days, expire the ended ones and remind "
-      "employers of applications unanswered for 7 days (run it daily, e.g. from cron)");
+      "organisations of applications and enquiries unanswered for 7 days (run it daily, e.g. "
+      "from cron)");
   auto* alerts = app.add_subcommand("alerts", "The young people's saved-search alerts");
   alerts->require_subcommand(1);
   auto* alerts_send = alerts->add_subcommand(
@@ -356,10 +357,13 @@ int Main(int argc, char** argv) {
     if (!counts) return Failed(counts.error());
     auto unanswered = (*platform)->applications().RemindUnanswered();
     if (!unanswered) return Failed(unanswered.error());
+    auto enquiries = (*platform)->enquiries().RemindUnanswered();
+    if (!enquiries) return Failed(enquiries.error());
     // The mails wait in the outbox; the server (or this delivery) sends them.
     if (auto sent = (*platform)->mail_sender().DeliverDue(); !sent) return Failed(sent.error());
     std::cout << counts->reminded << " reminder(s) sent, " << counts->expired
-              << " offer(s) expired, " << *unanswered << " unanswered application(s) reminded\n";
+              << " offer(s) expired, " << *unanswered << " unanswered application(s) and "
+              << *enquiries << " unanswered enquiry(ies) reminded\n";
     return 0;
   }
   if (*alerts_send) {
