@@ -198,8 +198,12 @@ TEST_F(YoungHttpTest, AMinorsProfileShowsNothingToEmployersUntilTheyTickTheBox) 
   auto inbox = employer.Get("/employeur/candidatures");
   EXPECT_TRUE(Contains(inbox.body, "Léa"));
   EXPECT_EQ(employer.Get(path).status, 404);
+  const std::string application = Match(inbox.body, R"re(href="(/employeur/candidatures/\d+)")re");
+  ASSERT_FALSE(application.empty()) << inbox.body;
+  EXPECT_FALSE(Contains(employer.Get(application).body, path));  // no link to the profile
 
   ASSERT_EQ(young.PostForm("/mon-profil", Profile(Csrf(form), BirthDate(18, 1), true)).status, 303);
+  EXPECT_TRUE(Contains(employer.Get(application).body, "href=\"" + path + "\""));
   auto seen = employer.Get(path);
   ASSERT_EQ(seen.status, 200) << seen.body;
   EXPECT_TRUE(Contains(seen.body, "cuisine créole"));

@@ -272,6 +272,10 @@ Response ApplicationPage(const Request& request, const WebServices& services, st
   d.SetValue("ID", std::to_string(a.id));
   d.SetValue("NAME", view->applicant_name);
   d.SetValue("EMAIL", view->applicant_email);
+  // The young person's profile, only when they chose to show it to employers (young_people).
+  if (services.young_people != nullptr &&
+      services.young_people->ForEmployer(*request.actor, a.applicant_id))
+    d.SetValueAndShowSection("APPLICANT_ID", std::to_string(a.applicant_id), "PROFILE");
   d.SetValue("OFFER_ID", std::to_string(a.offer_id));
   d.SetValue("OFFER_TITLE", view->offer_title);
   d.SetValue("STATUS", std::string(applications::StatusLabel(a.status)));

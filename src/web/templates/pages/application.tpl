@@ -9,6 +9,7 @@
   <dt>Rythme souhaité</dt><dd>{{RHYTHM}}</dd>
   <dt>Place en CFA</dt><dd>{{CFA}}</dd>
   <dt>E-mail</dt><dd><a href="mailto:{{EMAIL}}">{{EMAIL}}</a></dd>
+  {{#PROFILE}}<dt>Profil</dt><dd><a href="/employeur/jeunes/{{APPLICANT_ID}}">Voir le profil de {{NAME}}</a></dd>{{/PROFILE}}
   <dt>CV</dt><dd>{{#CV}}<a href="/cv/{{CV_ID}}">Télécharger le CV ({{CV_NAME}})</a>{{/CV}}{{#NO_CV}}Pas de CV joint{{/NO_CV}}</dd>
 </dl>
 <h2>Son message</h2>
