@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "core/xlsx.h"
 #include "domain/people/role.h"
+#include "domain/text_checks.h"
 
 namespace maplace::applications {
 namespace {
@@ -27,24 +28,6 @@ Error NotFound() { return Error{ErrorCode::kNotFound, "no such application", {}}
 
 Error Refused(ErrorCode code, std::string message, const char* field, std::string french) {
   return Error{code, std::move(message), {{field, std::move(french)}}};
-}
-
-bool HasMarkup(std::string_view s) { return s.find_first_of("<>") != std::string_view::npos; }
-
-// A text field: clean, no markup, at most `max` characters; required when `missing` is given.
-void CheckText(std::map<std::string, std::string>& errors, const char* field,
-               std::string_view value, std::size_t max, bool multiline, const char* missing) {
-  auto trimmed = text::Trim(value);
-  if (trimmed.empty()) {
-    if (missing) errors[field] = missing;
-  } else if (!text::IsCleanUtf8(trimmed, multiline)) {
-    errors[field] = "Ce texte contient des caractères invisibles ou non valides : retapez-le.";
-  } else if (HasMarkup(trimmed)) {
-    errors[field] =
-        "Les signes < et > ne sont pas acceptés : écrivez du texte simple, sans balises.";
-  } else if (text::CodePointCount(trimmed) > max) {
-    errors[field] = fmt::format("Ce texte doit faire au plus {} caractères.", max);
-  }
 }
 
 Date DayOf(UnixSeconds t) {
@@ -140,9 +123,9 @@ ApplicationService::ApplicationService(Store& store, offers::OfferService& offer
 
 Status ApplicationService::Check(const ApplicationInput& input, Date today) {
   std::map<std::string, std::string> errors;
-  CheckText(errors, "message", input.message, kMaxMessage, true,
-            "Écrivez quelques mots au recruteur : qui vous êtes et pourquoi ce poste.");
-  CheckText(errors, "rhythm", input.rhythm, kMaxRhythm, false, nullptr);
+  checks::CheckText(errors, "message", input.message, kMaxMessage, true,
+                    "Écrivez quelques mots au recruteur : qui vous êtes et pourquoi ce poste.");
+  checks::CheckText(errors, "rhythm", input.rhythm, kMaxRhythm, false, nullptr);
   const auto start = text::Trim(input.start_date);
   if (!start.empty()) {
     auto date = ParseIsoDate(start);
@@ -350,8 +333,8 @@ Status ApplicationService::Answer(const Actor& actor, std::int64_t id, Applicati
 Status ApplicationService::Invite(const Actor& actor, std::int64_t id, const std::string& slots,
                                   const std::string& client_address) {
   std::map<std::string, std::string> errors;
-  CheckText(errors, "slots", slots, kMaxSlots, true,
-            "Proposez au moins un créneau d'entretien (jour, heure, lieu).");
+  checks::CheckText(errors, "slots", slots, kMaxSlots, true,
+                    "Proposez au moins un créneau d'entretien (jour, heure, lieu).");
   if (!errors.empty()) return FailFields("invalid invitation", std::move(errors));
   const std::string trimmed(text::Trim(slots));
   return Answer(
@@ -369,9 +352,10 @@ Status ApplicationService::Refuse(const Actor& actor, std::int64_t id, const std
                                   const std::string& details, const std::string& client_address) {
   std::map<std::string, std::string> errors;
   if (!IsRefusalReason(reason)) errors["reason"] = "Choisissez une raison dans la liste.";
-  CheckText(errors, "details", details, kMaxDetails, true,
-            reason == "other" ? "Dites en quelques mots pourquoi la candidature n'est pas retenue."
-                              : nullptr);
+  checks::CheckText(errors, "details", details, kMaxDetails, true,
+                    reason == "other"
+                        ? "Dites en quelques mots pourquoi la candidature n'est pas retenue."
+                        : nullptr);
   if (!errors.empty()) return FailFields("invalid refusal", std::move(errors));
   const std::string trimmed(text::Trim(details));
   return Answer(

@@ -13,6 +13,7 @@
 #include "domain/outbox/organisation_mail.h"
 #include "domain/people/role.h"
 #include "domain/people/siret.h"
+#include "domain/text_checks.h"
 
 namespace maplace::enquiries {
 namespace {
@@ -26,24 +27,6 @@ constexpr std::size_t kMaxNote = 500;
 constexpr std::size_t kMaxName = 120;
 
 Error NotFound() { return Error{ErrorCode::kNotFound, "no such enquiry", {}}; }
-
-bool HasMarkup(std::string_view s) { return s.find_first_of("<>") != std::string_view::npos; }
-
-// A text field: clean, no markup, at most `max` characters; required when `missing` is given.
-void CheckText(std::map<std::string, std::string>& errors, const char* field,
-               std::string_view value, std::size_t max, bool multiline, const char* missing) {
-  auto trimmed = text::Trim(value);
-  if (trimmed.empty()) {
-    if (missing) errors[field] = missing;
-  } else if (!text::IsCleanUtf8(trimmed, multiline)) {
-    errors[field] = "Ce texte contient des caractères invisibles ou non valides : retapez-le.";
-  } else if (HasMarkup(trimmed)) {
-    errors[field] =
-        "Les signes < et > ne sont pas acceptés : écrivez du texte simple, sans balises.";
-  } else if (text::CodePointCount(trimmed) > max) {
-    errors[field] = fmt::format("Ce texte doit faire au plus {} caractères.", max);
-  }
-}
 
 Date DayOf(UnixSeconds t) {
   return Date{
@@ -126,8 +109,8 @@ EnquiryService::EnquiryService(Store& store, const Clock& clock, EnquirySettings
 Status EnquiryService::CheckInformation(const InformationInput& input) {
   std::map<std::string, std::string> errors;
   if (!IsSubject(input.subject)) errors["subject"] = "Choisissez l'objet de votre demande.";
-  CheckText(errors, "message", input.message, kMaxMessage, true,
-            "Écrivez votre question au CFA en quelques mots.");
+  checks::CheckText(errors, "message", input.message, kMaxMessage, true,
+                    "Écrivez votre question au CFA en quelques mots.");
   if (errors.empty()) return Ok();
   return FailFields("invalid information request", std::move(errors));
 }
@@ -320,11 +303,11 @@ Status EnquiryService::Answer(const Actor& actor, std::int64_t id, const std::st
     std::map<std::string, std::string> errors;
     if (!IsReplyKind(kind) || (!spontaneous && kind != "answer"))
       errors["kind"] = "Choisissez une réponse dans la liste.";
-    CheckText(errors, "text", raw, kMaxAnswer, true,
-              kind == "no_position" ? nullptr
-              : kind == "interview"
-                  ? "Proposez au moins un créneau d'entretien (jour, heure, lieu)."
-                  : "Écrivez votre réponse.");
+    checks::CheckText(errors, "text", raw, kMaxAnswer, true,
+                      kind == "no_position" ? nullptr
+                      : kind == "interview"
+                          ? "Proposez au moins un créneau d'entretien (jour, heure, lieu)."
+                          : "Écrivez votre réponse.");
     if (!errors.empty()) return FailFields("invalid answer", std::move(errors));
     if (found->status == EnquiryStatus::kClosed)
       return Fail(Error{ErrorCode::kFailedPrecondition,
@@ -499,7 +482,7 @@ Result<std::int64_t> EnquiryService::AddPartner(const Actor& actor, const Partne
     Partner p;
     p.cfa_organisation_id = actor.membership->organisation_id;
     std::map<std::string, std::string> errors;
-    CheckText(errors, "note", input.note, kMaxNote, true, nullptr);
+    checks::CheckText(errors, "note", input.note, kMaxNote, true, nullptr);
     if (input.employer_organisation_id) {
       auto employer = repos.organisations().FindById(input.employer_organisation_id);
       if (!employer || employer->kind != OrganisationKind::kEmployer ||
@@ -511,7 +494,8 @@ Result<std::int64_t> EnquiryService::AddPartner(const Actor& actor, const Partne
         p.siret = employer->siret;
       }
     } else {
-      CheckText(errors, "name", input.name, kMaxName, false, "Indiquez le nom de l'entreprise.");
+      checks::CheckText(errors, "name", input.name, kMaxName, false,
+                        "Indiquez le nom de l'entreprise.");
       p.name = std::string(text::Trim(input.name));
       p.siret = people::NormalizeSiret(input.siret);
       if (auto problem = people::SiretProblem(p.siret); !problem.empty()) errors["siret"] = problem;

@@ -11,6 +11,7 @@
 #include "domain/enquiries/report_limits.h"
 #include "domain/outbox/organisation_mail.h"
 #include "domain/people/role.h"
+#include "domain/text_checks.h"
 
 namespace maplace::offers {
 namespace {
@@ -26,8 +27,6 @@ Error Refused(std::string message, std::string french) {
   return Error{ErrorCode::kFailedPrecondition, std::move(message), {{"state", std::move(french)}}};
 }
 
-bool HasMarkup(std::string_view s) { return s.find_first_of("<>") != std::string_view::npos; }
-
 // A single-line text field: required, clean, no markup, at most `max` characters.
 void CheckLine(std::map<std::string, std::string>& errors, const char* field,
                std::string_view value, std::size_t min, std::size_t max, const char* missing) {
@@ -36,7 +35,7 @@ void CheckLine(std::map<std::string, std::string>& errors, const char* field,
     errors[field] = missing;
   } else if (!text::IsCleanUtf8(trimmed, false)) {
     errors[field] = "Ce texte contient des caractères invisibles ou non valides : retapez-le.";
-  } else if (HasMarkup(trimmed)) {
+  } else if (checks::HasMarkup(trimmed)) {
     errors[field] =
         "Les signes < et > ne sont pas acceptés : écrivez du texte simple, sans balises.";
   } else if (text::CodePointCount(trimmed) > max) {
@@ -194,7 +193,7 @@ Status OfferService::Check(const OfferInput& raw, Date today) {
     errors["description"] = "Décrivez le poste en quelques phrases (30 caractères au moins).";
   } else if (!text::IsCleanUtf8(description, true)) {
     errors["description"] = "Ce texte contient des caractères invisibles ou non valides.";
-  } else if (HasMarkup(description)) {
+  } else if (checks::HasMarkup(description)) {
     errors["description"] =
         "Les signes < et > ne sont pas acceptés : écrivez du texte simple, sans balises.";
   } else if (text::CodePointCount(description) > kMaxDescription) {

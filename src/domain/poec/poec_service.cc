@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "core/xlsx.h"
 #include "domain/people/role.h"
+#include "domain/text_checks.h"
 
 namespace maplace::poec {
 namespace {
@@ -22,23 +23,6 @@ bool IsPoecStaff(const Actor& actor) {
 }
 
 Error NotFound() { return Error{ErrorCode::kNotFound, "no such programme", {}}; }
-
-bool HasMarkup(std::string_view s) { return s.find_first_of("<>") != std::string_view::npos; }
-
-void CheckText(std::map<std::string, std::string>& errors, const char* field,
-               std::string_view value, std::size_t max, const char* missing) {
-  auto trimmed = text::Trim(value);
-  if (trimmed.empty()) {
-    if (missing) errors[field] = missing;
-  } else if (!text::IsCleanUtf8(trimmed, false)) {
-    errors[field] = "Ce texte contient des caractères invisibles ou non valides : retapez-le.";
-  } else if (HasMarkup(trimmed)) {
-    errors[field] =
-        "Les signes < et > ne sont pas acceptés : écrivez du texte simple, sans balises.";
-  } else if (text::CodePointCount(trimmed) > max) {
-    errors[field] = fmt::format("Ce texte doit faire au plus {} caractères.", max);
-  }
-}
 
 // "Soudure Caraïbes  SARL" and "soudure caraïbes sarl" are one company.
 std::string CompanyKey(std::string_view name) {
@@ -93,21 +77,21 @@ bool IsRomeCode(std::string_view code) {
 
 Result<ProgrammeInput> Checked(const ProgrammeInput& raw) {
   std::map<std::string, std::string> errors;
-  CheckText(errors, "title", raw.title, 200, "Donnez un intitulé au programme.");
+  checks::CheckText(errors, "title", raw.title, 200, false, "Donnez un intitulé au programme.");
   ProgrammeInput in = raw;
   in.rome_code = RomeCodeOf(raw.rome_code);
   if (!IsRomeCode(in.rome_code))
     errors["rome_code"] =
         "Indiquez le métier visé par son code ROME (une lettre et 4 chiffres, "
         "par exemple H2913).";
-  CheckText(errors, "training_organisation", raw.training_organisation, 200,
-            "Indiquez l'organisme de formation.");
+  checks::CheckText(errors, "training_organisation", raw.training_organisation, 200, false,
+                    "Indiquez l'organisme de formation.");
   if (raw.hours < 1)
     errors["hours"] = "Indiquez la durée de la formation en heures.";
   else if (raw.hours > 400)
     errors["hours"] = "Une POEC dure au plus 400 heures : réduisez la durée.";
-  CheckText(errors, "funding", raw.funding, 500, nullptr);
-  CheckText(errors, "partner_opcos", raw.partner_opcos, 300, nullptr);
+  checks::CheckText(errors, "funding", raw.funding, 500, false, nullptr);
+  checks::CheckText(errors, "partner_opcos", raw.partner_opcos, 300, false, nullptr);
   if (!errors.empty()) return FailFields("invalid programme", std::move(errors));
   in.title = std::string(text::Trim(raw.title));
   in.training_organisation = std::string(text::Trim(raw.training_organisation));
@@ -248,7 +232,8 @@ Result<std::int64_t> PoecService::AddPartner(const Actor& actor, std::int64_t pr
                                              const std::string& positions) {
   if (!IsPoecStaff(actor)) return Fail(NotFound());
   std::map<std::string, std::string> errors;
-  CheckText(errors, "company", company, 200, "Indiquez le nom de l'entreprise partenaire.");
+  checks::CheckText(errors, "company", company, 200, false,
+                    "Indiquez le nom de l'entreprise partenaire.");
   int n = -1;
   const auto p = text::Trim(positions);
   if (!p.empty() && p.size() <= 4 && std::all_of(p.begin(), p.end(), [](char c) {
@@ -281,8 +266,9 @@ Result<std::int64_t> PoecService::CreateCohort(const Actor& actor, std::int64_t 
                                                const std::string& place) {
   if (!IsPoecStaff(actor)) return Fail(NotFound());
   std::map<std::string, std::string> errors;
-  CheckText(errors, "label", label, 120, "Nommez la promotion (par exemple « Promotion 2027 »).");
-  CheckText(errors, "place", place, 300, nullptr);
+  checks::CheckText(errors, "label", label, 120, false,
+                    "Nommez la promotion (par exemple « Promotion 2027 »).");
+  checks::CheckText(errors, "place", place, 300, false, nullptr);
   auto start = ParseIsoDate(text::Trim(start_date));
   auto end = ParseIsoDate(text::Trim(end_date));
   if (!start) errors["start_date"] = "Indiquez la date de début (jj/mm/aaaa).";
@@ -323,12 +309,12 @@ Result<std::int64_t> PoecService::AddCandidate(const Actor& actor, std::int64_t 
                                                const CandidateInput& input) {
   if (!IsPoecStaff(actor)) return Fail(NotFound());
   std::map<std::string, std::string> errors;
-  CheckText(errors, "name", input.name, 120, "Indiquez le nom du candidat.");
+  checks::CheckText(errors, "name", input.name, 120, false, "Indiquez le nom du candidat.");
   const std::string email = text::NormalizeEmail(input.email);
   if (!text::Trim(input.email).empty() &&
       (email.find('@') == std::string::npos || email.find_first_of(" <>") != std::string::npos))
     errors["email"] = "Cette adresse e-mail n'est pas valide.";
-  CheckText(errors, "phone", input.phone, 30, nullptr);
+  checks::CheckText(errors, "phone", input.phone, 30, false, nullptr);
   const auto commune = text::Trim(input.commune_code);
   if (!commune.empty() &&
       (commune.size() != 5 || !std::all_of(commune.begin(), commune.end(), [](char c) {
@@ -367,8 +353,8 @@ Status PoecService::UpdatePath(const Actor& actor, std::int64_t candidate_id,
   if (!input.outcome.empty() && !IsOutcome(input.outcome))
     errors["outcome"] = "Choisissez la sortie dans la liste.";
   if (IsHire(input.outcome))
-    CheckText(errors, "company", input.company, 200,
-              "Indiquez l'entreprise qui a recruté le candidat.");
+    checks::CheckText(errors, "company", input.company, 200, false,
+                      "Indiquez l'entreprise qui a recruté le candidat.");
   std::optional<Date> date;
   if (!input.outcome.empty()) {
     date = ParseIsoDate(text::Trim(input.outcome_date));

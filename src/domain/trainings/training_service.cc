@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "domain/people/role.h"
+#include "domain/text_checks.h"
 
 namespace maplace::trainings {
 namespace {
@@ -21,8 +22,6 @@ constexpr std::size_t kMaxRome = 10;
 
 Error NotFound() { return Error{ErrorCode::kNotFound, "no such training", {}}; }
 
-bool HasMarkup(std::string_view s) { return s.find_first_of("<>") != std::string_view::npos; }
-
 void CheckLine(std::map<std::string, std::string>& errors, const char* field,
                std::string_view value, std::size_t min, std::size_t max, const char* missing) {
   auto trimmed = text::Trim(value);
@@ -30,7 +29,7 @@ void CheckLine(std::map<std::string, std::string>& errors, const char* field,
     errors[field] = missing;
   } else if (!text::IsCleanUtf8(trimmed, false)) {
     errors[field] = "Ce texte contient des caractères invisibles ou non valides : retapez-le.";
-  } else if (HasMarkup(trimmed)) {
+  } else if (checks::HasMarkup(trimmed)) {
     errors[field] =
         "Les signes < et > ne sont pas acceptés : écrivez du texte simple, sans balises.";
   } else if (text::CodePointCount(trimmed) > max) {
@@ -250,7 +249,7 @@ Status TrainingService::Check(const TrainingInput& raw, Date today) {
     const auto at = input.contact_email.find('@');
     if (at == std::string::npos || at == 0 ||
         input.contact_email.find('.', at) == std::string::npos ||
-        input.contact_email.size() > 254 || HasMarkup(input.contact_email) ||
+        input.contact_email.size() > 254 || checks::HasMarkup(input.contact_email) ||
         input.contact_email.find_first_of(" \t") != std::string::npos)
       errors["contact_email"] = "Cette adresse e-mail n'est pas valide, par exemple nom@cfa.fr.";
   }

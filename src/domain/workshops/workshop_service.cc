@@ -18,6 +18,7 @@
 #include "domain/crm/branches.h"
 #include "domain/outbox/unsubscribe.h"
 #include "domain/people/role.h"
+#include "domain/text_checks.h"
 #include "domain/workshops/ics.h"
 
 namespace maplace::workshops {
@@ -42,23 +43,6 @@ bool IsWorkshopStaff(const Actor& actor) {
 bool IsMember(const Actor& actor) {
   return (actor.role == Role::kEmployer || actor.role == Role::kCfa) &&
          actor.membership.has_value();
-}
-
-bool HasMarkup(std::string_view s) { return s.find_first_of("<>") != std::string_view::npos; }
-
-void CheckText(std::map<std::string, std::string>& errors, const char* field,
-               std::string_view value, std::size_t max, bool multiline, const char* missing) {
-  auto trimmed = text::Trim(value);
-  if (trimmed.empty()) {
-    if (missing) errors[field] = missing;
-  } else if (!text::IsCleanUtf8(trimmed, multiline)) {
-    errors[field] = "Ce texte contient des caractères invisibles ou non valides : retapez-le.";
-  } else if (HasMarkup(trimmed)) {
-    errors[field] =
-        "Les signes < et > ne sont pas acceptés : écrivez du texte simple, sans balises.";
-  } else if (text::CodePointCount(trimmed) > max) {
-    errors[field] = fmt::format("Ce texte doit faire au plus {} caractères.", max);
-  }
 }
 
 UnixSeconds YearStart(int year) {
@@ -245,8 +229,8 @@ Result<std::int64_t> WorkshopService::CreateTheme(const Actor& actor, const std:
                                                   const std::string& description) {
   if (!IsWorkshopStaff(actor)) return Fail(Denied());
   std::map<std::string, std::string> errors;
-  CheckText(errors, "theme_name", name, 120, false, "Donnez un nom au thème.");
-  CheckText(errors, "theme_description", description, 1000, true, nullptr);
+  checks::CheckText(errors, "theme_name", name, 120, false, "Donnez un nom au thème.");
+  checks::CheckText(errors, "theme_description", description, 1000, true, nullptr);
   if (!errors.empty()) return FailFields("invalid theme", std::move(errors));
   const UnixSeconds now = clock_.Now();
   std::int64_t id = 0;
@@ -270,25 +254,25 @@ Result<std::vector<Theme>> WorkshopService::Themes() {
 Status WorkshopService::Check(const SessionInput& input) {
   std::map<std::string, std::string> errors;
   if (input.theme_id <= 0) errors["theme_id"] = "Choisissez le thème de l'atelier.";
-  CheckText(errors, "title", input.title, 200, false, "Donnez un titre à la session.");
+  checks::CheckText(errors, "title", input.title, 200, false, "Donnez un titre à la session.");
   if (input.starts_at <= 0)
     errors["starts_at"] = "Indiquez le début (date et heure, heure de la Martinique).";
   if (input.ends_at <= 0)
     errors["ends_at"] = "Indiquez la fin (date et heure, heure de la Martinique).";
   else if (input.starts_at > 0 && input.ends_at <= input.starts_at)
     errors["ends_at"] = "La fin doit venir après le début.";
-  CheckText(errors, "place", input.place, 300, false, nullptr);
+  checks::CheckText(errors, "place", input.place, 300, false, nullptr);
   const auto link = text::Trim(input.online_link);
   if (!link.empty() && !(link.starts_with("https://") || link.starts_with("http://")))
     errors["online_link"] = "Le lien de visioconférence doit commencer par https://.";
   else
-    CheckText(errors, "online_link", link, 500, false, nullptr);
+    checks::CheckText(errors, "online_link", link, 500, false, nullptr);
   if (text::Trim(input.place).empty() && link.empty())
     errors["place"] = "Indiquez un lieu, un lien de visioconférence, ou les deux.";
   if (input.capacity < 1 || input.capacity > 1000)
     errors["capacity"] = "La capacité doit être un nombre de places entre 1 et 1000.";
-  CheckText(errors, "speakers", input.speakers, 500, false, nullptr);
-  CheckText(errors, "description", input.description, 4000, true, nullptr);
+  checks::CheckText(errors, "speakers", input.speakers, 500, false, nullptr);
+  checks::CheckText(errors, "description", input.description, 4000, true, nullptr);
   if (errors.empty()) return Ok();
   return FailFields("invalid session", std::move(errors));
 }
@@ -745,7 +729,7 @@ Status WorkshopService::RecordAttendance(const Actor& actor, std::int64_t id,
 Status WorkshopService::AddAction(const Actor& actor, std::int64_t id, const std::string& body) {
   if (!IsWorkshopStaff(actor)) return Fail(NotFound());
   std::map<std::string, std::string> errors;
-  CheckText(errors, "action", body, 1000, true, "Décrivez l'action de suivi.");
+  checks::CheckText(errors, "action", body, 1000, true, "Décrivez l'action de suivi.");
   if (!errors.empty()) return FailFields("invalid action", std::move(errors));
   const UnixSeconds now = clock_.Now();
   return store_.Write([&](Repositories& repos) -> Status {
@@ -938,7 +922,7 @@ Status WorkshopService::AnswerSurvey(const std::string& token, int rating,
                                      const std::string& comment) {
   std::map<std::string, std::string> errors;
   if (rating < 1 || rating > 5) errors["rating"] = "Choisissez une note de 1 à 5.";
-  CheckText(errors, "comment", comment, 2000, true, nullptr);
+  checks::CheckText(errors, "comment", comment, 2000, true, nullptr);
   if (!errors.empty()) return FailFields("invalid survey", std::move(errors));
   const UnixSeconds now = clock_.Now();
   return store_.Write([&](Repositories& repos) -> Status {

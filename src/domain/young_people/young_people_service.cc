@@ -8,6 +8,7 @@
 #include "core/crypto.h"
 #include "core/text.h"
 #include "domain/people/role.h"
+#include "domain/text_checks.h"
 
 namespace maplace::young_people {
 namespace {
@@ -30,23 +31,6 @@ Status YoungOnly(const Actor& actor) {
   if (actor.role == Role::kYoungPerson) return Ok();
   return Fail(Refused(ErrorCode::kPermissionDenied, "young people only", "role",
                       "Cet espace est celui des comptes « jeune »."));
-}
-
-bool HasMarkup(std::string_view s) { return s.find_first_of("<>") != std::string_view::npos; }
-
-void CheckText(std::map<std::string, std::string>& errors, const char* field,
-               std::string_view value, std::size_t max, const char* missing) {
-  auto trimmed = text::Trim(value);
-  if (trimmed.empty()) {
-    if (missing) errors[field] = missing;
-  } else if (!text::IsCleanUtf8(trimmed, false)) {
-    errors[field] = "Ce texte contient des caractères invisibles ou non valides : retapez-le.";
-  } else if (HasMarkup(trimmed)) {
-    errors[field] =
-        "Les signes < et > ne sont pas acceptés : écrivez du texte simple, sans balises.";
-  } else if (text::CodePointCount(trimmed) > max) {
-    errors[field] = fmt::format("Ce texte doit faire au plus {} caractères.", max);
-  }
 }
 
 std::optional<int> ParseInt(std::string_view text) {
@@ -108,8 +92,8 @@ void YoungPeopleService::SetSigningKey(const std::string& secret) {
 
 Status YoungPeopleService::CheckProfile(const ProfileInput& input, Date today) {
   std::map<std::string, std::string> errors;
-  CheckText(errors, "wishes", input.wishes, kMaxWishes,
-            "Dites en quelques mots ce que vous cherchez (un métier, un domaine).");
+  checks::CheckText(errors, "wishes", input.wishes, kMaxWishes, false,
+                    "Dites en quelques mots ce que vous cherchez (un métier, un domaine).");
   const auto rome = text::Trim(input.rome_code);
   if (!rome.empty() && !IsRomeCode(rome))
     errors["rome_code"] = "Un code ROME s'écrit comme G1602 (une lettre et quatre chiffres).";
@@ -340,8 +324,8 @@ Result<std::int64_t> YoungPeopleService::SaveSearch(const Actor& actor, const st
                                                     const std::string& query, bool alerts) {
   if (auto s = YoungOnly(actor); !s) return Fail(s.error());
   std::map<std::string, std::string> errors;
-  CheckText(errors, "name", name, kMaxSearchName,
-            "Donnez un nom à cette recherche, par exemple « Soudure au Lamentin ».");
+  checks::CheckText(errors, "name", name, kMaxSearchName, false,
+                    "Donnez un nom à cette recherche, par exemple « Soudure au Lamentin ».");
   const auto q = text::Trim(query);
   if (q.empty() || q.size() > kMaxQuery || !text::IsCleanUtf8(q, false) ||
       q.find_first_of(" <>\"") != std::string_view::npos)
