@@ -33,5 +33,7 @@ int DaysBetween(Date from, Date to);  // to − from
 // The day it is in Martinique (UTC−4, no daylight saving time) at `unix_seconds`: the
 // delegation's days, months and years (exports, budgets, indicators).
 Date MartiniqueDate(std::int64_t unix_seconds);
+// The day it is in UTC at `unix_seconds`.
+Date UtcDate(std::int64_t unix_seconds);
 
 }  // namespace maplace

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/date.h"
+
 namespace maplace::applications {
 namespace {
 
@@ -82,6 +84,12 @@ std::optional<std::string_view> SniffCvType(std::string_view bytes) {
       bytes.find(std::string_view("PK\x05\x06", 4)) != std::string_view::npos)
     return kDocxType;
   return std::nullopt;
+}
+
+std::string StartText(const std::string& iso_date) {
+  if (iso_date.empty()) return "Dès que possible";
+  auto date = ParseIsoDate(iso_date);
+  return date ? FormatFrenchDate(*date) : iso_date;
 }
 
 }  // namespace maplace::applications

@@ -24,6 +24,8 @@ bool IsFinal(ApplicationStatus status);
 bool IsCfaPlace(std::string_view code);
 std::string_view CfaPlaceLabel(std::string_view code);
 std::vector<std::pair<std::string_view, std::string_view>> CfaPlaces();  // code, label
+// The desired start as mails say it: "24/02/2027", or « Dès que possible » when empty.
+std::string StartText(const std::string& iso_date);
 
 // Why a recruiter refuses: "profile", "filled", "no_cfa", "other" (with a text).
 bool IsRefusalReason(std::string_view code);

@@ -30,17 +30,6 @@ Error Refused(ErrorCode code, std::string message, const char* field, std::strin
   return Error{code, std::move(message), {{field, std::move(french)}}};
 }
 
-Date DayOf(UnixSeconds t) {
-  return Date{
-      std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{t}})};
-}
-
-std::string StartText(const std::string& iso) {
-  if (iso.empty()) return "Dès que possible";
-  auto date = ParseIsoDate(iso);
-  return date ? FormatFrenchDate(*date) : iso;
-}
-
 // The name a person gave, for display only: its last path component, on one line, cut.
 std::string DisplayName(std::string_view original) {
   const auto slash = original.find_last_of("/\\");
@@ -147,7 +136,7 @@ Result<std::int64_t> ApplicationService::Apply(const Actor& actor, std::int64_t 
     return Fail(Refused(ErrorCode::kPermissionDenied, "only young people apply", "offer",
                         "Seuls les comptes « jeune » peuvent postuler à une offre."));
   const UnixSeconds now = clock_.Now();
-  if (auto s = Check(raw, DayOf(now)); !s) return Fail(s.error());
+  if (auto s = Check(raw, UtcDate(now)); !s) return Fail(s.error());
   ApplicationInput input = raw;
   input.message = std::string(text::Trim(raw.message));
   input.rhythm = std::string(text::Trim(raw.rhythm));
@@ -500,7 +489,7 @@ Result<int> ApplicationService::RemindUnanswered() {
                           "réponse.\n\nRépondez-lui en deux clics (entretien, refus avec une "
                           "raison, embauche) : {}/employeur/candidatures/{}\n",
                           view->applicant_name, view->offer_title,
-                          FormatFrenchDate(DayOf(a.created_at)), settings_.public_url, a.id),
+                          FormatFrenchDate(UtcDate(a.created_at)), settings_.public_url, a.id),
               now);
           !s)
         return s;
@@ -525,10 +514,11 @@ Result<std::string> ApplicationService::Export(const Actor& actor,
                     {}};
   for (const auto& v : inbox->entries) {
     const auto& a = v.application;
-    sheet.rows.push_back(
-        {static_cast<std::int64_t>(a.id), v.offer_title, v.applicant_name, v.applicant_email,
-         DayOf(a.created_at), std::string(StatusLabel(a.status)), StartText(a.start_date), a.rhythm,
-         std::string(CfaPlaceLabel(a.cfa_place)), std::string(v.cv ? "oui" : "non"), a.message});
+    sheet.rows.push_back({static_cast<std::int64_t>(a.id), v.offer_title, v.applicant_name,
+                          v.applicant_email, UtcDate(a.created_at),
+                          std::string(StatusLabel(a.status)), StartText(a.start_date), a.rhythm,
+                          std::string(CfaPlaceLabel(a.cfa_place)),
+                          std::string(v.cv ? "oui" : "non"), a.message});
   }
   return xlsx::Write({sheet}, clock_.Now());
 }

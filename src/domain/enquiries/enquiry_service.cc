@@ -28,17 +28,6 @@ constexpr std::size_t kMaxName = 120;
 
 Error NotFound() { return Error{ErrorCode::kNotFound, "no such enquiry", {}}; }
 
-Date DayOf(UnixSeconds t) {
-  return Date{
-      std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{t}})};
-}
-
-std::string StartText(const std::string& iso) {
-  if (iso.empty()) return "Dès que possible";
-  auto date = ParseIsoDate(iso);
-  return date ? FormatFrenchDate(*date) : iso;
-}
-
 // The member's organisation, when the actor is an employer or CFA user.
 std::optional<std::int64_t> MemberOf(const Actor& actor) {
   if ((actor.role != people::Role::kEmployer && actor.role != people::Role::kCfa) ||
@@ -164,8 +153,8 @@ Result<std::int64_t> EnquiryService::Create(const Actor& actor, Enquiry e, Organ
           "{} vous envoie une candidature spontanée pour une alternance.\n\nDébut souhaité : "
           "{}\nPlace en CFA : {}\nCV joint : {}\n\nLisez son message et répondez-lui (même "
           "« pas de poste pour le moment ») : {}\n",
-          actor.display_name, StartText(e.start_date), applications::CfaPlaceLabel(e.cfa_place),
-          e.cv_document_id ? "oui" : "non", link);
+          actor.display_name, applications::StartText(e.start_date),
+          applications::CfaPlaceLabel(e.cfa_place), e.cv_document_id ? "oui" : "non", link);
     } else {
       subject = fmt::format("Demande d'informations : {}", SubjectLabel(e.subject));
       body = fmt::format(
@@ -195,7 +184,7 @@ Result<std::int64_t> EnquiryService::ApplySpontaneously(const Actor& actor,
         Error{ErrorCode::kPermissionDenied,
               "only young people apply",
               {{"message", "Seuls les comptes « jeune » peuvent envoyer une candidature."}}});
-  if (auto s = applications::ApplicationService::Check(input, DayOf(clock_.Now())); !s)
+  if (auto s = applications::ApplicationService::Check(input, UtcDate(clock_.Now())); !s)
     return Fail(s.error());
   Enquiry e;
   e.kind = EnquiryKind::kSpontaneous;
@@ -403,7 +392,7 @@ Result<int> EnquiryService::RemindUnanswered() {
                           : "Une demande d'informations attend votre réponse",
               fmt::format("{} vous a écrit le {} et n'a pas encore de réponse.\n\nRépondez-lui "
                           "en quelques mots{} : {}{}/{}\n",
-                          view->author_name, FormatFrenchDate(DayOf(e.created_at)),
+                          view->author_name, FormatFrenchDate(UtcDate(e.created_at)),
                           spontaneous ? " (même « pas de poste pour le moment »)" : "",
                           settings_.public_url, SpacePath(e.kind), e.id),
               now);
