@@ -31,24 +31,6 @@ std::string Size(std::int64_t bytes) {
   return fmt::format("{:.1f} Mo", static_cast<double>(bytes) / (1024 * 1024));
 }
 
-std::string StartText(const std::string& iso) {
-  if (iso.empty()) return "Dès que possible";
-  auto date = ParseIsoDate(iso);
-  return date ? FormatFrenchLongDate(*date) : iso;
-}
-
-// One paragraph per non-empty line of `text`.
-void AddLines(Dict& dict, const char* section, const std::string& text) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    auto line = text::Trim(std::string_view(text).substr(start, end - start));
-    if (!line.empty()) dict.AddSectionDictionary(section)->SetValue("TEXT", std::string(line));
-    start = end + 1;
-  }
-}
-
 const UploadedFile* FileField(const Request& request, const char* field) {
   for (const auto& f : request.files)
     if (f.field == field && !f.filename.empty()) return &f;
@@ -61,23 +43,7 @@ void FillApplyForm(Dict& d, const Request& request, const WebServices& services,
   form->SetValue("OFFER_ID", std::to_string(offer_id));
   form->SetValue("CSRF", request.CsrfToken());
   form->SetValue("MESSAGE", request.Form("message"));
-  form->SetValue("START", request.Form("start_date"));
-  form->SetValue("RHYTHM", request.Form("rhythm"));
-  const std::string cfa = request.Form("cfa_place");
-  for (const auto& [code, label] : applications::CfaPlaces()) {
-    Dict* option = form->AddSectionDictionary("CFA");
-    option->SetValue("VALUE", std::string(code));
-    option->SetValue("LABEL", std::string(label));
-    if (cfa == code) option->ShowSection("CHECKED");
-  }
-  auto cv = services.applications->MyCv(*request.actor);
-  if (cv && *cv) {
-    Dict* saved = form->AddSectionDictionary("SAVED_CV");
-    saved->SetValue("NAME", (*cv)->original_name);
-    if (request.method == "GET" || !request.Form("with_cv").empty()) saved->ShowSection("WITH");
-  } else {
-    form->ShowSection("NO_CV");
-  }
+  AddApplicationFacts(*form, request, services);
   if (!error || error->fields.empty()) return;
   Dict* box = form->AddSectionDictionary("ERRORS");
   box->SetValue("COUNT", error->fields.size() == 1
@@ -332,6 +298,43 @@ Handler WithId(const WebServices& services, F f) {
 }
 
 }  // namespace
+
+std::string StartText(const std::string& iso_date) {
+  if (iso_date.empty()) return "Dès que possible";
+  auto date = ParseIsoDate(iso_date);
+  return date ? FormatFrenchLongDate(*date) : iso_date;
+}
+
+void AddLines(Dict& dict, const char* section, const std::string& text) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    auto line = text::Trim(std::string_view(text).substr(start, end - start));
+    if (!line.empty()) dict.AddSectionDictionary(section)->SetValue("TEXT", std::string(line));
+    start = end + 1;
+  }
+}
+
+void AddApplicationFacts(Dict& section, const Request& request, const WebServices& services) {
+  section.SetValue("START", request.Form("start_date"));
+  section.SetValue("RHYTHM", request.Form("rhythm"));
+  const std::string cfa = request.Form("cfa_place");
+  for (const auto& [code, label] : applications::CfaPlaces()) {
+    Dict* option = section.AddSectionDictionary("CFA");
+    option->SetValue("VALUE", std::string(code));
+    option->SetValue("LABEL", std::string(label));
+    if (cfa == code) option->ShowSection("CHECKED");
+  }
+  auto cv = services.applications->MyCv(*request.actor);
+  if (cv && *cv) {
+    Dict* saved = section.AddSectionDictionary("SAVED_CV");
+    saved->SetValue("NAME", (*cv)->original_name);
+    if (request.method == "GET" || !request.Form("with_cv").empty()) saved->ShowSection("WITH");
+  } else {
+    section.ShowSection("NO_CV");
+  }
+}
 
 void AddApplySection(Dict& content, const Request& request, const WebServices& services,
                      std::int64_t offer_id, const Error* error) {

@@ -12,6 +12,7 @@
 #include "domain/outbox/unsubscribe.h"
 #include "web/error_response.h"
 #include "web/page.h"
+#include "web/pages/application_pages.h"
 #include "web/pages/staff_support.h"
 
 namespace maplace::web {
@@ -27,24 +28,6 @@ constexpr char kEmployerBase[] = "/employeur/candidatures-spontanees";
 constexpr char kCfaBase[] = "/cfa/demandes";
 
 std::string Day(UnixSeconds t) { return FormatFrenchLongDate(TodayIn(t)); }
-
-std::string StartText(const std::string& iso) {
-  if (iso.empty()) return "Dès que possible";
-  auto date = ParseIsoDate(iso);
-  return date ? FormatFrenchLongDate(*date) : iso;
-}
-
-// One paragraph per non-empty line of `text`.
-void AddLines(Dict& dict, const char* section, const std::string& text) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    auto line = text::Trim(std::string_view(text).substr(start, end - start));
-    if (!line.empty()) dict.AddSectionDictionary(section)->SetValue("TEXT", std::string(line));
-    start = end + 1;
-  }
-}
 
 enquiries::EnquiryService& Service(const WebServices& services) { return *services.enquiries; }
 
@@ -89,23 +72,7 @@ Response FormPage(const Request& request, const WebServices& services, EnquiryKi
              "Qui vous êtes, le métier que vous voulez apprendre, pourquoi chez elle.")
         .Set("BUTTON", "Envoyer ma candidature");
     section = d.AddSectionDictionary("SPONTANEOUS");
-    section->SetValue("START", request.Form("start_date"));
-    section->SetValue("RHYTHM", request.Form("rhythm"));
-    const std::string cfa = request.Form("cfa_place");
-    for (const auto& [code, label] : applications::CfaPlaces()) {
-      Dict* option = section->AddSectionDictionary("CFA");
-      option->SetValue("VALUE", std::string(code));
-      option->SetValue("LABEL", std::string(label));
-      if (cfa == code) option->ShowSection("CHECKED");
-    }
-    auto cv = services.applications->MyCv(*request.actor);
-    if (cv && *cv) {
-      Dict* saved = section->AddSectionDictionary("SAVED_CV");
-      saved->SetValue("NAME", (*cv)->original_name);
-      if (request.method == "GET" || !request.Form("with_cv").empty()) saved->ShowSection("WITH");
-    } else {
-      section->ShowSection("NO_CV");
-    }
+    AddApplicationFacts(*section, request, services);
   } else {
     page.Set("HEADING", "Demander des informations à " + name)
         .Set("LEAD", about.empty()
