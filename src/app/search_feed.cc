@@ -77,14 +77,28 @@ Result<std::size_t> SearchFeed::Build(Store& store, offers::OfferService& offers
 
   auto published = offers.ListPublished();
   if (!published) return Fail(published.error());
-  for (const auto& p : *published) {
+  PutPublished(*published);
+  return index_.size();
+}
+
+void SearchFeed::PutPublished(const std::vector<offers::PublicOffer>& published) {
+  for (const auto& p : published) {
     {
       std::lock_guard lock(names_mutex_);
       organisation_names_[p.offer.organisation_id] = p.organisation_name;
     }
     Put(p.offer, p.organisation_name);
   }
-  return index_.size();
+}
+
+void SearchFeed::PutPublished(const std::vector<trainings::PublicTraining>& published) {
+  for (const auto& p : published) {
+    {
+      std::lock_guard lock(names_mutex_);
+      organisation_names_[p.training.organisation_id] = p.cfa.name;
+    }
+    PutTraining(p.training, p.cfa.name);
+  }
 }
 
 std::string SearchFeed::OrganisationName(std::int64_t organisation_id) {
@@ -157,13 +171,7 @@ void SearchFeed::OnOfferChanged(const offers::Offer& offer) {
 Result<std::size_t> SearchFeed::AddTrainings(trainings::TrainingService& trainings) {
   auto published = trainings.ListPublished();
   if (!published) return Fail(published.error());
-  for (const auto& p : *published) {
-    {
-      std::lock_guard lock(names_mutex_);
-      organisation_names_[p.training.organisation_id] = p.cfa.name;
-    }
-    PutTraining(p.training, p.cfa.name);
-  }
+  PutPublished(*published);
   return index_.size();
 }
 
@@ -225,15 +233,13 @@ Result<std::size_t> SearchFeed::Resync(offers::OfferService& offers,
   if (!published_offers) return Fail(published_offers.error());
   auto published_trainings = trainings.ListPublished();
   if (!published_trainings) return Fail(published_trainings.error());
+  PutPublished(*published_offers);
+  PutPublished(*published_trainings);
   std::set<std::int64_t> live;
-  for (const auto& p : *published_offers) {
-    Put(p.offer, p.organisation_name);
+  for (const auto& p : *published_offers)
     live.insert(search::DocumentId(search::DocKind::kOffer, p.offer.id));
-  }
-  for (const auto& p : *published_trainings) {
-    PutTraining(p.training, p.cfa.name);
+  for (const auto& p : *published_trainings)
     live.insert(search::DocumentId(search::DocKind::kTraining, p.training.id));
-  }
   for (auto kind : {search::DocKind::kOffer, search::DocKind::kTraining}) {
     for (std::int64_t id : catalog_.IdsOf(kind)) {
       if (live.contains(id)) continue;

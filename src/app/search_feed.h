@@ -47,6 +47,9 @@ class SearchFeed final : public offers::OfferListener, public trainings::Trainin
   std::string OrganisationName(std::int64_t organisation_id);
   void Put(const offers::Offer& offer, const std::string& organisation_name);
   void PutTraining(const trainings::Training& training, const std::string& cfa_name);
+  // Puts each one, remembering its organisation's name.
+  void PutPublished(const std::vector<offers::PublicOffer>& published);
+  void PutPublished(const std::vector<trainings::PublicTraining>& published);
 
   search::Index& index_;
   search::Catalog& catalog_;
