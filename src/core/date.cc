@@ -117,11 +117,6 @@ int DaysBetween(Date from, Date to) {
   return static_cast<int>((sys_days(to) - sys_days(from)).count());
 }
 
-Date UtcDate(std::int64_t unix_seconds) {
-  return Date(std::chrono::floor<std::chrono::days>(
-      std::chrono::sys_seconds(std::chrono::seconds(unix_seconds))));
-}
-
 Date MartiniqueDate(std::int64_t unix_seconds) {
   constexpr std::int64_t kOffset = -4 * 3600;
   return Date(std::chrono::floor<std::chrono::days>(

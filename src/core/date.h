@@ -31,9 +31,7 @@ int AgeOn(Date birth, Date on);
 Date Birthday(Date birth, int years);
 int DaysBetween(Date from, Date to);  // to − from
 // The day it is in Martinique (UTC−4, no daylight saving time) at `unix_seconds`: the
-// delegation's days, months and years (exports, budgets, indicators).
+// delegation's days, months and years (exports, budgets, indicators) and "today" in its forms.
 Date MartiniqueDate(std::int64_t unix_seconds);
-// The day it is in UTC at `unix_seconds`.
-Date UtcDate(std::int64_t unix_seconds);
 
 }  // namespace maplace

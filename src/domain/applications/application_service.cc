@@ -136,7 +136,7 @@ Result<std::int64_t> ApplicationService::Apply(const Actor& actor, std::int64_t 
     return Fail(Refused(ErrorCode::kPermissionDenied, "only young people apply", "offer",
                         "Seuls les comptes « jeune » peuvent postuler à une offre."));
   const UnixSeconds now = clock_.Now();
-  if (auto s = Check(raw, UtcDate(now)); !s) return Fail(s.error());
+  if (auto s = Check(raw, MartiniqueDate(now)); !s) return Fail(s.error());
   ApplicationInput input = raw;
   input.message = std::string(text::Trim(raw.message));
   input.rhythm = std::string(text::Trim(raw.rhythm));
@@ -489,7 +489,7 @@ Result<int> ApplicationService::RemindUnanswered() {
                           "réponse.\n\nRépondez-lui en deux clics (entretien, refus avec une "
                           "raison, embauche) : {}/employeur/candidatures/{}\n",
                           view->applicant_name, view->offer_title,
-                          FormatFrenchDate(UtcDate(a.created_at)), settings_.public_url, a.id),
+                          FormatFrenchDate(MartiniqueDate(a.created_at)), settings_.public_url, a.id),
               now);
           !s)
         return s;
@@ -515,7 +515,7 @@ Result<std::string> ApplicationService::Export(const Actor& actor,
   for (const auto& v : inbox->entries) {
     const auto& a = v.application;
     sheet.rows.push_back({static_cast<std::int64_t>(a.id), v.offer_title, v.applicant_name,
-                          v.applicant_email, UtcDate(a.created_at),
+                          v.applicant_email, MartiniqueDate(a.created_at),
                           std::string(StatusLabel(a.status)), StartText(a.start_date), a.rhythm,
                           std::string(CfaPlaceLabel(a.cfa_place)),
                           std::string(v.cv ? "oui" : "non"), a.message});

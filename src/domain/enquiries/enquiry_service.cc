@@ -184,7 +184,7 @@ Result<std::int64_t> EnquiryService::ApplySpontaneously(const Actor& actor,
         Error{ErrorCode::kPermissionDenied,
               "only young people apply",
               {{"message", "Seuls les comptes « jeune » peuvent envoyer une candidature."}}});
-  if (auto s = applications::ApplicationService::Check(input, UtcDate(clock_.Now())); !s)
+  if (auto s = applications::ApplicationService::Check(input, MartiniqueDate(clock_.Now())); !s)
     return Fail(s.error());
   Enquiry e;
   e.kind = EnquiryKind::kSpontaneous;
@@ -392,7 +392,7 @@ Result<int> EnquiryService::RemindUnanswered() {
                           : "Une demande d'informations attend votre réponse",
               fmt::format("{} vous a écrit le {} et n'a pas encore de réponse.\n\nRépondez-lui "
                           "en quelques mots{} : {}{}/{}\n",
-                          view->author_name, FormatFrenchDate(UtcDate(e.created_at)),
+                          view->author_name, FormatFrenchDate(MartiniqueDate(e.created_at)),
                           spontaneous ? " (même « pas de poste pour le moment »)" : "",
                           settings_.public_url, SpacePath(e.kind), e.id),
               now);

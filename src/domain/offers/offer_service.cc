@@ -48,7 +48,7 @@ bool IsRomeCode(std::string_view code) {
          code.substr(1).find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-std::string FrenchDay(UnixSeconds t) { return FormatFrenchLongDate(UtcDate(t)); }
+std::string FrenchDay(UnixSeconds t) { return FormatFrenchLongDate(MartiniqueDate(t)); }
 
 // Lower-case ASCII with the French accents removed.
 std::string Fold(std::string_view s) {
@@ -270,7 +270,7 @@ Result<std::int64_t> OfferService::CreateDraft(const people::Actor& actor, const
     return Fail(ErrorCode::kNotFound, "no employer organisation");
   const UnixSeconds now = clock_.Now();
   const OfferInput input = Normalized(raw);
-  if (auto s = Check(input, UtcDate(now)); !s) return Fail(s.error());
+  if (auto s = Check(input, MartiniqueDate(now)); !s) return Fail(s.error());
   std::int64_t id = 0;
   auto status = store_.Write([&](Repositories& repos) -> Status {
     if (auto s = CheckReferences(repos, input); !s) return s;
@@ -305,7 +305,7 @@ Status OfferService::Edit(const people::Actor& actor, std::int64_t id, const Off
     // A start date already in the offer may have passed since; only a new one must be ahead.
     OfferInput checked = input;
     if (checked.start_date == offer->input.start_date) checked.start_date.clear();
-    if (auto s = Check(checked, UtcDate(now)); !s) return s;
+    if (auto s = Check(checked, MartiniqueDate(now)); !s) return s;
     if (auto s = CheckReferences(repos, input); !s) return s;
     offer->input = input;
     offer->updated_at = now;
@@ -329,7 +329,7 @@ Result<std::int64_t> OfferService::Duplicate(const people::Actor& actor, std::in
     copy.created_by = actor.user_id;
     copy.input = offer->input;
     // A past start date would not pass the form again: the copy starts as soon as possible.
-    if (auto date = ParseIsoDate(copy.input.start_date); date && Days(*date) < Days(UtcDate(now)))
+    if (auto date = ParseIsoDate(copy.input.start_date); date && Days(*date) < Days(MartiniqueDate(now)))
       copy.input.start_date.clear();
     copy.created_at = copy.updated_at = now;
     auto created = repos.offers().Create(copy);
@@ -394,7 +394,7 @@ Status OfferService::Publish(const people::Actor& actor, std::int64_t id,
                           "pourrez publier cette offre dès qu'elle le sera. Elle reste "
                           "enregistrée en brouillon."}}});
     // The start date may have passed while the offer was a draft.
-    if (auto s = Check(offer->input, UtcDate(now)); !s) return s;
+    if (auto s = Check(offer->input, MartiniqueDate(now)); !s) return s;
     if (!duplicates_confirmed) {
       auto others = repos.offers().ListByOrganisation(offer->organisation_id);
       if (!others) return Fail(others.error());

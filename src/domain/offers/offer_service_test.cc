@@ -137,6 +137,18 @@ TEST_F(OfferServiceTest, TheFormIsCheckedWithFrenchMessages) {
   EXPECT_TRUE(offers_.ListOwn(Employer(validated_))->empty());
 }
 
+// "Today" is Martinique's: at 21:30 there it is already the next day in UTC, and a start date of
+// the Martinique day must still pass.
+TEST_F(OfferServiceTest, TodayIsMartiniquesDay) {
+  clock_.Advance(17 * 3600 + 1800);  // 2027-01-15 21:30 in Martinique, 2027-01-16 01:30 UTC
+  OfferInput in = Cook();
+  in.start_date = "2027-01-15";
+  EXPECT_THAT(offers_.CreateDraft(Employer(validated_), in), IsOk());
+  in.start_date = "2027-01-14";
+  EXPECT_THAT(offers_.CreateDraft(Employer(validated_), in),
+              HasErrorCode(ErrorCode::kInvalidArgument));
+}
+
 TEST_F(OfferServiceTest, UnknownJobsAndCommunesAreRefused) {
   OfferInput in = Cook();
   in.rome_code = "A1101";
