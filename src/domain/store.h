@@ -23,6 +23,7 @@
 #include "domain/people/user_repository.h"
 #include "domain/poec/poec.h"
 #include "domain/reference/dataset.h"
+#include "domain/reporting/reporting_repository.h"
 #include "domain/trainings/training_repository.h"
 #include "domain/workshops/workshop.h"
 #include "domain/young_people/young_people_repository.h"
@@ -62,6 +63,10 @@ class Repositories {
     throw std::logic_error("workshops are not kept by this store");
   }
   virtual poec::PoecRepository& poec() { throw std::logic_error("POEC is not kept by this store"); }
+  // Issue 9: the steering aggregates, computed by the SQL store (the in-memory one throws).
+  virtual reporting::ReportingRepository& reporting() {
+    throw std::logic_error("the steering aggregates are not computed by this store");
+  }
 };
 
 // The unit of work the use cases run in: all of `work` is committed when it returns success,

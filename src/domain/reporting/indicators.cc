@@ -205,15 +205,32 @@ std::vector<Indicator> Indicators(const Data& data, int year) {
 
 }  // namespace
 
+std::vector<std::string> FiltersSet(const Filters& filters) {
+  std::vector<std::string> out{"year"};
+  if (!filters.area.empty()) out.push_back("area");
+  if (!filters.branch.empty()) out.push_back("branch");
+  if (!filters.opco.empty()) out.push_back("opco");
+  if (filters.level != 0) out.push_back("level");
+  if (!filters.rome.empty()) out.push_back("rome");
+  return out;
+}
+
 Result<std::vector<Indicator>> Compute(Store& store, const people::Actor& actor,
-                                       const Filters& filters) {
+                                       const Filters& filters, jobs::JobsService* /*jobs*/) {
   if (!people::IsStaff(actor.role))
     return Fail(ErrorCode::kPermissionDenied, "indicators are for the delegation's staff");
   if (filters.year < 2020 || filters.year > 2100)
     return FailFields("bad year", {{"year", "Choisissez une année entre 2020 et 2100."}});
   auto data = Load(store);
   if (!data) return Fail(data.error());
-  return Indicators(*data, filters.year);
+  auto out = Indicators(*data, filters.year);
+  // These figures are computed over the year only, for now.
+  const auto set = FiltersSet(filters);
+  for (auto& i : out) {
+    i.filters_applied = {"year"};
+    i.filters_not_applicable.assign(set.begin() + 1, set.end());
+  }
+  return out;
 }
 
 Result<std::vector<PublicFigure>> PublicFigures(Store& store, int year) {
