@@ -24,8 +24,6 @@ using Dict = ctemplate::TemplateDictionary;
 
 constexpr char kInbox[] = "/employeur/candidatures";
 
-std::string Day(UnixSeconds t) { return FormatFrenchLongDate(TodayIn(t)); }
-
 std::string Size(std::int64_t bytes) {
   if (bytes < 1024 * 1024) return fmt::format("{} Ko", (bytes + 1023) / 1024);
   return fmt::format("{:.1f} Mo", static_cast<double>(bytes) / (1024 * 1024));
@@ -121,12 +119,12 @@ Response MinePage(const Request& request, const WebServices& services) {
     row->SetValue("OFFER_ID", std::to_string(a.offer_id));
     row->SetValue("OFFER_TITLE", v.offer_title);
     row->SetValue("ORGANISATION", v.organisation_name);
-    row->SetValue("DATE", Day(a.created_at));
+    row->SetValue("DATE", FrenchDay(a.created_at));
     row->SetValue("STATUS", std::string(applications::StatusLabel(a.status)));
     row->SetValue("STATUS_CODE", std::string(applications::StatusCode(a.status)));
     for (const auto& reply : v.replies) {
       Dict* r = row->AddSectionDictionary("REPLY");
-      r->SetValue("DATE", Day(reply.created_at));
+      r->SetValue("DATE", FrenchDay(reply.created_at));
       AddLines(*r, "LINE", reply.body);
     }
     if (v.replies.empty()) row->ShowSection("WAITING");
@@ -147,7 +145,7 @@ Response CvPage(const Request& request, const WebServices& services, const Error
     Dict* current = page.dict().AddSectionDictionary("CURRENT");
     current->SetValue("NAME", (*cv)->original_name);
     current->SetValue("SIZE", Size((*cv)->size_bytes));
-    current->SetValue("DATE", Day((*cv)->created_at));
+    current->SetValue("DATE", FrenchDay((*cv)->created_at));
   } else {
     page.Show("NONE");
   }
@@ -209,7 +207,7 @@ Response InboxPage(const Request& request, const WebServices& services) {
     row->SetValue("ID", std::to_string(a.id));
     row->SetValue("NAME", v.applicant_name);
     row->SetValue("OFFER_TITLE", v.offer_title);
-    row->SetValue("DATE", Day(a.created_at));
+    row->SetValue("DATE", FrenchDay(a.created_at));
     row->SetValue("STATUS", std::string(applications::StatusLabel(a.status)));
     row->SetValue("STATUS_CODE", std::string(applications::StatusCode(a.status)));
     if (v.cv) row->ShowSection("CV");
@@ -246,7 +244,7 @@ Response ApplicationPage(const Request& request, const WebServices& services, st
   d.SetValue("OFFER_TITLE", view->offer_title);
   d.SetValue("STATUS", std::string(applications::StatusLabel(a.status)));
   d.SetValue("STATUS_CODE", std::string(applications::StatusCode(a.status)));
-  d.SetValue("DATE", Day(a.created_at));
+  d.SetValue("DATE", FrenchDay(a.created_at));
   d.SetValue("START", StartText(a.start_date));
   d.SetValue("RHYTHM", a.rhythm.empty() ? "Non précisé" : a.rhythm);
   d.SetValue("CFA", std::string(applications::CfaPlaceLabel(a.cfa_place)));
@@ -260,7 +258,7 @@ Response ApplicationPage(const Request& request, const WebServices& services, st
   if (!view->replies.empty()) d.ShowSection("HAS_REPLIES");
   for (const auto& reply : view->replies) {
     Dict* r = d.AddSectionDictionary("REPLY");
-    r->SetValue("DATE", Day(reply.created_at));
+    r->SetValue("DATE", FrenchDay(reply.created_at));
     AddLines(*r, "LINE", reply.body);
   }
   if (!applications::IsFinal(a.status)) {
@@ -352,7 +350,7 @@ void AddApplySection(Dict& content, const Request& request, const WebServices& s
     for (const auto& v : *mine) {
       if (v.application.offer_id != offer_id) continue;
       Dict* already = d->AddSectionDictionary("ALREADY");
-      already->SetValue("DATE", Day(v.application.created_at));
+      already->SetValue("DATE", FrenchDay(v.application.created_at));
       already->SetValue("STATUS", std::string(applications::StatusLabel(v.application.status)));
       return;
     }

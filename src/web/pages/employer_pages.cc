@@ -562,8 +562,6 @@ void FillFacts(Dict& d, const WebServices& services, const Offer& offer) {
     d.AddSectionDictionary("PARAGRAPH")->SetValue("TEXT", paragraph);
 }
 
-std::string Day(UnixSeconds t) { return FormatFrenchLongDate(TodayIn(t)); }
-
 // ---------- Offers: the employer's pages ----------
 
 std::optional<std::int64_t> IdParam(const Request& request) { return ParseId(request.Param("id")); }
@@ -597,7 +595,7 @@ Response OffersListPage(const Request& request, const WebServices& services) {
     row->SetValue("STATE_CODE",
                   offer.hidden ? "hidden" : std::string(offers::OfferStateCode(offer.state)));
     row->SetValue("APPLICATIONS", std::to_string(offer.applications));
-    row->SetValue("UNTIL", offers::IsOpen(offer.state) ? Day(offer.expires_at) : "—");
+    row->SetValue("UNTIL", offers::IsOpen(offer.state) ? FrenchDay(offer.expires_at) : "—");
   }
   if (list->empty()) page.Show("NO_OFFER");
   for (auto state : {OfferState::kDraft, OfferState::kPublished, OfferState::kPaused,
@@ -641,7 +639,7 @@ Response ManagePage(const Request& request, const WebServices& services, std::in
   if (offer->hidden)
     page.dict().SetValueAndShowSection("HIDDEN_REASON", offer->hidden_reason, "HIDDEN");
   if (offers::IsOpen(offer->state))
-    page.dict().SetValueAndShowSection("UNTIL", Day(offer->expires_at), "ONLINE");
+    page.dict().SetValueAndShowSection("UNTIL", FrenchDay(offer->expires_at), "ONLINE");
   const OfferState s = offer->state;
   const bool over = s == OfferState::kFilled || s == OfferState::kClosed;
   if (!over) page.Show("CAN_EDIT");
@@ -706,8 +704,8 @@ Response PublicOfferPage(const Request& request, const WebServices& services, st
   FillFacts(page.dict(), services, shown->offer);
   page.Set("ORGANISATION", shown->organisation_name);
   page.Set("ORGANISATION_ID", std::to_string(shown->offer.organisation_id));
-  page.Set("PUBLISHED", Day(shown->offer.published_at));
-  page.Set("UNTIL", Day(shown->offer.expires_at));
+  page.Set("PUBLISHED", FrenchDay(shown->offer.published_at));
+  page.Set("UNTIL", FrenchDay(shown->offer.expires_at));
   if (request.Query("info") == "signalement-envoye")
     page.Notice("success", "Merci : votre signalement est transmis à la délégation.");
   std::map<std::string, std::string> errors;
@@ -781,7 +779,7 @@ Response QueuePage(const Request& request, const WebServices& services, const Er
             "BRANCH", fmt::format("{} ({})", (*branch)->name, crm::OpcoLabel((*branch)->opco)),
             "HAS_BRANCH");
     row->SetValue("STATUS", std::string(people::OrganisationStatusLabel(o.status)));
-    row->SetValue("SINCE", Day(o.created_at));
+    row->SetValue("SINCE", FrenchDay(o.created_at));
     if (o.status == OrganisationStatus::kDetailsRequested)
       row->SetValueAndShowSection("REASON", o.status_reason, "ASKED");
     for (const auto& member : item.members) {
@@ -804,7 +802,7 @@ Response QueuePage(const Request& request, const WebServices& services, const Er
       Dict* r = row->AddSectionDictionary("REPORT");
       r->SetValue("REASON", std::string(offers::ReportReasonLabel(report.reason)));
       r->SetValue("DETAILS", report.details);
-      r->SetValue("WHEN", Day(report.created_at));
+      r->SetValue("WHEN", FrenchDay(report.created_at));
     }
   }
   return page.Render(services.templates, status);
@@ -981,7 +979,7 @@ void AddEmployerPages(Router& router, const WebServices& services) {
     if (!offer) return ErrorResponse(request, services.templates, offer.error());
     return MessagePage(request, services.templates, "Offre prolongée",
                        fmt::format("Votre offre « {} » reste en ligne jusqu'au {}.",
-                                   offer->input.title, Day(offer->expires_at)),
+                                   offer->input.title, FrenchDay(offer->expires_at)),
                        fmt::format("/offres/{}", offer->id), "Voir l'offre");
   });
 

@@ -27,8 +27,6 @@ using Dict = ctemplate::TemplateDictionary;
 constexpr char kEmployerBase[] = "/employeur/candidatures-spontanees";
 constexpr char kCfaBase[] = "/cfa/demandes";
 
-std::string Day(UnixSeconds t) { return FormatFrenchLongDate(TodayIn(t)); }
-
 enquiries::EnquiryService& Service(const WebServices& services) { return *services.enquiries; }
 
 // ---------- The young person's side ----------
@@ -155,13 +153,13 @@ Response MinePage(const Request& request, const WebServices& services) {
     if (!e.subject.empty())
       row->SetValueAndShowSection("SUBJECT_LABEL", std::string(enquiries::SubjectLabel(e.subject)),
                                   "SUBJECT");
-    row->SetValue("DATE", Day(e.created_at));
+    row->SetValue("DATE", FrenchDay(e.created_at));
     row->SetValue("STATUS", std::string(enquiries::StatusLabel(e.status)));
     row->SetValue("STATUS_CODE", std::string(enquiries::StatusCode(e.status)));
     AddLines(*row, "MESSAGE_LINE", e.message);
     for (const auto& reply : v.replies) {
       Dict* r = row->AddSectionDictionary("REPLY");
-      r->SetValue("DATE", Day(reply.created_at));
+      r->SetValue("DATE", FrenchDay(reply.created_at));
       AddLines(*r, "LINE", reply.body);
     }
     if (v.replies.empty() && e.status != EnquiryStatus::kClosed) row->ShowSection("WAITING");
@@ -234,7 +232,7 @@ Response InboxPage(const Request& request, const WebServices& services) {
               ? std::string(enquiries::SubjectLabel(e.subject))
               : fmt::format("{} ({})", enquiries::SubjectLabel(e.subject), v.training_title),
           "TOPIC");
-    row->SetValue("DATE", Day(e.created_at));
+    row->SetValue("DATE", FrenchDay(e.created_at));
     row->SetValue("STATUS", std::string(enquiries::StatusLabel(e.status)));
     row->SetValue("STATUS_CODE", std::string(enquiries::StatusCode(e.status)));
     if (v.cv) row->ShowSection("CV");
@@ -270,7 +268,7 @@ Response ViewPage(const Request& request, const WebServices& services, std::int6
   d.SetValue("EMAIL", view->author_email);
   d.SetValue("STATUS", std::string(enquiries::StatusLabel(e.status)));
   d.SetValue("STATUS_CODE", std::string(enquiries::StatusCode(e.status)));
-  d.SetValue("DATE", Day(e.created_at));
+  d.SetValue("DATE", FrenchDay(e.created_at));
   if (spontaneous) {
     Dict* s = d.AddSectionDictionary("SPONTANEOUS");
     s->SetValue("BASE", base);
@@ -292,7 +290,7 @@ Response ViewPage(const Request& request, const WebServices& services, std::int6
   if (!view->replies.empty()) d.ShowSection("HAS_REPLIES");
   for (const auto& reply : view->replies) {
     Dict* r = d.AddSectionDictionary("REPLY");
-    r->SetValue("DATE", Day(reply.created_at));
+    r->SetValue("DATE", FrenchDay(reply.created_at));
     AddLines(*r, "LINE", reply.body);
   }
   if (e.status != EnquiryStatus::kClosed) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
 #include <chrono>
 
@@ -66,6 +67,8 @@ std::string JoinText(const std::vector<std::string>& items, const std::string& s
 }
 
 Date TodayIn(UnixSeconds now) { return MartiniqueDate(now); }
+
+std::string FrenchDay(UnixSeconds t) { return FormatFrenchLongDate(TodayIn(t)); }
 
 int YearOf(UnixSeconds t) { return static_cast<int>(TodayIn(t).year()); }
 
@@ -135,6 +138,26 @@ Response Download(std::string bytes, const std::string& content_type, const std:
   response.Header("Content-Security-Policy", "sandbox");
   response.Header("Cache-Control", "private, no-store");
   return response;
+}
+
+void Options(ctemplate::TemplateDictionary& dict, const char* section,
+             const std::vector<std::pair<std::string, std::string>>& options,
+             const std::string& chosen) {
+  for (const auto& [value, label] : options) {
+    auto* o = dict.AddSectionDictionary(section);
+    o->SetValue("VALUE", value);
+    o->SetValue("LABEL", label);
+    if (value == chosen) o->ShowSection("SELECTED");
+  }
+}
+
+void FieldErrors(ctemplate::TemplateDictionary& dict, const Error* error) {
+  if (!error) return;
+  for (const auto& [field, message] : error->fields) {
+    std::string name = "ERR_" + field;
+    for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    dict.AddSectionDictionary(name)->SetValue("MESSAGE", message);
+  }
 }
 
 }  // namespace maplace::web

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <ctemplate/template.h>
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -26,6 +28,8 @@ std::string JoinText(const std::vector<std::string>& items, const std::string& s
 int YearOf(UnixSeconds t);
 // Today in Martinique.
 Date TodayIn(UnixSeconds now);
+// The day of an instant in Martinique, in French: « 15 janvier 2027 ».
+std::string FrenchDay(UnixSeconds t);
 // The aid's name in the rules in force, or its id.
 std::string AidName(const WebServices& services, const std::string& aid_id);
 // Every envelope (latest year first), or of one year.
@@ -42,6 +46,14 @@ class Names {
   const WebServices& services_;
   std::map<std::int64_t, std::string> cache_;
 };
+
+// The options of a select, {{VALUE}} and {{LABEL}} in `section`, the chosen one with
+// {{#SELECTED}}.
+void Options(ctemplate::TemplateDictionary& dict, const char* section,
+             const std::vector<std::pair<std::string, std::string>>& options,
+             const std::string& chosen);
+// Field errors beside the fields: {{#ERR_FIELD}}…{{MESSAGE}}…{{/ERR_FIELD}}.
+void FieldErrors(ctemplate::TemplateDictionary& dict, const Error* error);
 
 inline constexpr char kXlsxType[] =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
