@@ -11,6 +11,7 @@
 #include "domain/applications/application_repository.h"
 #include "domain/audit/audit_log.h"
 #include "domain/budgets/budget_repository.h"
+#include "domain/contracts/contract_repository.h"
 #include "domain/crm/crm_repository.h"
 #include "domain/enquiries/enquiry_repository.h"
 #include "domain/jobs/jobs_repository.h"
@@ -63,6 +64,11 @@ class Repositories {
     throw std::logic_error("workshops are not kept by this store");
   }
   virtual poec::PoecRepository& poec() { throw std::logic_error("POEC is not kept by this store"); }
+  // Issue 8 §3: the contracts register and the apprentices' follow-up. Not kept by the
+  // in-memory store of the unit tests (it throws there).
+  virtual contracts::ContractRepository& contracts() {
+    throw std::logic_error("contracts are not kept by this store");
+  }
   // Issue 9: the steering aggregates, computed by the SQL store (the in-memory one throws).
   virtual reporting::ReportingRepository& reporting() {
     throw std::logic_error("the steering aggregates are not computed by this store");
