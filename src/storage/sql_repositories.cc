@@ -15,6 +15,7 @@
 #include "storage/sql_journal.h"
 #include "storage/sql_offers.h"
 #include "storage/sql_poec.h"
+#include "storage/sql_reporting.h"
 #include "storage/sql_reference.h"
 #include "storage/sql_trainings.h"
 #include "storage/sql_workshops.h"
@@ -682,7 +683,8 @@ class SqlRepositories final : public Repositories {
         applications_(MakeSqlApplications(sql)),
         young_people_(MakeSqlYoungPeople(sql)),
         unsubscribes_(MakeSqlUnsubscribes(sql)),
-        enquiries_(MakeSqlEnquiries(sql)) {}
+        enquiries_(MakeSqlEnquiries(sql)),
+        reporting_(MakeSqlReporting(sql)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
   people::TokenRepository& tokens() override { return tokens_; }
@@ -704,6 +706,7 @@ class SqlRepositories final : public Repositories {
   young_people::YoungPeopleRepository& young_people() override { return *young_people_; }
   outbox::UnsubscribeRepository& unsubscribes() override { return *unsubscribes_; }
   enquiries::EnquiryRepository& enquiries() override { return *enquiries_; }
+  reporting::ReportingRepository& reporting() override { return *reporting_; }
 
  private:
   // Issue 8 §4 and §5.
@@ -728,6 +731,7 @@ class SqlRepositories final : public Repositories {
   std::unique_ptr<young_people::YoungPeopleRepository> young_people_;
   std::unique_ptr<outbox::UnsubscribeRepository> unsubscribes_;
   std::unique_ptr<enquiries::EnquiryRepository> enquiries_;
+  std::unique_ptr<reporting::ReportingRepository> reporting_;  // issue 9
 };
 
 }  // namespace

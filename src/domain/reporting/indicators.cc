@@ -1,78 +1,98 @@
 #include "domain/reporting/indicators.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "core/date.h"
 #include "core/text.h"
 #include "domain/aid_requests/aid_request_repository.h"
 #include "domain/budgets/budget_repository.h"
+#include "domain/crm/branches.h"
 #include "domain/offers/offer_repository.h"
 #include "domain/people/organisation_repository.h"
 #include "domain/people/role.h"
+#include "domain/poec/poec_service.h"
+#include "domain/workshops/workshop_service.h"
 
 namespace maplace::reporting {
 namespace {
 
 using aid_requests::RequestState;
+using Names = std::vector<std::string_view>;
 
 int YearOf(UnixSeconds t) { return static_cast<int>(MartiniqueDate(t).year()); }
 
-// Everything the indicators read, in one transaction.
-struct Data {
-  std::vector<budgets::Envelope> envelopes;
-  std::vector<aid_requests::RequestRecord> requests;
-  std::vector<aid_requests::Payment> payments;
-  std::vector<offers::Offer> offers;
-  std::vector<people::Organisation> organisations;
-};
-
-Result<Data> Load(Store& store) {
-  Data data;
-  auto read = store.Read([&](Repositories& repos) -> Status {
-    auto envelopes = repos.budgets().List(std::nullopt);
-    if (!envelopes) return Fail(envelopes.error());
-    data.envelopes = std::move(*envelopes);
-    aid_requests::RequestFilter all;
-    all.limit = 10'000'000;
-    auto requests = repos.aid_requests().List(all);
-    if (!requests) return Fail(requests.error());
-    data.requests = std::move(*requests);
-    auto payments = repos.aid_requests().Payments(std::nullopt, std::nullopt);
-    if (!payments) return Fail(payments.error());
-    data.payments = std::move(*payments);
-    auto offers = repos.offers().ListAll();
-    if (!offers) return Fail(offers.error());
-    data.offers = std::move(*offers);
-    auto organisations = repos.organisations().List();
-    if (!organisations) return Fail(organisations.error());
-    data.organisations = std::move(*organisations);
-    return Ok();
-  });
-  if (!read) return Fail(read.error());
-  return data;
+// 1 January 00:00 in Martinique (UTC−4) is 04:00 UTC.
+UnixSeconds YearStart(int year) {
+  const std::chrono::sys_days day{std::chrono::year{year} / 1 / 1};
+  return std::chrono::sys_seconds{day}.time_since_epoch().count() + 4 * 3600;
 }
 
-// An indicator summed per key for the year and the one before: `each` calls add(year, key,
-// label, amount) for every fact.
-template <typename Each>
-Indicator Sum(std::string id, std::string label, std::string definition, Unit unit, int year,
-              Each each) {
-  Indicator out{std::move(id), std::move(label), std::move(definition), unit, year, 0, 0, {}};
-  std::map<std::string, Breakdown> parts;
-  each([&](int fact_year, const std::string& key, const std::string& part_label,
-           std::int64_t amount) {
-    if (fact_year != year && fact_year != year - 1) return;
-    Breakdown& part = parts[key];
-    part.key = key;
-    part.label = part_label;
-    (fact_year == year ? out.value : out.previous) += amount;
-    (fact_year == year ? part.value : part.previous) += amount;
-  });
-  for (auto& [key, part] : parts) {
-    if (!key.empty()) out.breakdown.push_back(std::move(part));
+// Which filters each family of figures honours (see Filters).
+const Names kYearOnly = {"year"};
+const Names kOrganisationSide = {"year", "area", "branch", "opco"};
+const Names kEveryFilter = {"year", "area", "branch", "opco", "level", "rome"};
+const Names kYearAndRome = {"year", "rome"};
+
+std::string_view FilterLabel(std::string_view name) {
+  if (name == "year") return "année";
+  if (name == "area") return "bassin d'emploi";
+  if (name == "branch") return "branche (IDCC)";
+  if (name == "opco") return "OPCO";
+  if (name == "level") return "niveau de certification";
+  return "métier (ROME)";
+}
+
+// "Filtres : année, bassin d'emploi." appended to a definition.
+std::string FiltersSentence(const Names& honoured) {
+  std::string out = honoured.size() == 1 ? " Filtre : " : " Filtres : ";
+  for (std::size_t k = 0; k < honoured.size(); ++k)
+    out += fmt::format("{}{}", k == 0 ? "" : ", ", FilterLabel(honoured[k]));
+  return out + ".";
+}
+
+Indicator Make(std::string id, std::string label, std::string definition, Unit unit, int year,
+               const Names& honoured, const std::vector<std::string>& set) {
+  Indicator out;
+  out.id = std::move(id);
+  out.label = std::move(label);
+  out.definition = std::move(definition) + FiltersSentence(honoured);
+  out.unit = unit;
+  out.year = year;
+  for (const auto& name : set) {
+    const bool honours = std::find(honoured.begin(), honoured.end(), name) != honoured.end();
+    (honours ? out.filters_applied : out.filters_not_applicable).push_back(name);
   }
   return out;
+}
+
+// Adds `amount` to line `key` of `indicator`, for the year (`current`) or the one before.
+void AddPart(Indicator& indicator, bool current, const std::string& key, const std::string& label,
+             std::int64_t amount) {
+  auto it = std::find_if(indicator.breakdown.begin(), indicator.breakdown.end(),
+                         [&](const Breakdown& b) { return b.key == key; });
+  if (it == indicator.breakdown.end()) {
+    indicator.breakdown.push_back({key, label, 0, 0});
+    it = indicator.breakdown.end() - 1;
+  }
+  (current ? it->value : it->previous) += amount;
+}
+
+// The same, and to the indicator's value.
+void Add(Indicator& indicator, bool current, const std::string& key, const std::string& label,
+         std::int64_t amount) {
+  (current ? indicator.value : indicator.previous) += amount;
+  AddPart(indicator, current, key, label, amount);
+}
+
+void SortBreakdown(Indicator& indicator) {
+  std::sort(indicator.breakdown.begin(), indicator.breakdown.end(),
+            [](const Breakdown& a, const Breakdown& b) { return a.key < b.key; });
 }
 
 // The same name however it was typed: "  Mélissa JOSEPH " and "mélissa joseph".
@@ -80,126 +100,505 @@ std::string NameKey(std::string_view name) {
   return text::AsciiLower(text::SingleLine(text::Trim(name)));
 }
 
-bool Submitted(RequestState state) { return state != RequestState::kDraft; }
-
 bool Granted(const aid_requests::AidRequest& r) {
   return r.state == RequestState::kCommitted || r.state == RequestState::kPaid ||
          (r.state == RequestState::kClosed && r.paid_cents > 0);
 }
 
-std::vector<Indicator> Indicators(const Data& data, int year) {
+Scope ScopeOf(const Filters& f) { return Scope{f.area, f.branch, f.opco, f.level, f.rome}; }
+
+// Aid requests carry no offer: their figures are computed without level and ROME (and say so).
+Scope OrganisationScope(const Filters& f) { return Scope{f.area, f.branch, f.opco, 0, ""}; }
+
+Status Check(Repositories& repos, const Filters& f) {
+  std::map<std::string, std::string> errors;
+  if (f.year < 2020 || f.year > 2100) errors["year"] = "Choisissez une année entre 2020 et 2100.";
+  if (!f.area.empty()) {
+    auto areas = repos.jobs().Areas();
+    if (!areas) return Fail(areas.error());
+    if (std::none_of(areas->begin(), areas->end(), [&](const auto& a) { return a.code == f.area; }))
+      errors["area"] = "Ce bassin d'emploi n'existe pas.";
+  }
+  static const std::regex kIdcc("[0-9]{4}"), kRome("[A-N][0-9]{4}");
+  if (!f.branch.empty() && !std::regex_match(f.branch, kIdcc))
+    errors["branch"] = "Une branche se désigne par son IDCC : quatre chiffres (1979).";
+  if (!f.opco.empty() && !crm::IsOpcoCode(f.opco)) errors["opco"] = "Cet OPCO n'est pas connu.";
+  if (f.level != 0 && (f.level < 3 || f.level > 7))
+    errors["level"] = "Choisissez un niveau de certification de 3 à 7.";
+  if (!f.rome.empty() && !std::regex_match(f.rome, kRome))
+    errors["rome"] = "Un code ROME est une lettre et quatre chiffres (M1607).";
+  if (!errors.empty()) return FailFields("invalid indicator filters", std::move(errors));
+  return Ok();
+}
+
+// The reads of one year, under the filters.
+struct YearData {
+  Funnel funnel;
+  std::vector<std::int64_t> delays;
+  std::vector<HireCell> hires;
+  std::vector<std::int64_t> applicants;
+  std::vector<RequestCell> requests;
+  std::vector<RequestPerson> people;
+  std::vector<RequestCell> committed_by_kind;
+  std::vector<budgets::Envelope> envelopes;
+  std::vector<workshops::SessionFigures> sessions;
+  poec::OutcomeFigures poec;
+};
+
+// What is read once for both years: records still filtered in C++ (offers and organisations
+// are few) and the year-only money figures.
+struct Shared {
+  std::vector<aid_requests::RequestRecord> granted;  // committed, paid, closed after payment
+  std::vector<aid_requests::Payment> payments;
+  std::map<std::int64_t, std::string> aid_of_request;
+  std::vector<offers::Offer> offers;
+  std::vector<people::Organisation> organisations;
+  std::map<std::string, std::string> area_of_commune;
+  std::map<std::string, std::string> opco_of_idcc;
+};
+
+Status ReadYear(Repositories& repos, const Filters& f, int year, YearData& d) {
+  const Scope scope = ScopeOf(f), requests = OrganisationScope(f);
+  const UnixSeconds from = YearStart(year), to = YearStart(year + 1);
+  auto& r = repos.reporting();
+  auto funnel = r.ApplicationFunnel(scope, from, to);
+  if (!funnel) return Fail(funnel.error());
+  d.funnel = *funnel;
+  auto delays = r.FirstReplyDelays(scope, from, to);
+  if (!delays) return Fail(delays.error());
+  d.delays = std::move(*delays);
+  auto hires = r.Hires(scope, from, to);
+  if (!hires) return Fail(hires.error());
+  d.hires = std::move(*hires);
+  auto applicants = r.Applicants(scope, from, to);
+  if (!applicants) return Fail(applicants.error());
+  d.applicants = std::move(*applicants);
+  auto cells = r.AidRequests(requests, from, to);
+  if (!cells) return Fail(cells.error());
+  d.requests = std::move(*cells);
+  if (!scope.BindsOffersOnly()) {
+    auto people = r.AidRequestPeople(requests, from, to);
+    if (!people) return Fail(people.error());
+    d.people = std::move(*people);
+  }
+  auto kinds = r.CommittedByContractKind(year);
+  if (!kinds) return Fail(kinds.error());
+  d.committed_by_kind = std::move(*kinds);
+  auto envelopes = repos.budgets().List(year);
+  if (!envelopes) return Fail(envelopes.error());
+  d.envelopes = std::move(*envelopes);
+  return Ok();
+}
+
+Status ReadShared(Repositories& repos, const Filters& f, Shared& s) {
+  // The requests that money went to (payments belong to them only).
+  aid_requests::RequestFilter granted;
+  granted.states = {RequestState::kCommitted, RequestState::kPaid, RequestState::kClosed};
+  granted.limit = 10'000'000;
+  auto requests = repos.aid_requests().List(granted);
+  if (!requests) return Fail(requests.error());
+  for (auto& r : *requests) {
+    s.aid_of_request[r.request.id] = r.request.aid_id;
+    if (Granted(r.request)) s.granted.push_back(std::move(r));
+  }
+  auto payments = repos.aid_requests().Payments(std::nullopt, std::nullopt);
+  if (!payments) return Fail(payments.error());
+  s.payments = std::move(*payments);
+  auto offers = repos.offers().ListAll();
+  if (!offers) return Fail(offers.error());
+  s.offers = std::move(*offers);
+  auto organisations = repos.organisations().List();
+  if (!organisations) return Fail(organisations.error());
+  s.organisations = std::move(*organisations);
+  if (!f.area.empty()) {
+    auto communes = repos.jobs().Communes();
+    if (!communes) return Fail(communes.error());
+    for (const auto& c : *communes) s.area_of_commune[c.insee_code] = c.area_code;
+  }
+  if (!f.opco.empty()) {
+    auto branches = repos.crm().Branches();
+    if (!branches) return Fail(branches.error());
+    for (const auto& b : *branches) s.opco_of_idcc[b.idcc] = b.opco;
+  }
+  return Ok();
+}
+
+// Whether an organisation (and its commune) passes the organisation-side filters.
+bool OrganisationMatches(const Shared& s, const Filters& f, const people::Organisation& o,
+                         const std::string& commune) {
+  if (!f.branch.empty() && o.idcc != f.branch) return false;
+  if (!f.opco.empty()) {
+    auto it = s.opco_of_idcc.find(o.idcc);
+    if (it == s.opco_of_idcc.end() || it->second != f.opco) return false;
+  }
+  if (!f.area.empty()) {
+    auto it = s.area_of_commune.find(commune);
+    if (it == s.area_of_commune.end() || it->second != f.area) return false;
+  }
+  return true;
+}
+
+std::int64_t MedianDays(std::vector<std::int64_t> seconds) {
+  if (seconds.empty()) return 0;
+  std::sort(seconds.begin(), seconds.end());
+  const std::size_t n = seconds.size();
+  const std::int64_t median =
+      n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
+  return (median + 43'200) / 86'400;  // to the nearest day
+}
+
+// The ROME jobs in tension in `area` ("" for the whole territory) for `year`: the jobs of the
+// BMO families where at least half of the hiring projects are difficult, in the survey of the
+// year or else the latest before it. Empty when there is no such survey.
+class TensionJobs {
+ public:
+  explicit TensionJobs(jobs::JobsService& jobs) : jobs_(jobs) {}
+  static constexpr double kDifficultShare = 0.5;
+
+  Result<bool> InTension(int year, const std::string& area, const std::string& rome) {
+    auto key = std::make_pair(year, area);
+    auto it = cache_.find(key);
+    if (it == cache_.end()) {
+      auto set = Load(year, area);
+      if (!set) return Fail(set.error());
+      it = cache_.emplace(key, std::move(*set)).first;
+    }
+    return it->second.contains(rome);
+  }
+
+ private:
+  Result<std::set<std::string>> Load(int year, const std::string& area) {
+    jobs::RankingQuery query;
+    if (!area.empty()) query.area = area;
+    auto latest = jobs_.Ranking(query);
+    if (!latest) return Fail(latest.error());
+    int survey = 0;
+    for (int y : latest->years)
+      if (y <= year) survey = y;
+    std::set<std::string> out;
+    if (survey == 0) return out;
+    query.year = survey;
+    auto ranking = jobs_.Ranking(query);
+    if (!ranking) return Fail(ranking.error());
+    for (const auto& family : ranking->families)
+      if (family.share_difficult && *family.share_difficult >= kDifficultShare)
+        out.insert(family.jobs.begin(), family.jobs.end());
+    return out;
+  }
+
+  jobs::JobsService& jobs_;
+  std::map<std::pair<int, std::string>, std::set<std::string>> cache_;
+};
+
+Result<std::vector<Indicator>> Indicators(Store& store, const Filters& f, jobs::JobsService* jobs) {
+  const int year = f.year;
+  const auto set = FiltersSet(f);
+  YearData now, before;
+  Shared shared;
+  auto read = store.Read([&](Repositories& repos) -> Status {
+    if (auto s = Check(repos, f); !s) return s;
+    if (auto s = ReadYear(repos, f, year, now); !s) return s;
+    if (auto s = ReadYear(repos, f, year - 1, before); !s) return s;
+    return ReadShared(repos, f, shared);
+  });
+  if (!read) return Fail(read.error());
+  for (auto [y, d] : {std::pair{year, &now}, std::pair{year - 1, &before}}) {
+    auto sessions = workshops::SessionsInYear(store, y);
+    if (!sessions) return Fail(sessions.error());
+    d->sessions = std::move(*sessions);
+    auto poec = poec::PoecOutcomesInYear(store, y);
+    if (!poec) return Fail(poec.error());
+    d->poec = std::move(*poec);
+  }
+  const auto both = [&](auto&& each) {
+    each(now, true);
+    each(before, false);
+  };
+
   std::vector<Indicator> out;
-  const char* kBudgetScope =
+  // Budgets.
+  const std::string kBudgetScope =
       " Enveloppes de l'année budgétaire, toutes sources de financement (fonds propres, "
-      "délégation, conventions, État).";
+      "délégation, conventions, État), par aide.";
   for (const auto& [id, label, what] :
        std::vector<std::tuple<std::string, std::string, std::string>>{
-           {"budget.allocated", "Budget des aides alloué", "Somme des montants alloués"},
+           {"budget.allocated", "Budget des aides alloué", "Somme des montants alloués."},
            {"budget.committed", "Budget des aides engagé",
-            "Somme des montants engagés sur des demandes accordées (payés ou non)"},
-           {"budget.paid", "Budget des aides payé", "Somme des montants payés"}}) {
-    out.push_back(Sum(id, label, what + "." + kBudgetScope, Unit::kCents, year, [&](auto add) {
-      for (const auto& e : data.envelopes) {
+            "Somme des montants engagés sur des demandes accordées (payés ou non)."},
+           {"budget.paid", "Budget des aides payé", "Somme des montants payés."}}) {
+    Indicator i = Make(id, label, what + kBudgetScope, Unit::kCents, year, kYearOnly, set);
+    both([&](const YearData& d, bool current) {
+      for (const auto& e : d.envelopes) {
         const std::int64_t amount = id == "budget.allocated"   ? e.allocated_cents
                                     : id == "budget.committed" ? e.committed_cents
                                                                : e.paid_cents;
-        add(e.year, e.aid_id, e.aid_id, amount);
+        Add(i, current, e.aid_id, e.aid_id, amount);
       }
-    }));
+    });
+    SortBreakdown(i);
+    out.push_back(std::move(i));
   }
-  out.push_back(Sum("aids.requests", "Demandes d'aide",
-                    "Demandes créées dans l'année (heure de la Martinique) et envoyées par le "
-                    "demandeur (les brouillons ne comptent pas), par état actuel.",
-                    Unit::kCount, year, [&](auto add) {
-                      for (const auto& r : data.requests) {
-                        if (!Submitted(r.request.state)) continue;
-                        add(YearOf(r.request.created_at),
-                            std::string(aid_requests::StateCode(r.request.state)),
-                            std::string(aid_requests::StateLabel(r.request.state)), 1);
-                      }
-                    }));
-  out.push_back(Sum("aids.granted", "Aides accordées",
-                    "Montant des demandes créées dans l'année et engagées sur une enveloppe "
-                    "(engagées, payées, ou closes après paiement), par aide.",
-                    Unit::kCents, year, [&](auto add) {
-                      for (const auto& r : data.requests) {
-                        if (!Granted(r.request)) continue;
-                        add(YearOf(r.request.created_at), r.request.aid_id, r.request.aid_id,
-                            r.request.amount_cents);
-                      }
-                    }));
-  std::map<std::int64_t, std::string> aid_of;
-  for (const auto& r : data.requests) aid_of[r.request.id] = r.request.aid_id;
-  out.push_back(Sum("aids.paid", "Aides versées",
-                    "Somme des versements exécutés dans l'année (date du lot de paiement, heure "
-                    "de la Martinique), par aide.",
-                    Unit::kCents, year, [&](auto add) {
-                      for (const auto& p : data.payments) {
-                        add(YearOf(p.created_at), aid_of[p.request_id], aid_of[p.request_id],
-                            p.amount_cents);
-                      }
-                    }));
-
-  // Distinct people: a young person's own account, or an apprentice named by an employer or a
-  // CFA (name and organisation).
-  Indicator young{"young_people.accompanied",
-                  "Jeunes accompagnés",
-                  "Personnes distinctes ayant, dans l'année, une demande d'aide envoyée : le "
-                  "compte du jeune, ou l'apprenti nommé par un employeur ou un CFA (nom et "
-                  "organisation). Les suivis et les candidatures s'y ajouteront quand la "
-                  "plateforme les enregistrera.",
-                  Unit::kCount,
-                  year,
-                  0,
-                  0,
-                  {}};
-  std::set<std::string> people_of_year, people_before;
-  for (const auto& r : data.requests) {
-    if (!Submitted(r.request.state)) continue;
-    const int y = YearOf(r.request.created_at);
-    if (y != year && y != year - 1) continue;
-    const std::string who =
-        r.request.organisation_id
-            ? std::to_string(*r.request.organisation_id) + "/" + NameKey(r.beneficiary_name)
-            : "user:" + std::to_string(r.request.hands.requester);
-    (y == year ? people_of_year : people_before).insert(who);
+  {
+    Indicator i = Make("budget.alternance", "Budget engagé pour des contrats en alternance",
+                       "Montants engagés sur les enveloppes de l'année pour des demandes dont la "
+                       "situation simulée porte sur un contrat d'apprentissage ou de "
+                       "professionnalisation, par type de contrat ; rapporté au budget engagé, "
+                       "c'est la part qui va à l'alternance.",
+                       Unit::kCents, year, kYearOnly, set);
+    both([&](const YearData& d, bool current) {
+      for (const auto& c : d.committed_by_kind)
+        Add(i, current, c.state,
+            c.state == "apprentissage" ? "Apprentissage" : "Professionnalisation", c.amount_cents);
+    });
+    out.push_back(std::move(i));
   }
-  young.value = static_cast<std::int64_t>(people_of_year.size());
-  young.previous = static_cast<std::int64_t>(people_before.size());
-  out.push_back(std::move(young));
 
-  out.push_back(Sum("offers.published", "Offres d'alternance publiées",
-                    "Offres publiées pour la première fois dans l'année, par type de contrat.",
-                    Unit::kCount, year, [&](auto add) {
-                      for (const auto& o : data.offers) {
-                        if (o.published_at == 0) continue;
-                        add(YearOf(o.published_at),
-                            std::string(offers::ContractKindCode(o.input.contract)),
-                            std::string(offers::ContractKindLabel(o.input.contract)), 1);
-                      }
-                    }));
-  out.push_back(Sum("offers.filled", "Offres pourvues",
-                    "Offres marquées pourvues dont la dernière modification date de l'année, "
-                    "par canal de recrutement déclaré par l'employeur.",
-                    Unit::kCount, year, [&](auto add) {
-                      for (const auto& o : data.offers) {
-                        if (o.state != offers::OfferState::kFilled) continue;
-                        add(YearOf(o.updated_at), o.filled_channel,
-                            std::string(offers::FillChannelLabel(o.filled_channel)), 1);
-                      }
-                    }));
-  out.push_back(Sum("organisations.new", "Nouvelles organisations",
-                    "Employeurs et CFA inscrits dans l'année (comptes de démonstration exclus).",
-                    Unit::kCount, year, [&](auto add) {
-                      for (const auto& o : data.organisations) {
-                        // Partners (LADOM, missions locales…) are entered by advisors, not
-                        // registered: they are not counted here.
-                        if (o.is_demo || o.kind == people::OrganisationKind::kPartner) continue;
-                        const bool cfa = o.kind == people::OrganisationKind::kCfa;
-                        add(YearOf(o.created_at), cfa ? "cfa" : "employer",
-                            cfa ? "CFA" : "Employeurs", 1);
-                      }
-                    }));
+  // Young people accompanied: applicants by account, aid requests by account or named apprentice.
+  {
+    Indicator i = Make(
+        "young_people.accompanied", "Jeunes accompagnés",
+        "Personnes distinctes ayant dans l'année une candidature envoyée (le compte du jeune) ou "
+        "une demande d'aide envoyée (le compte du jeune, ou l'apprenti nommé par un employeur ou "
+        "un CFA : nom et organisation). Avec un filtre de niveau ou de métier, seules les "
+        "candidatures comptent (une demande d'aide ne porte pas d'offre). Les suivis "
+        "d'apprentis du registre des contrats s'y ajouteront quand le registre les donnera.",
+        Unit::kCount, year, kEveryFilter, set);
+    both([&](const YearData& d, bool current) {
+      std::set<std::string> people;
+      for (auto id : d.applicants) people.insert("user:" + std::to_string(id));
+      for (const auto& p : d.people)
+        people.insert(p.organisation_id
+                          ? std::to_string(*p.organisation_id) + "/" + NameKey(p.beneficiary_name)
+                          : "user:" + std::to_string(p.requester_id));
+      (current ? i.value : i.previous) = static_cast<std::int64_t>(people.size());
+    });
+    out.push_back(std::move(i));
+  }
+
+  // Applications: the funnel and the recruiters' response times.
+  {
+    Indicator i = Make("applications.funnel", "Parcours des candidatures",
+                       "Candidatures envoyées dans l'année (heure de la Martinique), puis celles "
+                       "qui ont reçu une réponse du recruteur, un entretien proposé, une "
+                       "embauche, quelle que soit la date de la réponse.",
+                       Unit::kCount, year, kEveryFilter, set);
+    i.records = "applications";
+    both([&](const YearData& d, bool current) {
+      (current ? i.value : i.previous) = d.funnel.sent;
+      for (const auto& [key, label, value] :
+           std::vector<std::tuple<std::string, std::string, std::int64_t>>{
+               {"sent", "Envoyées", d.funnel.sent},
+               {"replied", "Avec une réponse", d.funnel.replied},
+               {"interview", "Entretien proposé", d.funnel.interview},
+               {"hired", "Embauche", d.funnel.hired}}) {
+        AddPart(i, current, key, label, value);
+      }
+    });
+    out.push_back(std::move(i));
+  }
+  {
+    Indicator i =
+        Make("applications.response_days", "Délai de première réponse",
+             "Médiane, en jours arrondis, du délai entre l'envoi d'une candidature de l'année et "
+             "la première réponse du recruteur (entretien, refus ou embauche) ; les candidatures "
+             "sans réponse n'y entrent pas.",
+             Unit::kDays, year, kEveryFilter, set);
+    i.value = MedianDays(now.delays);
+    i.previous = MedianDays(before.delays);
+    out.push_back(std::move(i));
+  }
+  if (jobs != nullptr) {
+    Indicator i = Make(
+        "hires.tension", "Embauches dans des métiers en tension",
+        "Candidatures passées à « embauché » dans l'année dont le métier (ROME) de l'offre "
+        "appartient à une famille de l'enquête BMO où au moins la moitié des projets de "
+        "recrutement sont jugés difficiles, dans le bassin d'emploi de l'offre (toute la "
+        "Martinique si sa commune n'en a pas), selon l'enquête de l'année ou la dernière avant "
+        "elle ; détail : en tension ou non.",
+        Unit::kCount, year, kEveryFilter, set);
+    TensionJobs tension(*jobs);
+    for (auto [d, current, y] :
+         {std::tuple{&now, true, year}, std::tuple{&before, false, year - 1}}) {
+      for (const auto& cell : d->hires) {
+        auto in = tension.InTension(y, cell.area_code, cell.rome_code);
+        if (!in) return Fail(in.error());
+        if (*in) (current ? i.value : i.previous) += cell.hires;
+        AddPart(i, current, *in ? "tension" : "other",
+                *in ? "Métiers en tension" : "Autres métiers", cell.hires);
+      }
+    }
+    SortBreakdown(i);
+    std::reverse(i.breakdown.begin(), i.breakdown.end());  // "tension" first
+    out.push_back(std::move(i));
+  }
+
+  // POEC and workshops.
+  {
+    Indicator i = Make("poec.outcomes", "Sorties de POEC",
+                       "Candidats de POEC dont la sortie est datée de l'année (tous programmes), "
+                       "par type de sortie ; les embauches sont les CDI, CDD d'au moins 12 mois "
+                       "et contrats en alternance.",
+                       Unit::kCount, year, kYearOnly, set);
+    both([&](const YearData& d, bool current) {
+      (current ? i.value : i.previous) = d.poec.with_outcome;
+      for (const auto& o : d.poec.by_outcome) AddPart(i, current, o.code, o.label, o.count);
+    });
+    out.push_back(std::move(i));
+  }
+  {
+    Indicator sessions = Make("workshops.sessions", "Sessions d'ateliers",
+                              "Sessions d'ateliers Aktiv Alternance commençant dans l'année "
+                              "(heure de la Martinique), par thème.",
+                              Unit::kCount, year, kYearOnly, set);
+    Indicator attendance =
+        Make("workshops.attendance", "Participation aux ateliers",
+             "Personnes présentes sur la feuille d'émargement des sessions de l'année ; détail : "
+             "inscrits ayant une place, présents, liste d'attente.",
+             Unit::kCount, year, kYearOnly, set);
+    Indicator satisfaction =
+        Make("workshops.satisfaction", "Satisfaction des ateliers",
+             "Moyenne des notes (1 à 5) des questionnaires de satisfaction des sessions de "
+             "l'année, chaque réponse comptant autant, en centièmes (425 = 4,25 sur 5).",
+             Unit::kHundredths, year, kYearOnly, set);
+    both([&](const YearData& d, bool current) {
+      double rated = 0;
+      std::int64_t answers = 0;
+      for (const auto& s : d.sessions) {
+        Add(sessions, current, s.theme, s.theme, 1);
+        AddPart(attendance, current, "registered", "Inscrits", s.stats.registered);
+        Add(attendance, current, "attended", "Présents", s.stats.attended);
+        AddPart(attendance, current, "waiting", "En liste d'attente", s.stats.waiting);
+        rated += s.stats.average * s.stats.ratings;
+        answers += s.stats.ratings;
+      }
+      (current ? satisfaction.value : satisfaction.previous) =
+          answers == 0
+              ? 0
+              : static_cast<std::int64_t>(rated * 100.0 / static_cast<double>(answers) + 0.5);
+    });
+    SortBreakdown(sessions);
+    out.push_back(std::move(sessions));
+    out.push_back(std::move(attendance));
+    out.push_back(std::move(satisfaction));
+  }
+
+  // Aid requests.
+  const std::string kRequestScope =
+      " Demandes créées dans l'année (heure de la Martinique) et envoyées par le demandeur (les "
+      "brouillons ne comptent pas) ; bassin, branche et OPCO sont ceux de l'organisation qui "
+      "demande (une demande faite par un jeune n'en a pas).";
+  {
+    Indicator by_state = Make("aids.requests", "Demandes d'aide",
+                              "Nombre de demandes, par état actuel." + kRequestScope, Unit::kCount,
+                              year, kOrganisationSide, set);
+    Indicator by_aid = Make("aids.requests_by_aid", "Demandes d'aide par aide",
+                            "Nombre de demandes, par aide." + kRequestScope, Unit::kCount, year,
+                            kOrganisationSide, set);
+    Indicator amounts =
+        Make("aids.amounts", "Montants des demandes d'aide",
+             "Montants demandés (accordés une fois engagés), par état actuel." + kRequestScope,
+             Unit::kCents, year, kOrganisationSide, set);
+    by_state.records = by_aid.records = amounts.records = "aid_requests";
+    both([&](const YearData& d, bool current) {
+      for (const auto& c : d.requests) {
+        const auto state = aid_requests::ParseState(c.state);
+        const std::string label =
+            state ? std::string(aid_requests::StateLabel(*state)) : std::string(c.state);
+        Add(by_state, current, c.state, label, c.requests);
+        Add(by_aid, current, c.aid_id, c.aid_id, c.requests);
+        Add(amounts, current, c.state, label, c.amount_cents);
+      }
+    });
+    for (Indicator* i : {&by_state, &by_aid, &amounts}) {
+      SortBreakdown(*i);
+      out.push_back(std::move(*i));
+    }
+  }
+  {
+    Indicator granted = Make("aids.granted", "Aides accordées",
+                             "Montant des demandes créées dans l'année et engagées sur une "
+                             "enveloppe (engagées, payées, ou closes après paiement), par aide.",
+                             Unit::kCents, year, kYearOnly, set);
+    for (const auto& r : shared.granted) {
+      const int y = YearOf(r.request.created_at);
+      if (y != year && y != year - 1) continue;
+      Add(granted, y == year, r.request.aid_id, r.request.aid_id, r.request.amount_cents);
+    }
+    SortBreakdown(granted);
+    out.push_back(std::move(granted));
+    Indicator paid = Make("aids.paid", "Aides versées",
+                          "Somme des versements exécutés dans l'année (date du lot de paiement, "
+                          "heure de la Martinique), par aide.",
+                          Unit::kCents, year, kYearOnly, set);
+    for (const auto& p : shared.payments) {
+      const int y = YearOf(p.created_at);
+      if (y != year && y != year - 1) continue;
+      const std::string& aid = shared.aid_of_request[p.request_id];
+      Add(paid, y == year, aid, aid, p.amount_cents);
+    }
+    SortBreakdown(paid);
+    out.push_back(std::move(paid));
+  }
+
+  // Offers and organisations.
+  {
+    std::map<std::int64_t, const people::Organisation*> organisation_of;
+    for (const auto& o : shared.organisations) organisation_of[o.id] = &o;
+    const auto offer_matches = [&](const offers::Offer& o) {
+      if (f.level != 0 && o.input.level != f.level) return false;
+      if (!f.rome.empty() && o.input.rome_code != f.rome) return false;
+      auto it = organisation_of.find(o.organisation_id);
+      if (it == organisation_of.end()) return f.branch.empty() && f.opco.empty() && f.area.empty();
+      return OrganisationMatches(shared, f, *it->second, o.input.commune_code);
+    };
+    Indicator published =
+        Make("offers.published", "Offres d'alternance publiées",
+             "Offres publiées pour la première fois dans l'année, par type de contrat ; le "
+             "bassin est celui du lieu de travail.",
+             Unit::kCount, year, kEveryFilter, set);
+    Indicator filled =
+        Make("offers.filled", "Offres pourvues",
+             "Offres marquées pourvues dont la dernière modification date de l'année, par canal "
+             "de recrutement déclaré par l'employeur ; le bassin est celui du lieu de travail.",
+             Unit::kCount, year, kEveryFilter, set);
+    for (const auto& o : shared.offers) {
+      if (!offer_matches(o)) continue;
+      if (o.published_at != 0) {
+        const int y = YearOf(o.published_at);
+        if (y == year || y == year - 1)
+          Add(published, y == year, std::string(offers::ContractKindCode(o.input.contract)),
+              std::string(offers::ContractKindLabel(o.input.contract)), 1);
+      }
+      if (o.state == offers::OfferState::kFilled) {
+        const int y = YearOf(o.updated_at);
+        if (y == year || y == year - 1)
+          Add(filled, y == year, o.filled_channel,
+              std::string(offers::FillChannelLabel(o.filled_channel)), 1);
+      }
+    }
+    SortBreakdown(published);
+    SortBreakdown(filled);
+    std::erase_if(filled.breakdown, [](const Breakdown& b) { return b.key.empty(); });
+    out.push_back(std::move(published));
+    out.push_back(std::move(filled));
+
+    Indicator organisations = Make("organisations.new", "Nouvelles organisations",
+                                   "Employeurs et CFA inscrits dans l'année (comptes de "
+                                   "démonstration et partenaires saisis par les conseillers "
+                                   "exclus) ; le bassin est celui de leur commune.",
+                                   Unit::kCount, year, kOrganisationSide, set);
+    for (const auto& o : shared.organisations) {
+      // Partners (LADOM, missions locales…) are entered by advisors, not registered.
+      if (o.is_demo || o.kind == people::OrganisationKind::kPartner) continue;
+      if (!OrganisationMatches(shared, f, o, o.commune_code)) continue;
+      const int y = YearOf(o.created_at);
+      if (y != year && y != year - 1) continue;
+      const bool cfa = o.kind == people::OrganisationKind::kCfa;
+      Add(organisations, y == year, cfa ? "cfa" : "employer", cfa ? "CFA" : "Employeurs", 1);
+    }
+    SortBreakdown(organisations);
+    out.push_back(std::move(organisations));
+  }
   return out;
 }
 
@@ -216,38 +615,84 @@ std::vector<std::string> FiltersSet(const Filters& filters) {
 }
 
 Result<std::vector<Indicator>> Compute(Store& store, const people::Actor& actor,
-                                       const Filters& filters, jobs::JobsService* /*jobs*/) {
+                                       const Filters& filters, jobs::JobsService* jobs) {
   if (!people::IsStaff(actor.role))
     return Fail(ErrorCode::kPermissionDenied, "indicators are for the delegation's staff");
-  if (filters.year < 2020 || filters.year > 2100)
-    return FailFields("bad year", {{"year", "Choisissez une année entre 2020 et 2100."}});
-  auto data = Load(store);
-  if (!data) return Fail(data.error());
-  auto out = Indicators(*data, filters.year);
-  // These figures are computed over the year only, for now.
-  const auto set = FiltersSet(filters);
-  for (auto& i : out) {
-    i.filters_applied = {"year"};
-    i.filters_not_applicable.assign(set.begin() + 1, set.end());
-  }
-  return out;
+  return Indicators(store, filters, jobs);
+}
+
+bool MaySeeRecords(people::Role role, std::string_view records) {
+  using people::Role;
+  if (records == "applications") return role == Role::kAdvisor || role == Role::kManager;
+  if (records == "aid_requests")
+    return role == Role::kAdvisor || role == Role::kManager || role == Role::kFinance;
+  return false;
+}
+
+Result<std::vector<RecordLine>> DrillDown(Store& store, const people::Actor& actor,
+                                          const std::string& indicator, const std::string& part,
+                                          const Filters& filters) {
+  if (!people::IsStaff(actor.role))
+    return Fail(ErrorCode::kPermissionDenied, "indicators are for the delegation's staff");
+  const bool applications = indicator == "applications.funnel";
+  const bool requests = indicator == "aids.requests" || indicator == "aids.requests_by_aid" ||
+                        indicator == "aids.amounts";
+  if (!applications && !requests)
+    return Fail(ErrorCode::kNotFound, "no records behind this indicator");
+  if (!MaySeeRecords(actor.role, applications ? "applications" : "aid_requests"))
+    return Fail(ErrorCode::kPermissionDenied, "these records are not for this role");
+  const UnixSeconds from = YearStart(filters.year), to = YearStart(filters.year + 1);
+  return ReadValue(store, [&](Repositories& repos) -> Result<std::vector<RecordLine>> {
+    if (auto s = Check(repos, filters); !s) return Fail(s.error());
+    if (applications) {
+      static const std::map<std::string, FunnelStep> kSteps = {
+          {"sent", FunnelStep::kSent},
+          {"replied", FunnelStep::kReplied},
+          {"interview", FunnelStep::kInterview},
+          {"hired", FunnelStep::kHired}};
+      auto step = kSteps.find(part.empty() ? "sent" : part);
+      if (step == kSteps.end())
+        return FailFields("unknown step", {{"part", "Cette étape n'existe pas."}});
+      return repos.reporting().ApplicationLines(ScopeOf(filters), from, to, step->second,
+                                                kDrillDownLimit);
+    }
+    std::string aid, state;
+    if (indicator == "aids.requests_by_aid") {
+      aid = part;
+    } else if (!part.empty()) {
+      if (!aid_requests::ParseState(part))
+        return FailFields("unknown state", {{"part", "Cet état n'existe pas."}});
+      state = part;
+    }
+    return repos.reporting().AidRequestLines(OrganisationScope(filters), from, to, aid, state,
+                                             kDrillDownLimit);
+  });
 }
 
 Result<std::vector<PublicFigure>> PublicFigures(Store& store, int year) {
-  if (year < 2020 || year > 2100)
-    return FailFields("bad year", {{"year", "Choisissez une année entre 2020 et 2100."}});
-  auto data = Load(store);
-  if (!data) return Fail(data.error());
+  Filters filters;
+  filters.year = year;
+  auto indicators = Indicators(store, filters, nullptr);
+  if (!indicators) return Fail(indicators.error());
   std::vector<PublicFigure> out;
-  for (const Indicator& i : Indicators(*data, year)) {
+  const auto publish = [&](std::string id, std::string label, std::int64_t value) {
+    out.push_back({std::move(id), std::move(label), value, value >= kSmallCount});
+  };
+  for (const Indicator& i : *indicators) {
+    if (i.id == "applications.funnel") {
+      // Applications and hires are published apart, each suppressed on its own.
+      for (const Breakdown& b : i.breakdown) {
+        if (b.key == "sent") publish("applications.sent", "Candidatures envoyées", b.value);
+        if (b.key == "hired") publish("applications.hired", "Embauches après candidature", b.value);
+      }
+      continue;
+    }
     if (i.id != "offers.published" && i.id != "offers.filled" && i.id != "aids.requests" &&
         i.id != "organisations.new")
       continue;
-    out.push_back({i.id, i.label, i.value, i.value >= kSmallCount});
-    for (const Breakdown& b : i.breakdown) {
-      out.push_back(
-          {i.id + "." + b.key, i.label + " — " + b.label, b.value, b.value >= kSmallCount});
-    }
+    publish(i.id, i.label, i.value);
+    for (const Breakdown& b : i.breakdown)
+      publish(i.id + "." + b.key, i.label + " — " + b.label, b.value);
   }
   // What is not published is not given out either.
   for (auto& figure : out) {

@@ -1,79 +1,36 @@
-// The indicators against values counted by hand on a known dataset, with the year boundary in
-// Martinique time (UTC−4) and the small-count suppression of the public figures.
+// The indicators against values counted by hand on a known dataset (storage/reporting_dataset.h)
+// in a SQLite file: the year boundary in Martinique time (UTC−4), the filters applied or not
+// applicable, the drill-down's roles and the small-count suppression of the public figures.
 #include "domain/reporting/indicators.h"
 
 #include <gtest/gtest.h>
 
 #include "core/error_matchers.h"
-#include "domain/budgets/budgets.h"
-#include "domain/fakes/in_memory_store.h"
+#include "storage/database.h"
+#include "storage/reporting_dataset.h"
+#include "storage/test_database.h"
 
 namespace maplace::reporting {
 namespace {
 
-using aid_requests::RequestState;
-
-constexpr UnixSeconds kMid2025 = 1'751'371'200;         // 2025-07-01T12:00Z
-constexpr UnixSeconds kNewYearUtc2026 = 1'767'232'800;  // 2026-01-01T02:00Z: still 2025 there
-constexpr UnixSeconds kMid2026 = 1'782'907'200;         // 2026-07-01T12:00Z
+using namespace storage::reporting_dataset;
 const people::Actor kManager{7, people::Role::kManager, "m@opco.mq", "Direction"};
+const people::Actor kFinance{8, people::Role::kFinance, "f@opco.mq", "Finance"};
 
 class IndicatorsTest : public ::testing::Test {
  protected:
-  void Envelope(int year, std::int64_t allocated, std::int64_t committed) {
-    ASSERT_THAT(store_.Write([&](Repositories& r) -> Status {
-      budgets::Envelope e;
-      e.aid_id = "ultramarine-mobility";
-      e.year = year;
-      e.funding_source = budgets::FundingSource::kOpco;
-      e.label = "Mobilité";
-      e.allocated_cents = allocated;
-      auto id = budgets::CreateEnvelope(r, e, {1, kMid2025, ""});
-      if (!id) return Fail(id.error());
-      if (committed > 0) return budgets::Commit(r, *id, committed, {1, kMid2025, ""});
-      return Ok();
-    }),
-                IsOk());
+  void SetUp() override {
+    db_ = std::make_unique<storage::TestDatabase>("sqlite");
+    auto store = storage::OpenAndMigrate(StorageConfig{db_->url(), 2});
+    ASSERT_THAT(store, IsOk());
+    store_ = std::move(*store);
+    auto ids = Write(*store_);
+    ASSERT_THAT(ids, IsOk());
+    ids_ = *ids;
+    jobs_ = std::make_unique<jobs::JobsService>(*store_, std::map<std::string, std::string>{});
   }
-  void Request(UnixSeconds created, RequestState state, std::int64_t requester,
-               std::optional<std::int64_t> organisation = std::nullopt,
-               std::string beneficiary = "", std::int64_t amount = 100'000) {
-    ASSERT_THAT(store_.Write([&](Repositories& r) -> Status {
-      aid_requests::RequestRecord record;
-      record.request.aid_id = "ultramarine-mobility";
-      record.request.state = state;
-      record.request.amount_cents = amount;
-      record.request.organisation_id = organisation;
-      record.request.hands.requester = requester;
-      record.request.created_at = record.request.updated_at = created;
-      record.beneficiary_name = std::move(beneficiary);
-      if (state == RequestState::kCommitted || state == RequestState::kPaid) {
-        record.request.hands.instructor = 300;
-        record.request.hands.committer = 301;
-        record.envelope_id = 1;
-      }
-      if (state == RequestState::kPaid) record.request.paid_cents = amount;
-      auto id = r.aid_requests().Create(record);
-      if (!id) return Fail(id.error());
-      return Ok();
-    }),
-                IsOk());
-  }
-  void Organisation(UnixSeconds created, people::OrganisationKind kind, bool demo = false) {
-    ASSERT_THAT(store_.Write([&](Repositories& r) -> Status {
-      people::Organisation o;
-      o.kind = kind;
-      o.name = "Organisation";
-      o.is_demo = demo;
-      o.created_at = created;
-      auto id = r.organisations().Create(o);
-      if (!id) return Fail(id.error());
-      return Ok();
-    }),
-                IsOk());
-  }
-  std::map<std::string, Indicator> Compute(int year) {
-    auto computed = reporting::Compute(store_, kManager, {year});
+  std::map<std::string, Indicator> Compute(Filters filters) {
+    auto computed = reporting::Compute(*store_, kManager, filters, jobs_.get());
     EXPECT_THAT(computed, IsOk());
     std::map<std::string, Indicator> out;
     if (computed) {
@@ -81,82 +38,177 @@ class IndicatorsTest : public ::testing::Test {
     }
     return out;
   }
+  static std::map<std::string, std::int64_t> Parts(const Indicator& i, bool previous = false) {
+    std::map<std::string, std::int64_t> out;
+    for (const auto& b : i.breakdown) out[b.key] = previous ? b.previous : b.value;
+    return out;
+  }
 
-  fakes::InMemoryStore store_;
+  std::unique_ptr<storage::TestDatabase> db_;
+  std::unique_ptr<storage::SqlStore> store_;
+  std::unique_ptr<jobs::JobsService> jobs_;
+  Ids ids_;
 };
 
-TEST_F(IndicatorsTest, BudgetsAreSummedByTheirYear) {
-  Envelope(2025, 5'000'000, 1'200'000);
-  Envelope(2026, 3'000'000, 0);
-  auto i = Compute(2026);
-  EXPECT_EQ(i["budget.allocated"].value, 3'000'000);
-  EXPECT_EQ(i["budget.allocated"].previous, 5'000'000);
-  EXPECT_EQ(i["budget.committed"].value, 0);
-  EXPECT_EQ(i["budget.committed"].previous, 1'200'000);
+TEST_F(IndicatorsTest, EveryFigureOfTheYearAndTheOneBefore) {
+  auto i = Compute({.year = 2026});
+  EXPECT_EQ(i["budget.allocated"].value, 5'000'000);
+  EXPECT_EQ(i["budget.allocated"].previous, 3'000'000);
+  EXPECT_EQ(i["budget.committed"].value, 200'000);
+  EXPECT_EQ(i["budget.committed"].previous, 0);
   EXPECT_EQ(i["budget.paid"].value, 0);
-  EXPECT_EQ(i["budget.allocated"].unit, Unit::kCents);
-  ASSERT_EQ(i["budget.allocated"].breakdown.size(), 1u);
-  EXPECT_EQ(i["budget.allocated"].breakdown[0].key, "ultramarine-mobility");
-  EXPECT_FALSE(i["budget.allocated"].definition.empty());
-}
+  EXPECT_EQ(i["budget.alternance"].value, 200'000);
+  EXPECT_EQ(Parts(i["budget.alternance"]),
+            (std::map<std::string, std::int64_t>{{"apprentissage", 200'000},
+                                                 {"professionnalisation", 0}}));
 
-TEST_F(IndicatorsTest, RequestsAndPeopleCountByMartiniqueYear) {
-  // 2 AM UTC on 1 January 2026 is 10 PM on 31 December 2025 in Martinique.
-  Request(kNewYearUtc2026, RequestState::kSubmitted, 100);
-  Request(kMid2026, RequestState::kCommitted, 100);  // the same young person again
-  Request(kMid2026, RequestState::kPaid, 101);
-  Request(kMid2026, RequestState::kDraft, 102);  // a draft is not a request yet
-  // An employer names two apprentices, one of them twice however typed.
-  Request(kMid2026, RequestState::kRejected, 200, 9, "Mélissa Joseph");
-  Request(kMid2026, RequestState::kSubmitted, 200, 9, "  mélissa joseph ");
-  Request(kMid2026, RequestState::kSubmitted, 200, 9, "Kévin Louis");
+  // u1, u2, u3 applied; Mélissa (twice, however typed), Kévin and u4 asked for aids; u1 again.
+  EXPECT_EQ(i["young_people.accompanied"].value, 6);
+  EXPECT_EQ(i["young_people.accompanied"].previous, 3);  // u4, u5 applied; u2 asked
 
-  auto i = Compute(2026);
+  EXPECT_EQ(i["applications.funnel"].value, 4);
+  EXPECT_EQ(Parts(i["applications.funnel"]),
+            (std::map<std::string, std::int64_t>{
+                {"sent", 4}, {"replied", 3}, {"interview", 2}, {"hired", 1}}));
+  EXPECT_EQ(Parts(i["applications.funnel"], true),
+            (std::map<std::string, std::int64_t>{
+                {"sent", 2}, {"replied", 1}, {"interview", 0}, {"hired", 1}}));
+  EXPECT_EQ(i["applications.response_days"].value, 2);  // 1, 2, 4 days
+  EXPECT_EQ(i["applications.response_days"].previous, 369);
+  EXPECT_EQ(i["applications.response_days"].unit, Unit::kDays);
+
+  // The secretary hired in the Centre (60 % difficult projects there) is in a tension job; the
+  // mason hired in the Nord Atlantique (20 % there, 80 % in the Centre) is not.
+  EXPECT_EQ(i["hires.tension"].value, 1);
+  EXPECT_EQ(Parts(i["hires.tension"]),
+            (std::map<std::string, std::int64_t>{{"tension", 1}, {"other", 1}}));
+  EXPECT_EQ(i["hires.tension"].previous, 0);
+
   EXPECT_EQ(i["aids.requests"].value, 5);
   EXPECT_EQ(i["aids.requests"].previous, 1);
-  std::map<std::string, std::int64_t> by_state;
-  for (const auto& b : i["aids.requests"].breakdown) by_state[b.key] = b.value;
-  EXPECT_EQ(by_state, (std::map<std::string, std::int64_t>{
-                          {"committed", 1}, {"paid", 1}, {"rejected", 1}, {"submitted", 2}}));
-  EXPECT_EQ(i["aids.granted"].value, 200'000);        // the committed and the paid one
-  EXPECT_EQ(i["young_people.accompanied"].value, 4);  // 100, 101, Mélissa, Kévin
-  EXPECT_EQ(i["young_people.accompanied"].previous, 1);
-  EXPECT_EQ(Compute(2025)["aids.requests"].value, 1);
-}
-
-TEST_F(IndicatorsTest, OrganisationsLeaveTheDemoOut) {
-  Organisation(kMid2026, people::OrganisationKind::kEmployer);
-  Organisation(kMid2026, people::OrganisationKind::kCfa);
-  Organisation(kMid2026, people::OrganisationKind::kEmployer, /*demo=*/true);
-  Organisation(kMid2026, people::OrganisationKind::kPartner);  // entered by an advisor
-  Organisation(kMid2025, people::OrganisationKind::kEmployer);
-  auto i = Compute(2026);
+  EXPECT_EQ(Parts(i["aids.requests"]), (std::map<std::string, std::int64_t>{
+                                           {"committed", 1}, {"rejected", 1}, {"submitted", 3}}));
+  EXPECT_EQ(
+      Parts(i["aids.requests_by_aid"]),
+      (std::map<std::string, std::int64_t>{{"driving-licence", 3}, {"ultramarine-mobility", 2}}));
+  EXPECT_EQ(i["aids.amounts"].value, 450'000);
+  EXPECT_EQ(i["aids.amounts"].previous, 100'000);
+  EXPECT_EQ(i["aids.granted"].value, 200'000);
+  EXPECT_EQ(i["offers.published"].value, 2);
   EXPECT_EQ(i["organisations.new"].value, 2);
-  EXPECT_EQ(i["organisations.new"].previous, 1);
+  EXPECT_EQ(i["workshops.sessions"].value, 0);
+  EXPECT_EQ(i["poec.outcomes"].value, 0);
+
+  for (const auto& [id, indicator] : i) {
+    EXPECT_FALSE(indicator.definition.empty()) << id;
+    EXPECT_NE(indicator.definition.find("Filtre"), std::string::npos) << id;
+    EXPECT_EQ(indicator.filters_applied, (std::vector<std::string>{"year"})) << id;
+    EXPECT_TRUE(indicator.filters_not_applicable.empty()) << id;
+  }
 }
 
-TEST_F(IndicatorsTest, OnlyStaffSeeIndicatorsAndYearsAreChecked) {
+TEST_F(IndicatorsTest, TheLastHalfHourOfTheYearInMartiniqueBelongsToIt) {
+  // a3 and r4 (31 December 2026, 23:30 there) count in 2026; a4 and r5 (31 December 2025,
+  // 23:30) in 2025; a7 (1 January 2027, 00:30) in 2027 only.
+  auto y2027 = Compute({.year = 2027});
+  EXPECT_EQ(y2027["applications.funnel"].value, 1);
+  EXPECT_EQ(y2027["applications.funnel"].previous, 4);
+  EXPECT_EQ(y2027["aids.requests"].value, 0);
+  EXPECT_EQ(y2027["aids.requests"].previous, 5);
+  auto y2025 = Compute({.year = 2025});
+  EXPECT_EQ(y2025["applications.funnel"].value, 2);
+  EXPECT_EQ(y2025["aids.requests"].value, 1);
+}
+
+TEST_F(IndicatorsTest, FiltersAreAppliedOrSaidNotApplicable) {
+  auto centre = Compute({.year = 2026, .area = "201"});
+  EXPECT_EQ(Parts(centre["applications.funnel"]),
+            (std::map<std::string, std::int64_t>{
+                {"sent", 2}, {"replied", 2}, {"interview", 1}, {"hired", 1}}));
+  // u1 and u2 applied in the Centre; the hotel's Mélissa; u1's own request carries no area.
+  EXPECT_EQ(centre["young_people.accompanied"].value, 3);
+  EXPECT_EQ(centre["aids.requests"].value, 2);
+  EXPECT_EQ(centre["hires.tension"].value, 1);
+  EXPECT_EQ(centre["offers.published"].value, 1);
+  EXPECT_EQ(centre["organisations.new"].value, 1);
+  EXPECT_EQ(centre["aids.requests"].filters_applied, (std::vector<std::string>{"year", "area"}));
+  EXPECT_EQ(centre["budget.allocated"].value, 5'000'000);  // envelopes have no area…
+  EXPECT_EQ(centre["budget.allocated"].filters_not_applicable,
+            (std::vector<std::string>{"area"}));  // …and say so
+
+  auto masons = Compute({.year = 2026, .opco = "constructys", .rome = "F1703"});
+  EXPECT_EQ(masons["applications.funnel"].value, 2);  // a3, a5
+  EXPECT_EQ(masons["hires.tension"].value, 0);
+  EXPECT_EQ(Parts(masons["hires.tension"]), (std::map<std::string, std::int64_t>{{"other", 1}}));
+  // Only applications count with a ROME filter: u3, u1.
+  EXPECT_EQ(masons["young_people.accompanied"].value, 2);
+  EXPECT_EQ(masons["young_people.accompanied"].filters_applied,
+            (std::vector<std::string>{"year", "opco", "rome"}));
+  // Aid requests honour the OPCO (Kévin's builder) but not the ROME, and say so.
+  EXPECT_EQ(masons["aids.requests"].value, 1);
+  EXPECT_EQ(masons["aids.requests"].filters_applied, (std::vector<std::string>{"year", "opco"}));
+  EXPECT_EQ(masons["aids.requests"].filters_not_applicable, (std::vector<std::string>{"rome"}));
+
+  auto level4 = Compute({.year = 2026, .branch = "1979", .level = 4});
+  EXPECT_EQ(level4["applications.funnel"].value, 2);
+  EXPECT_EQ(level4["applications.response_days"].value, 3);  // 2 and 4 days
+}
+
+TEST_F(IndicatorsTest, BadFiltersAreRefusedInFrenchAndOnlyStaffSeeIndicators) {
   people::Actor young{1, people::Role::kYoungPerson, "j@x.mq", "Jeune"};
-  EXPECT_THAT(reporting::Compute(store_, young, {2026}),
+  EXPECT_THAT(reporting::Compute(*store_, young, {.year = 2026}),
               HasErrorCode(ErrorCode::kPermissionDenied));
-  EXPECT_THAT(reporting::Compute(store_, kManager, {1999}),
+  auto bad = reporting::Compute(
+      *store_, kManager,
+      {.year = 1999, .area = "999", .branch = "19", .opco = "x", .level = 9, .rome = "M16"});
+  ASSERT_THAT(bad, HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_EQ(bad.error().fields.size(), 6u);
+  EXPECT_EQ(bad.error().fields.at("area"), "Ce bassin d'emploi n'existe pas.");
+}
+
+TEST_F(IndicatorsTest, DrillDownShowsTheRecordsToThoseAllowed) {
+  auto hired = DrillDown(*store_, kManager, "applications.funnel", "hired", {.year = 2026});
+  ASSERT_THAT(hired, IsOk());
+  ASSERT_EQ(hired->size(), 1u);
+  EXPECT_EQ(hired->front().title, "Secrétaire");
+  // Finance sees aid requests, not applications.
+  EXPECT_THAT(DrillDown(*store_, kFinance, "applications.funnel", "sent", {.year = 2026}),
+              HasErrorCode(ErrorCode::kPermissionDenied));
+  auto rejected = DrillDown(*store_, kFinance, "aids.requests", "rejected", {.year = 2026});
+  ASSERT_THAT(rejected, IsOk());
+  ASSERT_EQ(rejected->size(), 1u);
+  EXPECT_EQ(rejected->front().who, "  mélissa JOSEPH ");
+  EXPECT_EQ(DrillDown(*store_, kFinance, "aids.requests_by_aid", "driving-licence",
+                      {.year = 2026, .opco = "constructys"})
+                ->size(),
+            1u);
+  EXPECT_THAT(DrillDown(*store_, kManager, "aids.requests", "nonsense", {.year = 2026}),
               HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_THAT(DrillDown(*store_, kManager, "budget.allocated", "", {.year = 2026}),
+              HasErrorCode(ErrorCode::kNotFound));
 }
 
 TEST_F(IndicatorsTest, PublicFiguresBelowFiveAreNotPublished) {
-  for (int k = 0; k < 6; ++k) Organisation(kMid2026, people::OrganisationKind::kEmployer);
-  for (int k = 0; k < 2; ++k) Organisation(kMid2026, people::OrganisationKind::kCfa);
-  auto figures = PublicFigures(store_, 2026);
+  auto figures = PublicFigures(*store_, 2026);
   ASSERT_THAT(figures, IsOk());
   std::map<std::string, PublicFigure> by_id;
   for (const auto& f : *figures) by_id[f.id] = f;
-  EXPECT_TRUE(by_id["organisations.new"].published);
-  EXPECT_EQ(by_id["organisations.new"].value, 8);
-  EXPECT_TRUE(by_id["organisations.new.employer"].published);
-  EXPECT_EQ(by_id["organisations.new.employer"].value, 6);
-  EXPECT_FALSE(by_id["organisations.new.cfa"].published);
-  EXPECT_EQ(by_id["organisations.new.cfa"].value, 0);  // not given out either
-  EXPECT_FALSE(by_id["aids.requests"].published);      // 0 requests: below 5
+  EXPECT_TRUE(by_id["aids.requests"].published);  // 5: not below 5
+  EXPECT_EQ(by_id["aids.requests"].value, 5);
+  EXPECT_FALSE(by_id["aids.requests.submitted"].published);  // 3
+  EXPECT_EQ(by_id["aids.requests.submitted"].value, 0);      // not given out either
+  EXPECT_FALSE(by_id["applications.sent"].published);        // 4
+  EXPECT_EQ(by_id["applications.sent"].value, 0);
+  EXPECT_FALSE(by_id["applications.hired"].published);
+  EXPECT_FALSE(by_id["offers.published"].published);
+  EXPECT_FALSE(by_id["organisations.new"].published);
+  // The year before: one request only.
+  auto before = PublicFigures(*store_, 2025);
+  for (const auto& f : *before) {
+    if (f.id == "aids.requests") {
+      EXPECT_FALSE(f.published);
+    }
+  }
 }
 
 }  // namespace

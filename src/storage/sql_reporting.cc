@@ -1,0 +1,300 @@
+#include "storage/sql_reporting.h"
+
+#include <fmt/format.h>
+#include <soci/soci.h>
+
+#include "storage/sql_binder.h"
+#include "storage/sql_repositories.h"
+
+namespace maplace::storage {
+namespace {
+
+using reporting::FunnelStep;
+using reporting::RecordLine;
+using reporting::Scope;
+
+// Applications with their offer (ROME, level, workplace area) and organisation (branch, OPCO).
+constexpr char kApplicationsFrom[] =
+    " FROM applications a"
+    " JOIN offers o ON o.id = a.offer_id"
+    " JOIN organisations g ON g.id = a.organisation_id"
+    " LEFT JOIN commune_areas ca ON ca.insee_code = o.commune_code"
+    " LEFT JOIN idcc_branches b ON b.idcc = g.idcc";
+
+// Sent aid requests with the organisation that asked (none for a young person's own).
+constexpr char kRequestsFrom[] =
+    " FROM aid_requests q"
+    " LEFT JOIN organisations g ON g.id = q.organisation_id"
+    " LEFT JOIN commune_areas ca ON ca.insee_code = g.commune_code"
+    " LEFT JOIN idcc_branches b ON b.idcc = g.idcc";
+
+// The scope's conditions on the joins above (`offers`: whether the offer's columns exist).
+std::vector<std::string> ScopeConditions(const Scope& scope, Binder& bind, bool offers) {
+  std::vector<std::string> out;
+  if (!scope.area.empty()) out.push_back("ca.area_code = " + bind.Text(scope.area));
+  if (!scope.branch.empty()) out.push_back("g.idcc = " + bind.Text(scope.branch));
+  if (!scope.opco.empty()) out.push_back("b.opco = " + bind.Text(scope.opco));
+  if (offers && scope.level != 0) out.push_back("o.level = " + bind.Number(scope.level));
+  if (offers && !scope.rome.empty()) out.push_back("o.rome_code = " + bind.Text(scope.rome));
+  return out;
+}
+
+std::vector<std::string> ApplicationConditions(const Scope& scope, Binder& bind, UnixSeconds from,
+                                               UnixSeconds to) {
+  auto out = ScopeConditions(scope, bind, true);
+  out.push_back("a.created_at >= " + bind.Number(from));
+  out.push_back("a.created_at < " + bind.Number(to));
+  return out;
+}
+
+std::vector<std::string> RequestConditions(const Scope& scope, Binder& bind, UnixSeconds from,
+                                           UnixSeconds to) {
+  auto out = ScopeConditions(scope, bind, false);
+  out.push_back("q.state <> 'draft'");
+  out.push_back("q.created_at >= " + bind.Number(from));
+  out.push_back("q.created_at < " + bind.Number(to));
+  return out;
+}
+
+constexpr char kReplied[] =
+    "EXISTS (SELECT 1 FROM application_replies r WHERE r.application_id = a.id)";
+constexpr char kInterview[] =
+    "EXISTS (SELECT 1 FROM application_replies r WHERE r.application_id = a.id AND "
+    "r.kind = 'interview')";
+
+class SqlReporting final : public reporting::ReportingRepository {
+ public:
+  explicit SqlReporting(soci::session& sql) : sql_(sql) {}
+
+  Result<reporting::Funnel> ApplicationFunnel(const Scope& scope, UnixSeconds from,
+                                              UnixSeconds to) override {
+    return Guard("application funnel", [&]() -> Result<reporting::Funnel> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      const std::string where = Where(ApplicationConditions(scope, bind, from, to));
+      long long sent = 0, replied = 0, interview = 0, hired = 0;
+      st.exchange(soci::into(sent));
+      st.exchange(soci::into(replied));
+      st.exchange(soci::into(interview));
+      st.exchange(soci::into(hired));
+      Prepare(st, fmt::format("SELECT COUNT(*), COALESCE(SUM(CASE WHEN {} THEN 1 ELSE 0 END), 0), "
+                              "COALESCE(SUM(CASE WHEN {} THEN 1 ELSE 0 END), 0), "
+                              "COALESCE(SUM(CASE WHEN a.status = 'hired' THEN 1 ELSE 0 END), 0)"
+                              "{}{}",
+                              kReplied, kInterview, kApplicationsFrom, where));
+      st.execute(true);
+      return reporting::Funnel{sent, replied, interview, hired};
+    });
+  }
+
+  Result<std::vector<std::int64_t>> FirstReplyDelays(const Scope& scope, UnixSeconds from,
+                                                     UnixSeconds to) override {
+    return Guard("first reply delays", [&]() -> Result<std::vector<std::int64_t>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      const std::string where = Where(ApplicationConditions(scope, bind, from, to));
+      long long delay = 0;
+      st.exchange(soci::into(delay));
+      Prepare(st, fmt::format("SELECT MIN(r.created_at) - a.created_at AS delay{} JOIN "
+                              "application_replies r ON r.application_id = a.id{} "
+                              "GROUP BY a.id, a.created_at ORDER BY delay",
+                              kApplicationsFrom, where));
+      st.execute();
+      std::vector<std::int64_t> out;
+      while (st.fetch()) out.push_back(delay);
+      return out;
+    });
+  }
+
+  Result<std::vector<reporting::HireCell>> Hires(const Scope& scope, UnixSeconds from,
+                                                 UnixSeconds to) override {
+    return Guard("hires", [&]() -> Result<std::vector<reporting::HireCell>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      auto conditions = ScopeConditions(scope, bind, true);
+      conditions.push_back("a.status = 'hired'");
+      conditions.push_back("h.kind = 'hire'");
+      conditions.push_back("h.created_at >= " + bind.Number(from));
+      conditions.push_back("h.created_at < " + bind.Number(to));
+      std::string rome, area;
+      long long hires = 0;
+      st.exchange(soci::into(rome));
+      st.exchange(soci::into(area));
+      st.exchange(soci::into(hires));
+      Prepare(st, fmt::format("SELECT o.rome_code, COALESCE(ca.area_code, '') AS area, COUNT(*)"
+                              "{} JOIN application_replies h ON h.application_id = a.id{} "
+                              "GROUP BY o.rome_code, COALESCE(ca.area_code, '') "
+                              "ORDER BY o.rome_code, area",
+                              kApplicationsFrom, Where(conditions)));
+      st.execute();
+      std::vector<reporting::HireCell> out;
+      while (st.fetch()) out.push_back({rome, area, hires});
+      return out;
+    });
+  }
+
+  Result<std::vector<std::int64_t>> Applicants(const Scope& scope, UnixSeconds from,
+                                               UnixSeconds to) override {
+    return Guard("applicants", [&]() -> Result<std::vector<std::int64_t>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      const std::string where = Where(ApplicationConditions(scope, bind, from, to));
+      long long applicant = 0;
+      st.exchange(soci::into(applicant));
+      Prepare(st, fmt::format("SELECT DISTINCT a.applicant_id{}{} ORDER BY a.applicant_id",
+                              kApplicationsFrom, where));
+      st.execute();
+      std::vector<std::int64_t> out;
+      while (st.fetch()) out.push_back(applicant);
+      return out;
+    });
+  }
+
+  Result<std::vector<reporting::RequestCell>> AidRequests(const Scope& scope, UnixSeconds from,
+                                                          UnixSeconds to) override {
+    return Guard("aid request figures", [&]() -> Result<std::vector<reporting::RequestCell>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      const std::string where = Where(RequestConditions(scope, bind, from, to));
+      std::string aid, state;
+      long long requests = 0, amount = 0;
+      st.exchange(soci::into(aid));
+      st.exchange(soci::into(state));
+      st.exchange(soci::into(requests));
+      st.exchange(soci::into(amount));
+      Prepare(st, fmt::format("SELECT q.aid_id, q.state, COUNT(*), COALESCE(SUM(q.amount_cents), 0)"
+                              "{}{} GROUP BY q.aid_id, q.state ORDER BY q.aid_id, q.state",
+                              kRequestsFrom, where));
+      st.execute();
+      std::vector<reporting::RequestCell> out;
+      while (st.fetch()) out.push_back({aid, state, requests, amount});
+      return out;
+    });
+  }
+
+  Result<std::vector<reporting::RequestPerson>> AidRequestPeople(const Scope& scope,
+                                                                 UnixSeconds from,
+                                                                 UnixSeconds to) override {
+    return Guard("aid request people", [&]() -> Result<std::vector<reporting::RequestPerson>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      const std::string where = Where(RequestConditions(scope, bind, from, to));
+      long long requester = 0, organisation = 0;
+      std::string name;
+      st.exchange(soci::into(requester));
+      st.exchange(soci::into(organisation));
+      st.exchange(soci::into(name));
+      Prepare(st, fmt::format("SELECT DISTINCT q.requester_id, COALESCE(q.organisation_id, 0), "
+                              "q.beneficiary_name{}{}",
+                              kRequestsFrom, where));
+      st.execute();
+      std::vector<reporting::RequestPerson> out;
+      while (st.fetch()) {
+        reporting::RequestPerson p{requester, std::nullopt, name};
+        if (organisation != 0) p.organisation_id = organisation;
+        out.push_back(std::move(p));
+      }
+      return out;
+    });
+  }
+
+  Result<std::vector<reporting::RequestCell>> CommittedByContractKind(int year) override {
+    return Guard(
+        "committed by contract kind", [&]() -> Result<std::vector<reporting::RequestCell>> {
+          // The situation is stored as compact JSON (aids::SituationToJson): its only "kind" is the
+          // contract's.
+          long long y = year, pro = 0, apprenticeship = 0, requests_pro = 0, requests_app = 0;
+          sql_ << "SELECT "
+                  "COALESCE(SUM(CASE WHEN q.situation_json LIKE "
+                  "'%\"kind\":\"professionnalisation\"%' "
+                  "THEN q.amount_cents ELSE 0 END), 0), "
+                  "COALESCE(SUM(CASE WHEN q.situation_json LIKE '%\"kind\":\"apprentissage\"%' "
+                  "THEN q.amount_cents ELSE 0 END), 0), "
+                  "COALESCE(SUM(CASE WHEN q.situation_json LIKE "
+                  "'%\"kind\":\"professionnalisation\"%' "
+                  "THEN 1 ELSE 0 END), 0), "
+                  "COALESCE(SUM(CASE WHEN q.situation_json LIKE '%\"kind\":\"apprentissage\"%' "
+                  "THEN 1 ELSE 0 END), 0) "
+                  "FROM aid_requests q JOIN aid_envelopes e ON e.id = q.envelope_id "
+                  "WHERE e.year = :y AND (q.state IN ('committed', 'paid') OR "
+                  "(q.state = 'closed' AND q.paid_cents > 0))",
+              soci::use(y), soci::into(pro), soci::into(apprenticeship), soci::into(requests_pro),
+              soci::into(requests_app);
+          return std::vector<reporting::RequestCell>{
+              {"", "apprentissage", requests_app, apprenticeship},
+              {"", "professionnalisation", requests_pro, pro}};
+        });
+  }
+
+  Result<std::vector<RecordLine>> ApplicationLines(const Scope& scope, UnixSeconds from,
+                                                   UnixSeconds to, FunnelStep step,
+                                                   int limit) override {
+    return Guard("application lines", [&]() -> Result<std::vector<RecordLine>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      auto conditions = ApplicationConditions(scope, bind, from, to);
+      if (step == FunnelStep::kReplied) conditions.push_back(kReplied);
+      if (step == FunnelStep::kInterview) conditions.push_back(kInterview);
+      if (step == FunnelStep::kHired) conditions.push_back("a.status = 'hired'");
+      RecordLine line;
+      long long id = 0, at = 0;
+      st.exchange(soci::into(id));
+      st.exchange(soci::into(at));
+      st.exchange(soci::into(line.title));
+      st.exchange(soci::into(line.who));
+      st.exchange(soci::into(line.state));
+      Prepare(st, fmt::format("SELECT a.id, a.created_at, o.title, g.name, a.status{}{} "
+                              "ORDER BY a.created_at DESC, a.id DESC LIMIT {}",
+                              kApplicationsFrom, Where(conditions), limit));
+      st.execute();
+      std::vector<RecordLine> out;
+      while (st.fetch()) {
+        line.id = id;
+        line.at = at;
+        out.push_back(line);
+      }
+      return out;
+    });
+  }
+
+  Result<std::vector<RecordLine>> AidRequestLines(const Scope& scope, UnixSeconds from,
+                                                  UnixSeconds to, const std::string& aid_id,
+                                                  const std::string& state, int limit) override {
+    return Guard("aid request lines", [&]() -> Result<std::vector<RecordLine>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      auto conditions = RequestConditions(scope, bind, from, to);
+      if (!aid_id.empty()) conditions.push_back("q.aid_id = " + bind.Text(aid_id));
+      if (!state.empty()) conditions.push_back("q.state = " + bind.Text(state));
+      RecordLine line;
+      long long id = 0, at = 0;
+      st.exchange(soci::into(id));
+      st.exchange(soci::into(at));
+      st.exchange(soci::into(line.title));
+      st.exchange(soci::into(line.who));
+      st.exchange(soci::into(line.state));
+      Prepare(st, fmt::format("SELECT q.id, q.created_at, q.aid_id, q.beneficiary_name, q.state"
+                              "{}{} ORDER BY q.created_at DESC, q.id DESC LIMIT {}",
+                              kRequestsFrom, Where(conditions), limit));
+      st.execute();
+      std::vector<RecordLine> out;
+      while (st.fetch()) {
+        line.id = id;
+        line.at = at;
+        out.push_back(line);
+      }
+      return out;
+    });
+  }
+
+ private:
+  soci::session& sql_;
+};
+
+}  // namespace
+
+std::unique_ptr<reporting::ReportingRepository> MakeSqlReporting(soci::session& sql) {
+  return std::make_unique<SqlReporting>(sql);
+}
+
+}  // namespace maplace::storage
