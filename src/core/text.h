@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -33,5 +34,10 @@ std::vector<std::pair<std::string, std::string>> ParseUrlEncoded(std::string_vie
 
 // Replaces CR, LF and other control characters by a space: for log lines and mail headers.
 std::string SingleLine(std::string_view s);
+
+// French typography for figures: a narrow no-break space (U+202F) between thousands and before
+// €, a true minus sign (U+2212). For pages, exports and printed documents alike.
+std::string FrenchCount(std::int64_t n);      // 12345 -> "12 345"
+std::string FrenchEuros(std::int64_t cents);  // 123456 -> "1 234,56 €"
 
 }  // namespace maplace::text

@@ -59,5 +59,14 @@ TEST(TextTest, SingleLineRemovesLineBreaks) {
   EXPECT_EQ(SingleLine("a\r\nb\x1b[31m"), "a  b [31m");
 }
 
+TEST(TextTest, FiguresInFrenchTypography) {
+  EXPECT_EQ(FrenchCount(0), "0");
+  EXPECT_EQ(FrenchCount(999), "999");
+  EXPECT_EQ(FrenchCount(1234567), "1\u202f234\u202f567");
+  EXPECT_EQ(FrenchCount(-1234), "\u22121\u202f234");
+  EXPECT_EQ(FrenchEuros(123456), "1\u202f234,56\u202f€");
+  EXPECT_EQ(FrenchEuros(-5), "\u22120,05\u202f€");
+}
+
 }  // namespace
 }  // namespace maplace::text

@@ -202,8 +202,11 @@ std::vector<FamilyTension> TensionModel::Ranking(const RankingQuery& query) cons
     if (!IsFap2009Year(query.year) && IsFap2009Year(query.year - 1)) {
       previous = crosswalk_.Twin(key.second).value_or("");
     }
-    if (!previous.empty())
-      t.previous_projects = Aggregate(previous, query.year - 1, query.area).projects;
+    if (!previous.empty()) {
+      const FamilyTension before = Aggregate(previous, query.year - 1, query.area);
+      t.previous_projects = before.projects;
+      t.previous_share_difficult = before.share_difficult;
+    }
     out.push_back(std::move(t));
   }
   std::sort(out.begin(), out.end(), [](const FamilyTension& a, const FamilyTension& b) {

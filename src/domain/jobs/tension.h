@@ -51,7 +51,8 @@ struct FamilyTension {
   bool lower_bound = false;
   std::optional<double> share_difficult;  // difficult / projects, when both are published
   std::optional<double> share_seasonal;
-  std::optional<std::int64_t> previous_projects;  // the same family (or its twin), a year before
+  std::optional<std::int64_t> previous_projects;   // the same family (or its twin), a year before
+  std::optional<double> previous_share_difficult;  // and its share of difficult projects
   double score = 0;
   int rank = 0;
   std::vector<std::string> jobs;  // ROME 4 codes

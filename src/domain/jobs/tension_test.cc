@@ -63,8 +63,10 @@ TEST(TensionModelTest, RanksByScoreThenProjectsAndComparesWithTheTwinAYearBefore
   EXPECT_EQ(ranking[1].fap_code, "D1X33");  // 50 % of 50
   EXPECT_EQ(ranking[2].fap_code, "T4X60");  // 10 % of 100
   EXPECT_EQ(ranking[1].rank, 2);
-  EXPECT_EQ(ranking[1].previous_projects, 42);  // the 2023 twin
+  EXPECT_EQ(ranking[1].previous_projects, 42);                  // the 2023 twin
+  EXPECT_DOUBLE_EQ(*ranking[1].previous_share_difficult, 1.0);  // 42 of 42
   EXPECT_FALSE(ranking[0].previous_projects.has_value());
+  EXPECT_FALSE(ranking[0].previous_share_difficult.has_value());
   auto industry = model.Ranking({2024, std::nullopt, std::string("H")});
   ASSERT_EQ(industry.size(), 1u);
   EXPECT_EQ(industry[0].fap_code, "D1X33");
