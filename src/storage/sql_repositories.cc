@@ -9,6 +9,7 @@
 #include "storage/sql_aids.h"
 #include "storage/sql_applications.h"
 #include "storage/sql_budgets.h"
+#include "storage/sql_contracts.h"
 #include "storage/sql_crm.h"
 #include "storage/sql_enquiries.h"
 #include "storage/sql_jobs.h"
@@ -680,6 +681,7 @@ class SqlRepositories final : public Repositories {
         trainings_(MakeSqlTrainings(sql)),
         offers_(MakeSqlOffers(sql)),
         crm_(MakeSqlCrm(sql)),
+        contracts_(MakeSqlContracts(sql)),
         applications_(MakeSqlApplications(sql)),
         young_people_(MakeSqlYoungPeople(sql)),
         unsubscribes_(MakeSqlUnsubscribes(sql)),
@@ -700,6 +702,7 @@ class SqlRepositories final : public Repositories {
   offers::OfferRepository& offers() override { return *offers_; }
   trainings::TrainingRepository& trainings() override { return *trainings_; }
   crm::CrmRepository& crm() override { return *crm_; }
+  contracts::ContractRepository& contracts() override { return *contracts_; }
   applications::ApplicationRepository& applications() override { return *applications_; }
   workshops::WorkshopRepository& workshops() override { return *workshops_; }
   poec::PoecRepository& poec() override { return *poec_; }
@@ -727,6 +730,7 @@ class SqlRepositories final : public Repositories {
   std::unique_ptr<trainings::TrainingRepository> trainings_;
   std::unique_ptr<offers::OfferRepository> offers_;
   std::unique_ptr<crm::CrmRepository> crm_;
+  std::unique_ptr<contracts::ContractRepository> contracts_;  // issue 8 §3
   std::unique_ptr<applications::ApplicationRepository> applications_;
   std::unique_ptr<young_people::YoungPeopleRepository> young_people_;
   std::unique_ptr<outbox::UnsubscribeRepository> unsubscribes_;
