@@ -389,6 +389,23 @@ class SqlContracts final : public ContractRepository {
     });
   }
 
+  Result<std::vector<std::pair<std::int64_t, std::string>>> Parties(bool cfas) override {
+    return Guard(
+        "contract parties", [&]() -> Result<std::vector<std::pair<std::int64_t, std::string>>> {
+          long long id = 0;
+          std::string name;
+          soci::statement st = (sql_.prepare << fmt::format(
+                                    "SELECT o.id, o.name FROM organisations o WHERE o.id IN "
+                                    "(SELECT {} FROM contracts) ORDER BY o.folded_name, o.id",
+                                    cfas ? "cfa_id" : "employer_id"),
+                                soci::into(id), soci::into(name));
+          st.execute();
+          std::vector<std::pair<std::int64_t, std::string>> out;
+          while (st.fetch()) out.emplace_back(id, name);
+          return out;
+        });
+  }
+
   Result<std::vector<FigureRow>> FigureRows(Date from, Date to) override {
     return Guard("contract figures", [&]() -> Result<std::vector<FigureRow>> {
       const std::string a = FormatIsoDate(from), b = FormatIsoDate(to);

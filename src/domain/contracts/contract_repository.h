@@ -49,6 +49,8 @@ class ContractRepository {
   // An organisation of `kind` ("employer", "cfa") by SIRET or (CFAs) UAI; nullopt when unknown.
   virtual Result<std::optional<std::int64_t>> FindOrganisationByCode(const std::string& kind,
                                                                      const std::string& code) = 0;
+  // The employers (or CFAs) of at least one contract, by name: the list's filters.
+  virtual Result<std::vector<std::pair<std::int64_t, std::string>>> Parties(bool cfas) = 0;
   // Contracts started, broken or ended in [from, to] with their breakdown keys.
   virtual Result<std::vector<FigureRow>> FigureRows(Date from, Date to) = 0;
 

@@ -484,6 +484,12 @@ Result<Page<ContractRow>> ContractService::List(const Actor& actor, const Contra
                    [&](Repositories& repos) { return repos.contracts().ListContracts(filter); });
 }
 
+Result<std::vector<std::pair<std::int64_t, std::string>>> ContractService::Parties(
+    const Actor& actor, bool cfas) {
+  if (auto ok = RequireStaff(actor); !ok) return Fail(ok.error());
+  return ReadValue(store_, [&](Repositories& repos) { return repos.contracts().Parties(cfas); });
+}
+
 Result<ImportOutcome> ContractService::ImportCsv(const Actor& actor, std::string_view bytes,
                                                  bool dry_run) {
   if (auto ok = RequireStaff(actor); !ok) return Fail(ok.error());

@@ -99,6 +99,9 @@ class ContractService {
   // The form's values of a stored contract.
   static ContractInput InputOf(const ContractRow& row);
   Result<Page<ContractRow>> List(const people::Actor& actor, const ContractFilter& filter);
+  // The employers (`cfas` false) or CFAs of at least one contract, by name (id, name).
+  Result<std::vector<std::pair<std::int64_t, std::string>>> Parties(const people::Actor& actor,
+                                                                    bool cfas);
   // The list with its filters (every page) as XLSX.
   Result<std::string> Export(const people::Actor& actor, ContractFilter filter);
   // A whole CSV, all or nothing: every line is checked first; with `dry_run` nothing is written.
