@@ -2,6 +2,9 @@
 
 #include <optional>
 
+#include "core/date.h"
+#include "domain/contracts/contract.h"
+
 namespace maplace::storage::reporting_dataset {
 namespace {
 
@@ -186,6 +189,36 @@ Result<Ids> Write(Store& store) {
               kMid2026, 200'000);
       if (auto s = budgets::Commit(r, ids.envelope_2026, 200'000, {ids.manager, kMid2026, ""}); !s)
         return s;
+
+      contracts::Apprentice apprentice;
+      apprentice.last_name = "Joseph";
+      apprentice.first_name = "Mélissa";
+      apprentice.birth_date = *ParseIsoDate("2006-05-04");
+      apprentice.created_at = apprentice.updated_at = kMid2025;
+      const auto person = r.contracts().AddApprentice(apprentice, "joseph|melissa|2006-05-04");
+      const auto contract = [&](std::int64_t employer, int level, const char* starts,
+                                const char* ends, std::optional<const char*> broken) {
+        contracts::Contract c;
+        c.apprentice_id = person.value();
+        c.employer_id = employer;
+        c.certification_title = "Diplôme";
+        c.level = level;
+        c.concluded_on = c.starts_on = *ParseIsoDate(starts);
+        c.ends_on = *ParseIsoDate(ends);
+        c.tutor_name = "Tuteur";
+        c.pay_cents = {100'000};
+        if (broken) {
+          c.state = contracts::State::kBroken;
+          c.broken_on = *ParseIsoDate(*broken);
+          c.break_initiative = "employer";
+          c.after_break = "unknown";
+        }
+        c.created_by = ids.advisor;
+        c.created_at = c.updated_at = kMid2025;
+        r.contracts().AddContract(c).value();
+      };
+      contract(ids.hotel, 4, "2026-03-01", "2026-08-31", std::nullopt);
+      contract(ids.builder, 3, "2025-09-01", "2027-08-31", "2026-02-10");
     } catch (const tl::bad_expected_access<Error>& e) {
       return Fail(e.error());
     }

@@ -62,6 +62,8 @@ struct Ids {
 // 2026: 5 requests (submitted 3, rejected 1, committed 1); 2025: 1.
 // Young people accompanied 2026: u1, u2, u3 (applications), Mélissa, Kévin, u4 (aids) = 6;
 // 2025: u4, u5 (applications), u2 (aid) = 3.
+// Contracts (Mélissa): hotel, level 4, 1/3/2026 → 31/8/2026 (started and completed in 2026);
+// builder, level 3, 1/9/2025 → 31/8/2027, broken 10/2/2026 (started 2025, broken 2026).
 // Envelopes: ultramarine-mobility 2026, 50 000 € allocated, 2 000 € committed (r7); 2025,
 // 30 000 € allocated.
 Result<Ids> Write(Store& store);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <map>
 #include <regex>
 #include <set>
@@ -12,6 +13,7 @@
 #include "core/text.h"
 #include "domain/aid_requests/aid_request_repository.h"
 #include "domain/budgets/budget_repository.h"
+#include "domain/contracts/figures.h"
 #include "domain/crm/branches.h"
 #include "domain/offers/offer_repository.h"
 #include "domain/people/organisation_repository.h"
@@ -37,7 +39,6 @@ UnixSeconds YearStart(int year) {
 const Names kYearOnly = {"year"};
 const Names kOrganisationSide = {"year", "area", "branch", "opco"};
 const Names kEveryFilter = {"year", "area", "branch", "opco", "level", "rome"};
-const Names kYearAndRome = {"year", "rome"};
 
 std::string_view FilterLabel(std::string_view name) {
   if (name == "year") return "année";
@@ -143,6 +144,7 @@ struct YearData {
   std::vector<budgets::Envelope> envelopes;
   std::vector<workshops::SessionFigures> sessions;
   poec::OutcomeFigures poec;
+  contracts::YearFigures contracts;
 };
 
 // What is read once for both years: records still filtered in C++ (offers and organisations
@@ -187,6 +189,10 @@ Status ReadYear(Repositories& repos, const Filters& f, int year, YearData& d) {
   auto envelopes = repos.budgets().List(year);
   if (!envelopes) return Fail(envelopes.error());
   d.envelopes = std::move(*envelopes);
+  // A contract is completed once its end is past: today in Martinique.
+  auto contracts = contracts::FiguresOfYear(repos, year, MartiniqueDate(std::time(nullptr)));
+  if (!contracts) return Fail(contracts.error());
+  d.contracts = std::move(*contracts);
   return Ok();
 }
 
@@ -215,7 +221,7 @@ Status ReadShared(Repositories& repos, const Filters& f, Shared& s) {
     if (!communes) return Fail(communes.error());
     for (const auto& c : *communes) s.area_of_commune[c.insee_code] = c.area_code;
   }
-  if (!f.opco.empty()) {
+  if (!f.opco.empty() || !f.branch.empty()) {
     auto branches = repos.crm().Branches();
     if (!branches) return Fail(branches.error());
     for (const auto& b : *branches) s.opco_of_idcc[b.idcc] = b.opco;
@@ -373,6 +379,83 @@ Result<std::vector<Indicator>> Indicators(Store& store, const Filters& f, jobs::
       (current ? i.value : i.previous) = static_cast<std::int64_t>(people.size());
     });
     out.push_back(std::move(i));
+  }
+
+  // Contracts of the register. Its figures come by one dimension at a time (employer's area,
+  // branch, level), so one such filter is applied; two or more cannot be crossed and are then
+  // all left out, said so.
+  {
+    const std::vector<std::string> crossable = [&] {
+      std::vector<std::string> names;
+      for (const auto& name : set)
+        if (name == "area" || name == "branch" || name == "opco" || name == "level")
+          names.push_back(name);
+      return names;
+    }();
+    const Names honoured = crossable.size() == 1
+                               ? Names{"year", crossable.front() == "area"     ? "area"
+                                               : crossable.front() == "branch" ? "branch"
+                                               : crossable.front() == "opco"   ? "opco"
+                                                                               : "level"}
+                               : kYearOnly;
+    // The counts of the lines of `d` that pass the one filter applied.
+    const auto counts = [&](const contracts::YearFigures& d) {
+      if (crossable.size() != 1) return d.overall;
+      contracts::Counts sum;
+      const auto add = [&](const std::vector<contracts::CountsBy>& lines, auto keep) {
+        for (const auto& line : lines)
+          if (keep(line.key)) {
+            sum.started += line.counts.started;
+            sum.broken += line.counts.broken;
+            sum.completed += line.counts.completed;
+          }
+      };
+      const std::string& name = crossable.front();
+      if (name == "area")
+        add(d.by_employer_area, [&](const std::string& k) { return k == f.area; });
+      if (name == "branch") add(d.by_branch, [&](const std::string& k) { return k == f.branch; });
+      if (name == "level")
+        add(d.by_level, [&](const std::string& k) { return k == std::to_string(f.level); });
+      if (name == "opco")
+        add(d.by_branch, [&](const std::string& k) {
+          auto it = shared.opco_of_idcc.find(k);
+          return it != shared.opco_of_idcc.end() && it->second == f.opco;
+        });
+      return sum;
+    };
+    const contracts::Counts current = counts(now.contracts), earlier = counts(before.contracts);
+    const std::string kScope =
+        " Contrats d'apprentissage et de professionnalisation du registre des contrats, années "
+        "de la Martinique ; bassin et branche sont ceux de l'employeur. Le registre ne croise "
+        "pas deux de ces filtres : avec plusieurs, aucun n'est appliqué.";
+    for (const auto& [id, label, what, value, previous] :
+         std::vector<std::tuple<std::string, std::string, std::string, std::int64_t, std::int64_t>>{
+             {"contracts.started", "Contrats commencés",
+              "Contrats dont la date de début tombe dans l'année, par type de contrat.",
+              current.started, earlier.started},
+             {"contracts.broken", "Contrats rompus",
+              "Contrats rompus dont la date de rupture tombe dans l'année, par type de contrat.",
+              current.broken, earlier.broken},
+             {"contracts.completed", "Contrats menés à terme",
+              "Contrats non rompus dont la date de fin tombe dans l'année et est passée, par "
+              "type de contrat.",
+              current.completed, earlier.completed}}) {
+      Indicator i = Make(id, label, what + kScope, Unit::kCount, year, honoured, set);
+      i.value = value;
+      i.previous = previous;
+      // The kinds are counted over every contract: shown only without a filter.
+      if (crossable.empty()) {
+        for (auto [d, is_current] : {std::pair{&now, true}, std::pair{&before, false}})
+          for (const auto& line : d->contracts.by_kind) {
+            const std::int64_t n = id == "contracts.started"  ? line.counts.started
+                                   : id == "contracts.broken" ? line.counts.broken
+                                                              : line.counts.completed;
+            AddPart(i, is_current, line.key, line.label, n);
+          }
+        SortBreakdown(i);
+      }
+      out.push_back(std::move(i));
+    }
   }
 
   // Applications: the funnel and the recruiters' response times.

@@ -66,6 +66,15 @@ TEST_F(IndicatorsTest, EveryFigureOfTheYearAndTheOneBefore) {
   EXPECT_EQ(i["young_people.accompanied"].value, 6);
   EXPECT_EQ(i["young_people.accompanied"].previous, 3);  // u4, u5 applied; u2 asked
 
+  // The hotel's contract started and ended in 2026; the builder's started in 2025, broke in 2026.
+  EXPECT_EQ(i["contracts.started"].value, 1);
+  EXPECT_EQ(i["contracts.started"].previous, 1);
+  EXPECT_EQ(Parts(i["contracts.started"]),
+            (std::map<std::string, std::int64_t>{{"apprentissage", 1}}));
+  EXPECT_EQ(i["contracts.broken"].value, 1);
+  EXPECT_EQ(i["contracts.broken"].previous, 0);
+  EXPECT_EQ(i["contracts.completed"].value, 1);
+
   EXPECT_EQ(i["applications.funnel"].value, 4);
   EXPECT_EQ(Parts(i["applications.funnel"]),
             (std::map<std::string, std::int64_t>{
@@ -131,6 +140,10 @@ TEST_F(IndicatorsTest, FiltersAreAppliedOrSaidNotApplicable) {
   EXPECT_EQ(centre["hires.tension"].value, 1);
   EXPECT_EQ(centre["offers.published"].value, 1);
   EXPECT_EQ(centre["organisations.new"].value, 1);
+  EXPECT_EQ(centre["contracts.started"].value, 1);  // the hotel's
+  EXPECT_EQ(centre["contracts.broken"].value, 0);
+  EXPECT_EQ(centre["contracts.started"].filters_applied,
+            (std::vector<std::string>{"year", "area"}));
   EXPECT_EQ(centre["aids.requests"].filters_applied, (std::vector<std::string>{"year", "area"}));
   EXPECT_EQ(centre["budget.allocated"].value, 5'000'000);  // envelopes have no area…
   EXPECT_EQ(centre["budget.allocated"].filters_not_applicable,
@@ -149,7 +162,16 @@ TEST_F(IndicatorsTest, FiltersAreAppliedOrSaidNotApplicable) {
   EXPECT_EQ(masons["aids.requests"].filters_applied, (std::vector<std::string>{"year", "opco"}));
   EXPECT_EQ(masons["aids.requests"].filters_not_applicable, (std::vector<std::string>{"rome"}));
 
+  // The builder's contract broke in 2026; the register has no ROME.
+  EXPECT_EQ(masons["contracts.broken"].value, 1);
+  EXPECT_EQ(masons["contracts.started"].value, 0);
+  EXPECT_EQ(masons["contracts.broken"].filters_not_applicable, (std::vector<std::string>{"rome"}));
+
   auto level4 = Compute({.year = 2026, .branch = "1979", .level = 4});
+  // Two of the register's filters cannot be crossed: none is applied, and it says so.
+  EXPECT_EQ(level4["contracts.started"].value, 1);
+  EXPECT_EQ(level4["contracts.started"].filters_not_applicable,
+            (std::vector<std::string>{"branch", "level"}));
   EXPECT_EQ(level4["applications.funnel"].value, 2);
   EXPECT_EQ(level4["applications.response_days"].value, 3);  // 2 and 4 days
 }
