@@ -20,6 +20,7 @@ Router MakeRouter(const WebServices& services) {
   AddTrainingPages(router, services);
   AddSearchPages(router, services);
   AddSteeringPages(router, services);
+  AddReviewPages(router, services);
   AddRelayPages(router, services);
   AddCrmPages(router, services);
   AddEnquiryPages(router, services);

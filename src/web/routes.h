@@ -93,6 +93,7 @@ void AddEnquiryPages(Router& router, const WebServices& services);
 void AddCfaPartnerPages(Router& router, const WebServices& services);
 
 void AddYoungPages(Router& router, const WebServices& services);  // issue 4 §3
+void AddReviewPages(Router& router, const WebServices& services);  // issue 9 §4
 
 // The whole route table of the platform.
 Router MakeRouter(const WebServices& services);
