@@ -113,22 +113,35 @@ TEST_F(CrmHttpTest, EveryCrmRouteIsForStaffOnly) {
   const std::string interaction =
       Match(advisor.Get("/conseil/organisations/" + id).body, R"re(data-interaction="([0-9]+)")re");
   ASSERT_FALSE(interaction.empty());
+  ASSERT_EQ(advisor
+                .PostForm("/conseil/organisations/" + id + "/contacts",
+                          {{"csrf", csrf}, {"name", "Contact confidentiel"}})
+                .status,
+            303);
+  const std::string contact =
+      Match(advisor.Get("/conseil/organisations/" + id).body, R"re(data-contact="([0-9]+)")re");
+  ASSERT_FALSE(contact.empty());
 
   const std::vector<std::string> gets = {"/conseil/ma-semaine",
                                          "/conseil/recherche?q=hotel",
                                          "/api/v1/conseil/recherche?q=hotel",
                                          "/conseil/repertoire",
                                          "/conseil/portefeuille",
+                                         "/conseil/portefeuille.xlsx",
                                          "/conseil/repertoire.xlsx",
                                          "/conseil/repertoire/nouvelle",
                                          "/conseil/organisations/" + id,
                                          "/conseil/interactions",
                                          "/conseil/interactions.xlsx",
-                                         "/conseil/jeunes/1"};
-  const std::vector<std::string> posts = {
-      "/conseil/repertoire/nouvelle", "/conseil/organisations/" + id + "/contacts",
-      "/conseil/organisations/" + id + "/echanges", "/conseil/organisations/" + id + "/referent",
-      "/conseil/echanges/" + interaction + "/fait"};
+                                         "/conseil/jeunes/1",
+                                         "/conseil/contacts/" + contact};
+  const std::vector<std::string> posts = {"/conseil/repertoire/nouvelle",
+                                          "/conseil/organisations/" + id + "/contacts",
+                                          "/conseil/organisations/" + id + "/echanges",
+                                          "/conseil/organisations/" + id + "/referent",
+                                          "/conseil/echanges/" + interaction + "/fait",
+                                          "/conseil/contacts/" + contact,
+                                          "/conseil/contacts/" + contact + "/parti"};
 
   struct Who {
     Role role;
@@ -150,6 +163,7 @@ TEST_F(CrmHttpTest, EveryCrmRouteIsForStaffOnly) {
       } else {
         EXPECT_EQ(response.status, 403) << role << " " << path;
         EXPECT_FALSE(Contains(response.body, "Note confidentielle")) << role << " " << path;
+        EXPECT_FALSE(Contains(response.body, "Contact confidentiel")) << role << " " << path;
       }
     }
     for (const auto& path : posts) {
@@ -269,7 +283,15 @@ TEST_F(CrmHttpTest, AnAdvisorEntersACompanyAVisitAndFindsItOnHerWeek) {
                           {{"csrf", Csrf(page)}, {"advisor", me}})
                 .status,
             303);
-  EXPECT_TRUE(Contains(advisor.Get("/conseil/portefeuille").body, "Hôtel du Morne Rouge"));
+  auto portfolio = advisor.Get("/conseil/portefeuille?opco=akto");
+  EXPECT_TRUE(Contains(portfolio.body, "Hôtel du Morne Rouge"));
+  // Its export link keeps the filters and leads to a workbook (it was a 404).
+  const std::string link =
+      Match(portfolio.body, R"re(href="(/conseil/portefeuille\.xlsx[^"]*)")re");
+  EXPECT_EQ(link, "/conseil/portefeuille.xlsx?opco=akto&amp;advisor=" + me);
+  auto workbook = advisor.Get("/conseil/portefeuille.xlsx?opco=akto&advisor=" + me);
+  ASSERT_EQ(workbook.status, 200);
+  EXPECT_EQ(workbook.body.substr(0, 2), "PK");
 
   // Done: off « Ma semaine ».
   const std::string interaction = Match(week.body, R"re(data-interaction="([0-9]+)")re");
@@ -278,6 +300,106 @@ TEST_F(CrmHttpTest, AnAdvisorEntersACompanyAVisitAndFindsItOnHerWeek) {
   EXPECT_EQ(done.status, 303);
   EXPECT_TRUE(
       Contains(advisor.Get("/conseil/ma-semaine").body, "Actions des 7 prochains jours (0)"));
+}
+
+TEST_F(CrmHttpTest, AnAdvisorEditsAContactThenMarksHerAsGone) {
+  auto advisor = SignedIn(Role::kAdvisor, "conseil@example.mq");
+  const std::string id = NewCompany(advisor, "Hôtel du Morne Rouge", "73282932000074");
+  auto page = advisor.Get("/conseil/organisations/" + id);
+  ASSERT_EQ(advisor
+                .PostForm("/conseil/organisations/" + id + "/contacts",
+                          {{"csrf", Csrf(page)},
+                           {"name", "Josiane Éloi"},
+                           {"job_title", "Directrice"},
+                           {"email", "josiane@morne-rouge.mq"}})
+                .status,
+            303);
+  page = advisor.Get("/conseil/organisations/" + id);
+  const std::string contact = Match(page.body, R"re(data-contact="([0-9]+)")re");
+  ASSERT_FALSE(contact.empty());
+  // Met during a visit before she leaves: the visit keeps her name.
+  ASSERT_EQ(advisor
+                .PostForm("/conseil/organisations/" + id + "/echanges",
+                          {{"csrf", Csrf(page)},
+                           {"kind", "visit"},
+                           {"occurred_on", "2026-11-20"},
+                           {"summary", "Visite du restaurant"},
+                           {"contacts", contact}})
+                .status,
+            303);
+
+  auto form = advisor.Get("/conseil/contacts/" + contact);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form.body, "value=\"josiane@morne-rouge.mq\""));
+  // A bad e-mail and an empty name are refused in French; what was typed stays; nothing changes.
+  auto refused = advisor.PostForm("/conseil/contacts/" + contact, {{"csrf", Csrf(form)},
+                                                                   {"name", " "},
+                                                                   {"job_title", "DRH"},
+                                                                   {"email", "josiane@"},
+                                                                   {"phone", "abc"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(Contains(refused.body, "Indiquez le nom du contact."));
+  EXPECT_TRUE(Contains(refused.body, "Cette adresse e-mail n&#39;est pas valide"));
+  EXPECT_TRUE(Contains(refused.body, "Ce numéro de téléphone n&#39;est pas valide"));
+  EXPECT_TRUE(Contains(refused.body, "value=\"DRH\""));
+  EXPECT_TRUE(Contains(advisor.Get("/conseil/organisations/" + id).body, "Directrice"));
+
+  auto saved =
+      advisor.PostForm("/conseil/contacts/" + contact, {{"csrf", Csrf(form)},
+                                                        {"name", "Josiane Éloi-Marie"},
+                                                        {"job_title", "DRH"},
+                                                        {"email", "JOSIANE@morne-rouge.mq"},
+                                                        {"phone", "0596 11 22 33"},
+                                                        {"notes", ""}});
+  ASSERT_EQ(saved.status, 303);
+  EXPECT_EQ(saved.Header("location"),
+            "/conseil/organisations/" + id + "?info=contact-modifie#contacts");
+  page = advisor.Get("/conseil/organisations/" + id);
+  EXPECT_TRUE(Contains(page.body, "Josiane Éloi-Marie</strong>, DRH"));
+  EXPECT_TRUE(Contains(page.body, "josiane@morne-rouge.mq"));
+  EXPECT_TRUE(Contains(page.body, "name=\"contacts\" value=\"" + contact + "\""));
+
+  // Gone: listed apart, no longer offered among the people met, refused if posted anyway.
+  ASSERT_EQ(advisor
+                .PostForm("/conseil/contacts/" + contact + "/parti",
+                          {{"csrf", Csrf(page)}, {"gone", "1"}})
+                .status,
+            303);
+  page = advisor.Get("/conseil/organisations/" + id);
+  EXPECT_TRUE(Contains(page.body, "Ont quitté l'organisation"));
+  EXPECT_FALSE(Contains(page.body, "name=\"contacts\" value=\"" + contact + "\""));
+  EXPECT_TRUE(Contains(page.body, "Rencontré(s) : Josiane Éloi-Marie"));
+  auto met =
+      advisor.PostForm("/conseil/organisations/" + id + "/echanges", {{"csrf", Csrf(page)},
+                                                                      {"kind", "call"},
+                                                                      {"occurred_on", "2026-11-21"},
+                                                                      {"summary", "Appel"},
+                                                                      {"contacts", contact}});
+  EXPECT_EQ(met.status, 422);
+  EXPECT_TRUE(Contains(met.body, "Josiane Éloi-Marie a quitté l&#39;organisation."));
+  EXPECT_EQ(advisor
+                .PostForm("/conseil/contacts/" + contact + "/parti",
+                          {{"csrf", Csrf(page)}, {"gone", "1"}})
+                .status,
+            409);
+  // Back again.
+  ASSERT_EQ(advisor
+                .PostForm("/conseil/contacts/" + contact + "/parti",
+                          {{"csrf", Csrf(page)}, {"gone", "0"}})
+                .status,
+            303);
+  EXPECT_FALSE(
+      Contains(advisor.Get("/conseil/organisations/" + id).body, "Ont quitté l'organisation"));
+
+  // Each change is audited.
+  auto events = ReadValue(platform_->store(), [](Repositories& r) { return r.audit().Latest(50); });
+  ASSERT_THAT(events, IsOk());
+  std::vector<std::string> actions;
+  for (const auto& e : *events)
+    if (e.subject == "organisation:" + id && e.action.starts_with("crm.contact_"))
+      actions.push_back(e.action);
+  EXPECT_EQ(actions, (std::vector<std::string>{"crm.contact_returned", "crm.contact_gone",
+                                               "crm.contact_updated", "crm.contact_added"}));
 }
 
 }  // namespace

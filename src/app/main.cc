@@ -17,6 +17,7 @@
 #include "cli/audit_command.h"
 #include "cli/demo_aids.h"
 #include "cli/demo_command.h"
+#include "cli/demo_conventions.h"
 #include "cli/demo_crm.h"
 #include "cli/demo_offers.h"
 #include "cli/demo_trainings.h"
@@ -88,6 +89,10 @@ int Demo(const Config& config, const std::string& logins_file) {
                                                      (*platform)->poec(), std::time(nullptr));
       !demo_workshops)
     return Failed(demo_workshops.error());
+  if (auto demo_conventions = cli::CreateDemoConventions(
+          (*platform)->store(), (*platform)->conventions(), std::time(nullptr));
+      !demo_conventions)
+    return Failed(demo_conventions.error());
   const std::string table = cli::FormatDemoLogins(*logins);
   std::cout << "Demo accounts (fictitious data; passwords are new at each run):\n" << table;
   if (!logins_file.empty()) {

@@ -10,6 +10,7 @@
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
 #include "domain/applications/application_service.h"
+#include "domain/conventions/convention_service.h"
 #include "domain/crm/crm_service.h"
 #include "domain/enquiries/enquiry_service.h"
 #include "domain/jobs/jobs_service.h"
@@ -57,6 +58,7 @@ class Platform {
   offers::OfferService& offers() { return *offers_; }
   applications::ApplicationService& applications() { return *applications_; }
   crm::CrmService& crm() { return *crm_; }
+  conventions::ConventionService& conventions() { return *conventions_; }
   people::OrganisationService& organisations() { return *organisations_; }
   trainings::TrainingService& trainings() { return *trainings_; }
   workshops::WorkshopService& workshops() { return *workshops_; }
@@ -90,6 +92,8 @@ class Platform {
   std::unique_ptr<offers::OfferService> offers_;
   std::unique_ptr<applications::ApplicationService> applications_;
   std::unique_ptr<crm::CrmService> crm_;
+  // Issue 8 §6.
+  std::unique_ptr<conventions::ConventionService> conventions_;
   std::unique_ptr<people::OrganisationService> organisations_;
   std::unique_ptr<trainings::TrainingService> trainings_;
   // Issue 8 §4 and §5.

@@ -12,6 +12,7 @@
 #include "domain/audit/audit_log.h"
 #include "domain/budgets/budget_repository.h"
 #include "domain/contracts/contract_repository.h"
+#include "domain/conventions/convention.h"
 #include "domain/crm/crm_repository.h"
 #include "domain/enquiries/enquiry_repository.h"
 #include "domain/jobs/jobs_repository.h"
@@ -72,6 +73,10 @@ class Repositories {
   // Issue 9: the steering aggregates, computed by the SQL store (the in-memory one throws).
   virtual reporting::ReportingRepository& reporting() {
     throw std::logic_error("the steering aggregates are not computed by this store");
+  }
+  // Issue 8 §6: partner conventions. Not kept by the in-memory store of the unit tests.
+  virtual conventions::ConventionRepository& conventions() {
+    throw std::logic_error("conventions are not kept by this store");
   }
 };
 

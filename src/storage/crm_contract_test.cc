@@ -183,6 +183,18 @@ TEST_P(CrmContract, ContactsAndPortfolio) {
   auto found = Read([&](Repositories& r) { return r.crm().FindContact(id); });
   EXPECT_EQ(found->name, "Zoé Martin");
   EXPECT_EQ(found->updated_at, 99);
+  EXPECT_EQ(found->gone_at, 0);
+  // A contact who left is kept, listed after those still there; and may come back.
+  Contact alain = contacts->front();
+  alain.gone_at = 100;
+  ASSERT_THAT(store_->Write([&](Repositories& r) { return r.crm().UpdateContact(alain); }), IsOk());
+  contacts = Read([&](Repositories& r) { return r.crm().Contacts(hotel_); });
+  ASSERT_EQ(contacts->size(), 2u);
+  EXPECT_EQ(contacts->front().name, "Zoé Martin");
+  EXPECT_EQ(contacts->back().gone_at, 100);
+  alain.gone_at = 0;
+  ASSERT_THAT(store_->Write([&](Repositories& r) { return r.crm().UpdateContact(alain); }), IsOk());
+  EXPECT_EQ(Read([&](Repositories& r) { return r.crm().FindContact(alain.id); })->gone_at, 0);
   changed.id = 424242;
   EXPECT_THAT(store_->Write([&](Repositories& r) { return r.crm().UpdateContact(changed); }),
               HasErrorCode(ErrorCode::kNotFound));

@@ -144,13 +144,15 @@ class SqlCrm final : public crm::CrmRepository {
 
   Status UpdateContact(const Contact& c) override {
     return Guard("update contact", [&]() -> Status {
-      const long long key = c.id, updated = c.updated_at;
+      const long long key = c.id, updated = c.updated_at, gone = c.gone_at;
       const std::string folded = ContactFolded(c);
       soci::statement st =
           (sql_.prepare << "UPDATE crm_contacts SET name = :n, job_title = :j, email = :e, "
-                           "phone = :p, notes = :no, folded = :f, updated_at = :u WHERE id = :id",
+                           "phone = :p, notes = :no, folded = :f, updated_at = :u, gone_at = "
+                           "NULLIF(:g, 0) WHERE id = :id",
            soci::use(c.name), soci::use(c.job_title), soci::use(c.email), soci::use(c.phone),
-           soci::use(c.notes), soci::use(folded), soci::use(updated), soci::use(key));
+           soci::use(c.notes), soci::use(folded), soci::use(updated), soci::use(gone),
+           soci::use(key));
       st.execute(true);
       if (st.get_affected_rows() == 0) return Fail(ErrorCode::kNotFound, "no such contact");
       return Ok();
@@ -167,7 +169,10 @@ class SqlCrm final : public crm::CrmRepository {
 
   Result<std::vector<Contact>> Contacts(std::int64_t organisation_id) override {
     return Guard("list contacts", [&]() -> Result<std::vector<Contact>> {
-      return SelectContacts("WHERE organisation_id = :k ORDER BY folded, id", organisation_id);
+      return SelectContacts(
+          "WHERE organisation_id = :k ORDER BY CASE WHEN gone_at IS NULL THEN 0 ELSE 1 END, "
+          "folded, id",
+          organisation_id);
     });
   }
 
@@ -554,7 +559,7 @@ class SqlCrm final : public crm::CrmRepository {
   }
 
   std::vector<Contact> SelectContacts(const std::string& where, std::int64_t key_value) {
-    long long id = 0, organisation = 0, created = 0, updated = 0;
+    long long id = 0, organisation = 0, created = 0, updated = 0, gone = 0;
     const long long key = key_value;
     std::string name, job, email, phone, notes;
     soci::statement st(sql_);
@@ -568,14 +573,16 @@ class SqlCrm final : public crm::CrmRepository {
     st.exchange(soci::into(notes));
     st.exchange(soci::into(created));
     st.exchange(soci::into(updated));
+    st.exchange(soci::into(gone));
     Prepare(st,
             "SELECT id, organisation_id, name, job_title, email, phone, notes, created_at, "
-            "updated_at FROM crm_contacts " +
+            "updated_at, COALESCE(gone_at, 0) FROM crm_contacts " +
                 where);
     st.execute();
     std::vector<Contact> out;
     while (st.fetch())
-      out.push_back(Contact{id, organisation, name, job, email, phone, notes, created, updated});
+      out.push_back(
+          Contact{id, organisation, name, job, email, phone, notes, created, updated, gone});
     return out;
   }
 

@@ -10,6 +10,7 @@
 #include "storage/sql_applications.h"
 #include "storage/sql_budgets.h"
 #include "storage/sql_contracts.h"
+#include "storage/sql_conventions.h"
 #include "storage/sql_crm.h"
 #include "storage/sql_enquiries.h"
 #include "storage/sql_jobs.h"
@@ -686,6 +687,7 @@ class SqlRepositories final : public Repositories {
         young_people_(MakeSqlYoungPeople(sql)),
         unsubscribes_(MakeSqlUnsubscribes(sql)),
         enquiries_(MakeSqlEnquiries(sql)),
+        conventions_(MakeSqlConventions(sql)),
         reporting_(MakeSqlReporting(sql)) {}
   people::UserRepository& users() override { return users_; }
   people::SessionRepository& sessions() override { return sessions_; }
@@ -709,6 +711,7 @@ class SqlRepositories final : public Repositories {
   young_people::YoungPeopleRepository& young_people() override { return *young_people_; }
   outbox::UnsubscribeRepository& unsubscribes() override { return *unsubscribes_; }
   enquiries::EnquiryRepository& enquiries() override { return *enquiries_; }
+  conventions::ConventionRepository& conventions() override { return *conventions_; }
   reporting::ReportingRepository& reporting() override { return *reporting_; }
 
  private:
@@ -735,6 +738,8 @@ class SqlRepositories final : public Repositories {
   std::unique_ptr<young_people::YoungPeopleRepository> young_people_;
   std::unique_ptr<outbox::UnsubscribeRepository> unsubscribes_;
   std::unique_ptr<enquiries::EnquiryRepository> enquiries_;
+  // Issue 8 §6.
+  std::unique_ptr<conventions::ConventionRepository> conventions_;
   std::unique_ptr<reporting::ReportingRepository> reporting_;  // issue 9
 };
 

@@ -6,6 +6,7 @@
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
 #include "domain/applications/application_service.h"
+#include "domain/conventions/convention_service.h"
 #include "domain/crm/crm_service.h"
 #include "domain/enquiries/enquiry_service.h"
 #include "domain/jobs/jobs_service.h"
@@ -59,6 +60,8 @@ struct WebServices {
   // Issue 8 §4 and §5; set by the platform.
   workshops::WorkshopService* workshops = nullptr;
   poec::PoecService* poec = nullptr;
+  // Issue 8 §6: partner conventions; set by the platform.
+  conventions::ConventionService* conventions = nullptr;
   // Issue 4 §3, the young person's space; set by the platform like `applications`.
   young_people::YoungPeopleService* young_people = nullptr;
 };
@@ -93,6 +96,9 @@ void AddEnquiryPages(Router& router, const WebServices& services);
 void AddCfaPartnerPages(Router& router, const WebServices& services);
 
 void AddYoungPages(Router& router, const WebServices& services);  // issue 4 §3
+
+// Issue 8 §6: partner conventions.
+void AddConventionPages(Router& router, const WebServices& services);
 void AddReviewPages(Router& router, const WebServices& services);  // issue 9 §4
 
 // The whole route table of the platform.

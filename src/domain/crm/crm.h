@@ -25,6 +25,9 @@ struct Contact {
   std::string notes;
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
+  // When an advisor marked them as gone from the organisation; 0: still there. Kept rather than
+  // deleted, so that the interactions that met them keep their names.
+  UnixSeconds gone_at = 0;
 };
 
 enum class InteractionKind { kVisit, kCall, kEmail, kEvent };

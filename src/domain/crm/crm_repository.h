@@ -21,10 +21,10 @@ class CrmRepository {
   virtual Result<std::vector<Branch>> Branches() = 0;
 
   virtual Result<std::int64_t> AddContact(const Contact& contact) = 0;
-  // Every field but organisation_id and created_at. kNotFound for an unknown id.
+  // Every field but organisation_id and created_at (gone_at too). kNotFound for an unknown id.
   virtual Status UpdateContact(const Contact& contact) = 0;
   virtual Result<Contact> FindContact(std::int64_t id) = 0;
-  // By name.
+  // By name, those still there first.
   virtual Result<std::vector<Contact>> Contacts(std::int64_t organisation_id) = 0;
 
   // Makes `advisor_id` the organisation's referent advisor (0: nobody).

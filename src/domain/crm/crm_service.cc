@@ -278,6 +278,29 @@ Status CrmService::UpdateContact(const Actor& actor, std::int64_t contact_id,
   });
 }
 
+Result<Contact> CrmService::FindContact(const Actor& actor, std::int64_t contact_id) {
+  if (auto ok = RequireStaff(actor); !ok) return Fail(ok.error());
+  return ReadValue(store_,
+                   [&](Repositories& repos) { return repos.crm().FindContact(contact_id); });
+}
+
+Status CrmService::SetContactGone(const Actor& actor, std::int64_t contact_id, bool gone) {
+  if (auto ok = RequireStaff(actor); !ok) return Fail(ok.error());
+  return store_.Write([&](Repositories& repos) -> Status {
+    auto c = repos.crm().FindContact(contact_id);
+    if (!c) return Fail(c.error());
+    if ((c->gone_at != 0) == gone)
+      return Fail(ErrorCode::kFailedPrecondition,
+                  gone ? "Ce contact est déjà marqué comme parti." : "Ce contact n'est pas parti.");
+    c->updated_at = clock_.Now();
+    c->gone_at = gone ? c->updated_at : 0;
+    if (auto ok = repos.crm().UpdateContact(*c); !ok) return ok;
+    return repos.audit().Record(Event(actor, c->updated_at,
+                                      gone ? "crm.contact_gone" : "crm.contact_returned",
+                                      fmt::format("organisation:{}", c->organisation_id)));
+  });
+}
+
 Status CrmService::Assign(const Actor& actor, std::int64_t organisation_id,
                           std::int64_t advisor_id) {
   if (auto ok = RequireStaff(actor); !ok) return Fail(ok.error());
@@ -323,6 +346,10 @@ Result<std::int64_t> CrmService::LogInteraction(const Actor& actor, std::int64_t
       if (!contact || contact->organisation_id != organisation_id)
         return FailFields("contact of another organisation",
                           {{"contacts", "Choisissez des contacts de cette organisation."}});
+      if (contact->gone_at != 0)
+        return FailFields(
+            "contact gone",
+            {{"contacts", fmt::format("{} a quitté l'organisation.", contact->name)}});
     }
     const std::string email = text::NormalizeEmail(input.young_person_email);
     if (!email.empty()) {

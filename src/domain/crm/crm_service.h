@@ -94,6 +94,10 @@ class CrmService {
                                   const ContactInput& input);
   Status UpdateContact(const people::Actor& actor, std::int64_t contact_id,
                        const ContactInput& input);
+  Result<Contact> FindContact(const people::Actor& actor, std::int64_t contact_id);
+  // Marks the contact as gone from the organisation (or back again); a gone contact is no longer
+  // offered among the people met.
+  Status SetContactGone(const people::Actor& actor, std::int64_t contact_id, bool gone);
   // `advisor_id` 0 leaves the organisation without a referent; else a staff user.
   Status Assign(const people::Actor& actor, std::int64_t organisation_id, std::int64_t advisor_id);
   Result<std::int64_t> LogInteraction(const people::Actor& actor, std::int64_t organisation_id,

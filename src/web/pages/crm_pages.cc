@@ -35,18 +35,6 @@ std::string KindLabel(OrganisationKind kind) {
   return std::string(people::OrganisationKindLabel(kind));
 }
 
-// The options of a select, the chosen one marked.
-void Options(Dict& dict, const char* section,
-             const std::vector<std::pair<std::string, std::string>>& options,
-             const std::string& chosen) {
-  for (const auto& [value, label] : options) {
-    Dict* o = dict.AddSectionDictionary(section);
-    o->SetValue("VALUE", value);
-    o->SetValue("LABEL", label);
-    if (value == chosen) o->ShowSection("SELECTED");
-  }
-}
-
 std::vector<std::pair<std::string, std::string>> KindOptions(bool any) {
   std::vector<std::pair<std::string, std::string>> out;
   if (any) out.emplace_back("", "Tous les types");
@@ -69,16 +57,6 @@ std::string CommuneName(const WebServices& services, const std::string& code) {
     for (const auto& c : *communes)
       if (c.insee_code == code) return c.name;
   return code;
-}
-
-// Field errors beside the fields: {{#ERR_FIELD}}…{{MESSAGE}}…{{/ERR_FIELD}}.
-void FieldErrors(Dict& dict, const Error* error) {
-  if (!error) return;
-  for (const auto& [field, message] : error->fields) {
-    std::string name = "ERR_" + field;
-    for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    dict.AddSectionDictionary(name)->SetValue("MESSAGE", message);
-  }
 }
 
 std::string QueryString(const std::vector<std::pair<std::string, std::string>>& values) {
@@ -284,6 +262,9 @@ Response OrganisationPage(const Request& request, const WebServices& services, C
   static const std::map<std::string, std::string> infos = {
       {"organisation-creee", "L'organisation est enregistrée et validée."},
       {"contact-ajoute", "Le contact est ajouté."},
+      {"contact-modifie", "Le contact est modifié."},
+      {"contact-parti", "Le contact est marqué comme parti de l'organisation."},
+      {"contact-revenu", "Le contact est de nouveau dans l'organisation."},
       {"echange-enregistre", "L'échange est enregistré."},
       {"action-faite", "L'action est marquée comme faite."},
       {"action-rouverte", "L'action est de nouveau à faire."},
@@ -314,10 +295,22 @@ Response OrganisationPage(const Request& request, const WebServices& services, C
   Options(page.dict(), "ADVISOR_OPTION", advisor_options, std::to_string(file->row.advisor_id));
 
   if (file->contacts.empty()) page.Show("NO_CONTACT");
+  bool any_present = false;
   for (const auto& c : file->contacts) {
+    if (c.gone_at != 0) {
+      Dict* row = page.dict().AddSectionDictionary("GONE_CONTACT");
+      row->SetValue("ID", std::to_string(c.id));
+      row->SetValue("NAME", c.name);
+      row->SetValueAndShowSection("JOB", c.job_title, "JOB");
+      row->SetValue("SINCE", FormatFrenchDate(MartiniqueDate(c.gone_at)));
+      page.Show("HAS_GONE");
+      continue;
+    }
+    any_present = true;
     Dict* row = page.dict().AddSectionDictionary("CONTACT");
+    row->SetValue("ID", std::to_string(c.id));
     row->SetValue("NAME", c.name);
-    row->SetValue("JOB", c.job_title);
+    row->SetValueAndShowSection("JOB", c.job_title, "JOB");
     if (!c.email.empty()) row->SetValueAndShowSection("EMAIL", c.email, "HAS_EMAIL");
     if (!c.phone.empty()) row->SetValueAndShowSection("PHONE", c.phone, "HAS_PHONE");
     if (!c.notes.empty()) row->SetValueAndShowSection("NOTES", c.notes, "HAS_NOTES");
@@ -325,7 +318,26 @@ Response OrganisationPage(const Request& request, const WebServices& services, C
     met->SetValue("ID", std::to_string(c.id));
     met->SetValue("NAME", c.name);
   }
-  if (!file->contacts.empty()) page.Show("HAS_MET");
+  if (any_present) page.Show("HAS_MET");
+  // A partner's conventions (issue 8 §6).
+  if (services.conventions && o.kind == OrganisationKind::kPartner) {
+    conventions::ConventionFilter filter;
+    filter.organisation_id = o.id;
+    auto conventions = services.conventions->List(*request.actor, filter);
+    if (!conventions) return ErrorResponse(request, services.templates, conventions.error());
+    Dict* section = page.dict().AddSectionDictionary("CONVENTIONS");
+    if (conventions::ConventionService::CanEdit(request.actor->role))
+      section->SetValueAndShowSection("PARTNER_ID", std::to_string(o.id), "CAN_ADD_CONVENTION");
+    if (conventions->empty()) section->ShowSection("NO_CONVENTION");
+    for (const auto& r : *conventions) {
+      Dict* row = section->AddSectionDictionary("CONVENTION");
+      row->SetValue("ID", std::to_string(r.convention.id));
+      row->SetValue("OBJECT", r.convention.object);
+      row->SetValue("DATES", fmt::format("du {} au {}", FrenchDate(r.convention.starts_on),
+                                         FrenchDate(r.convention.ends_on)));
+      row->SetValue("AMOUNT", Euros(r.convention.amount_cents));
+    }
+  }
   if (file->members.empty()) page.Show("NO_MEMBER");
   for (const auto& m : file->members) {
     Dict* row = page.dict().AddSectionDictionary("MEMBER");
@@ -353,6 +365,38 @@ Response OrganisationPage(const Request& request, const WebServices& services, C
                        std::string(crm::InteractionKindLabel(k)));
   Options(page.dict(), "INTERACTION_KIND_OPTION", kinds,
           request.Form("kind").empty() ? "visit" : request.Form("kind"));
+  return page.Render(services.templates, status);
+}
+
+// A contact's form: as stored, or as typed when refused.
+Response ContactPage(const Request& request, const WebServices& services, CrmService& crm,
+                     std::int64_t id, const Error* error, int status) {
+  auto contact = crm.FindContact(*request.actor, id);
+  if (!contact) return ErrorResponse(request, services.templates, contact.error());
+  Page page(request, "Modifier le contact", "pages/crm_contact.tpl");
+  page.Form();
+  SearchBox(page, "");
+  if (error) page.Errors(*error);
+  FieldErrors(page.dict(), error);
+  page.Set("ID", std::to_string(contact->id));
+  page.Set("ORGANISATION_ID", std::to_string(contact->organisation_id));
+  page.Set("NAME", contact->name);
+  const std::vector<std::pair<const char*, const std::string*>> fields = {
+      {"name", &contact->name},
+      {"job_title", &contact->job_title},
+      {"email", &contact->email},
+      {"phone", &contact->phone},
+      {"notes", &contact->notes}};
+  for (const auto& [field, stored] : fields) {
+    std::string key = "F_" + std::string(field);
+    for (auto& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    page.Set(key, error ? request.Form(field) : *stored);
+  }
+  if (contact->gone_at != 0)
+    page.dict().SetValueAndShowSection("GONE_SINCE",
+                                       FormatFrenchDate(MartiniqueDate(contact->gone_at)), "GONE");
+  else
+    page.Show("PRESENT");
   return page.Render(services.templates, status);
 }
 
@@ -515,6 +559,14 @@ void AddCrmPages(Router& router, const WebServices& services) {
     if (!bytes) return ErrorResponse(request, services.templates, bytes.error());
     return Download(std::move(*bytes), kXlsxType, "organisations", "organisations");
   });
+  // The portfolio's export: the directory's, always filtered on the advisor asking.
+  router.Get("/conseil/portefeuille.xlsx", staff, [&services, &crm](Request& request) {
+    auto filter = OrganisationQueryOf(request).filter;
+    filter.advisor_id = request.actor->user_id;
+    auto bytes = crm.ExportOrganisations(*request.actor, filter);
+    if (!bytes) return ErrorResponse(request, services.templates, bytes.error());
+    return Download(std::move(*bytes), kXlsxType, "portefeuille", "portefeuille");
+  });
   router.Get("/conseil/repertoire/nouvelle", staff, [&services](Request& request) {
     return NewOrganisationPage(request, services, nullptr, 200);
   });
@@ -552,6 +604,38 @@ void AddCrmPages(Router& router, const WebServices& services) {
         if (!added) return refused(request, *id, added.error());
         return Redirect(fmt::format("/conseil/organisations/{}?info=contact-ajoute#contacts", *id));
       });
+  router.Get("/conseil/contacts/:id", staff, [&services, &crm](Request& request) {
+    auto id = ParseId(request.Param("id"));
+    if (!id) return ErrorResponse(request, services.templates, 404);
+    return ContactPage(request, services, crm, *id, nullptr, 200);
+  });
+  router.Post("/conseil/contacts/:id", staff, [&services, &crm](Request& request) {
+    auto id = ParseId(request.Param("id"));
+    if (!id) return ErrorResponse(request, services.templates, 404);
+    auto updated =
+        crm.UpdateContact(*request.actor, *id,
+                          {request.Form("name"), request.Form("job_title"), request.Form("email"),
+                           request.Form("phone"), request.Form("notes")});
+    if (!updated && updated.error().code == ErrorCode::kInvalidArgument)
+      return ContactPage(request, services, crm, *id, &updated.error(), 422);
+    if (!updated) return ErrorResponse(request, services.templates, updated.error());
+    auto contact = crm.FindContact(*request.actor, *id);
+    if (!contact) return ErrorResponse(request, services.templates, contact.error());
+    return Redirect(fmt::format("/conseil/organisations/{}?info=contact-modifie#contacts",
+                                contact->organisation_id));
+  });
+  router.Post("/conseil/contacts/:id/parti", staff, [&services, &crm](Request& request) {
+    auto id = ParseId(request.Param("id"));
+    if (!id) return ErrorResponse(request, services.templates, 404);
+    const bool gone = request.Form("gone") != "0";
+    auto changed = crm.SetContactGone(*request.actor, *id, gone);
+    if (!changed) return ErrorResponse(request, services.templates, changed.error());
+    auto contact = crm.FindContact(*request.actor, *id);
+    if (!contact) return ErrorResponse(request, services.templates, contact.error());
+    return Redirect(fmt::format("/conseil/organisations/{}?info={}#contacts",
+                                contact->organisation_id,
+                                gone ? "contact-parti" : "contact-revenu"));
+  });
   router.Post("/conseil/organisations/:id/echanges", staff,
               [&services, &crm, refused](Request& request) {
                 auto id = ParseId(request.Param("id"));

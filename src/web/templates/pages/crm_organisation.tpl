@@ -29,7 +29,9 @@
 <section aria-labelledby="contacts" class="stack">
   <h2 id="contacts">Contacts</h2>
   {{#NO_CONTACT}}<p>Aucun contact enregistré.</p>{{/NO_CONTACT}}
-  <ul class="plain-list stack">{{#CONTACT}}<li><strong>{{NAME}}</strong>{{#JOB}}, {{JOB}}{{/JOB}} {{#HAS_EMAIL}}· <a href="mailto:{{EMAIL}}">{{EMAIL}}</a>{{/HAS_EMAIL}} {{#HAS_PHONE}}· {{PHONE}}{{/HAS_PHONE}}{{#HAS_NOTES}}<br><span class="meta">{{NOTES}}</span>{{/HAS_NOTES}}</li>{{/CONTACT}}</ul>
+  <ul class="plain-list stack">{{#CONTACT}}<li data-contact="{{ID}}"><strong>{{NAME}}</strong>{{#JOB}}, {{JOB}}{{/JOB}} {{#HAS_EMAIL}}· <a href="mailto:{{EMAIL}}">{{EMAIL}}</a>{{/HAS_EMAIL}} {{#HAS_PHONE}}· {{PHONE}}{{/HAS_PHONE}}{{#HAS_NOTES}}<br><span class="meta">{{NOTES}}</span>{{/HAS_NOTES}} · <a href="/conseil/contacts/{{ID}}" aria-label="Modifier le contact {{NAME}}">Modifier</a></li>{{/CONTACT}}</ul>
+  {{#HAS_GONE}}<h3>Ont quitté l'organisation</h3>
+  <ul class="plain-list stack" id="contacts-partis">{{#GONE_CONTACT}}<li data-contact="{{ID}}">{{NAME}}{{#JOB}}, {{JOB}}{{/JOB}} <span class="meta">(parti le {{SINCE}})</span> · <a href="/conseil/contacts/{{ID}}" aria-label="Modifier le contact {{NAME}}">Modifier</a></li>{{/GONE_CONTACT}}</ul>{{/HAS_GONE}}
   <details{{#ERR_NAME}} open{{/ERR_NAME}}{{#ERR_EMAIL}} open{{/ERR_EMAIL}}{{#ERR_PHONE}} open{{/ERR_PHONE}}>
     <summary>Ajouter un contact</summary>
     <form method="post" action="/conseil/organisations/{{ID}}/contacts" class="form stack" novalidate>
@@ -48,6 +50,13 @@
     </form>
   </details>
 </section>
+
+{{#CONVENTIONS}}<section aria-labelledby="conventions" class="stack">
+  <h2 id="conventions">Conventions</h2>
+  {{#NO_CONVENTION}}<p>Aucune convention avec ce partenaire.</p>{{/NO_CONVENTION}}
+  <ul class="plain-list stack">{{#CONVENTION}}<li><a href="/conseil/conventions/{{ID}}">{{OBJECT}}</a> — {{DATES}}, {{AMOUNT}}</li>{{/CONVENTION}}</ul>
+  {{#CAN_ADD_CONVENTION}}<p><a class="btn btn--secondary" href="/conseil/conventions/nouvelle?partenaire={{PARTNER_ID}}">Nouvelle convention</a></p>{{/CAN_ADD_CONVENTION}}
+</section>{{/CONVENTIONS}}
 
 <section aria-labelledby="membres">
   <h2 id="membres">Comptes sur le site</h2>
