@@ -17,6 +17,7 @@
 #include "cli/audit_command.h"
 #include "cli/demo_aids.h"
 #include "cli/demo_command.h"
+#include "cli/demo_contracts.h"
 #include "cli/demo_conventions.h"
 #include "cli/demo_crm.h"
 #include "cli/demo_offers.h"
@@ -85,6 +86,10 @@ int Demo(const Config& config, const std::string& logins_file) {
   if (!demo_trainings) return Failed(demo_trainings.error());
   auto demo_crm = cli::CreateDemoCrm((*platform)->store(), (*platform)->crm(), std::time(nullptr));
   if (!demo_crm) return Failed(demo_crm.error());
+  if (auto demo_contracts = cli::CreateDemoContracts(
+          (*platform)->store(), *(*platform)->aids().rules(), std::time(nullptr));
+      !demo_contracts)
+    return Failed(demo_contracts.error());
   if (auto demo_workshops = cli::CreateDemoWorkshops((*platform)->store(), (*platform)->workshops(),
                                                      (*platform)->poec(), std::time(nullptr));
       !demo_workshops)

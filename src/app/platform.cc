@@ -83,6 +83,8 @@ Result<std::unique_ptr<Platform>> Platform::Open(const Config& config) {
       std::make_unique<people::OrganisationService>(*p->store_, p->clock_, PublicUrl(config.web));
   p->trainings_ = std::make_unique<trainings::TrainingService>(*p->store_, p->clock_);
   p->crm_ = std::make_unique<crm::CrmService>(*p->store_, p->clock_);
+  p->contracts_ = std::make_unique<contracts::ContractService>(
+      *p->store_, p->clock_, [aids = p->aids_.get()] { return aids->rules(); });
   p->conventions_ = std::make_unique<conventions::ConventionService>(*p->store_, p->clock_);
   workshops::WorkshopSettings workshop_settings;
   workshop_settings.documents_dir = config.payments.documents_dir;
@@ -146,6 +148,7 @@ Status Platform::StartWeb() {
                        *organisations_, *search_parts_, *trainings_});
   services_->applications = applications_.get();
   services_->crm = crm_.get();
+  services_->contracts = contracts_.get();
   services_->conventions = conventions_.get();
   services_->workshops = workshops_.get();
   services_->poec = poec_.get();

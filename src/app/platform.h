@@ -10,6 +10,7 @@
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
 #include "domain/applications/application_service.h"
+#include "domain/contracts/contract_service.h"
 #include "domain/conventions/convention_service.h"
 #include "domain/crm/crm_service.h"
 #include "domain/enquiries/enquiry_service.h"
@@ -58,6 +59,7 @@ class Platform {
   offers::OfferService& offers() { return *offers_; }
   applications::ApplicationService& applications() { return *applications_; }
   crm::CrmService& crm() { return *crm_; }
+  contracts::ContractService& contracts() { return *contracts_; }
   conventions::ConventionService& conventions() { return *conventions_; }
   people::OrganisationService& organisations() { return *organisations_; }
   trainings::TrainingService& trainings() { return *trainings_; }
@@ -92,6 +94,7 @@ class Platform {
   std::unique_ptr<offers::OfferService> offers_;
   std::unique_ptr<applications::ApplicationService> applications_;
   std::unique_ptr<crm::CrmService> crm_;
+  std::unique_ptr<contracts::ContractService> contracts_;  // issue 8 §3
   // Issue 8 §6.
   std::unique_ptr<conventions::ConventionService> conventions_;
   std::unique_ptr<people::OrganisationService> organisations_;

@@ -139,9 +139,13 @@ TEST_P(ContractsContract, StoresAContractWithItsChecksAndFindsItsApprenticeAgain
   again.starts_on = "2027-09-01";
   again.concluded_on = "2027-08-01";
   again.ends_on = "2028-08-31";
+  again.kind = "professionnalisation";
+  again.pay_year1 = "1 900";
   auto second = service_->Create(advisor, again);
   ASSERT_THAT(second, IsOk());
   EXPECT_EQ(second->apprentice_id, saved->apprentice_id);
+  EXPECT_EQ(service_->Find(advisor, second->contract_id)->contract.kind,
+            contracts::Kind::kProfessionalisation);
 }
 
 TEST_P(ContractsContract, AFailingCheckIsStoredAndTheContractSavedAnyway) {

@@ -253,12 +253,14 @@ class SqlContracts final : public ContractRepository {
       const long long employer = c.employer_id;
       const std::string starts = FormatIsoDate(c.starts_on), ends = FormatIsoDate(c.ends_on);
       const long long pay1 = c.pay_cents.empty() ? 0 : c.pay_cents.front();
+      // Named: SOCI runs the statement after the expression's temporaries are gone.
+      const std::string kind(KindCode(c.kind));
       sql_ << "INSERT INTO contracts (apprentice_id, kind, employer_id, level, concluded_on, "
               "starts_on, ends_on, pay_year1_cents, state, created_by, created_at, updated_at) "
               "VALUES (:a, :k, :e, :l, :co, :s, :en, :p, 'running', :b, :c, :u) RETURNING id",
-          soci::use(apprentice), soci::use(std::string(KindCode(c.kind))), soci::use(employer),
-          soci::use(c.level), soci::use(starts), soci::use(starts), soci::use(ends),
-          soci::use(pay1), soci::use(by), soci::use(created), soci::use(created), soci::into(id);
+          soci::use(apprentice), soci::use(kind), soci::use(employer), soci::use(c.level),
+          soci::use(starts), soci::use(starts), soci::use(ends), soci::use(pay1), soci::use(by),
+          soci::use(created), soci::use(created), soci::into(id);
       Contract stored = c;
       stored.id = id;
       if (auto ok = UpdateContract(stored); !ok) return Fail(ok.error());

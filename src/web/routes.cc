@@ -23,6 +23,7 @@ Router MakeRouter(const WebServices& services) {
   AddReviewPages(router, services);
   AddRelayPages(router, services);
   AddCrmPages(router, services);
+  AddContractPages(router, services);
   AddConventionPages(router, services);
   AddEnquiryPages(router, services);
   AddCfaPartnerPages(router, services);

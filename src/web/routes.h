@@ -6,6 +6,7 @@
 #include "domain/aid_requests/aid_request_service.h"
 #include "domain/aids/aids_service.h"
 #include "domain/applications/application_service.h"
+#include "domain/contracts/contract_service.h"
 #include "domain/conventions/convention_service.h"
 #include "domain/crm/crm_service.h"
 #include "domain/enquiries/enquiry_service.h"
@@ -55,6 +56,8 @@ struct WebServices {
   applications::ApplicationService* applications = nullptr;
   // Issue 8 §1-§3, the advisors' CRM; set by the platform like `applications`.
   crm::CrmService* crm = nullptr;
+  // Issue 8 §3: the contracts register and the follow-up; set by the platform.
+  contracts::ContractService* contracts = nullptr;
   // Issue 4 §3, issue 5 §5: enquiries to organisations, CFAs' partners; set by the platform.
   enquiries::EnquiryService* enquiries = nullptr;
   // Issue 8 §4 and §5; set by the platform.
@@ -90,6 +93,7 @@ void AddPoecPages(Router& router, const WebServices& services);      // issue 8 
 void AddSearchApi(Router& router, const WebServices& services);      // called by AddApi
 void AddApi(Router& router, const WebServices& services);
 void AddCrmPages(Router& router, const WebServices& services);  // issue 8 §1-§3
+void AddContractPages(Router& router, const WebServices& services);  // issue 8 §3
 
 // Issue 4 §3, issue 5 §5-§7: enquiries, unsubscribing; the CFAs' partner companies.
 void AddEnquiryPages(Router& router, const WebServices& services);

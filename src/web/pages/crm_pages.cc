@@ -289,6 +289,12 @@ Response OrganisationPage(const Request& request, const WebServices& services, C
            file->row.opco.empty() ? "inconnu" : std::string(crm::OpcoLabel(file->row.opco)));
   page.Set("OFFERS", std::to_string(file->offers));
   page.Set("TRAININGS", std::to_string(file->trainings));
+  if (o.kind != OrganisationKind::kPartner)  // issue 8 §3: its contracts in the register
+    page.dict().SetValueAndShowSection(
+        "CONTRACTS_LINK",
+        fmt::format("/conseil/contrats?{}={}", o.kind == OrganisationKind::kCfa ? "cfa" : "employer",
+                    o.id),
+        "HAS_CONTRACTS_LINK");
   page.Set("ADVISOR", file->row.advisor_name.empty() ? "aucun" : file->row.advisor_name);
   std::vector<std::pair<std::string, std::string>> advisor_options = {{"0", "Aucun"}};
   for (const auto& a : *advisors) advisor_options.emplace_back(std::to_string(a.id), a.name);
@@ -693,6 +699,10 @@ void AddCrmPages(Router& router, const WebServices& services) {
     SearchBox(page, "");
     page.Set("NAME", timeline->first.display_name);
     page.Set("EMAIL", timeline->first.email);
+    if (services.contracts)  // issue 8 §3: the follow-up of the apprentice they became
+      if (auto apprentices = services.contracts->ApprenticesOfAccount(*request.actor, *id))
+        for (const auto& a : *apprentices)
+          page.dict().AddSectionDictionary("APPRENTICE")->SetValue("ID", std::to_string(a.id));
     if (timeline->second.empty()) page.Show("NO_INTERACTION");
     const Date today = crm.Today();
     for (const auto& r : timeline->second)

@@ -16,6 +16,7 @@
     <dt>OPCO</dt><dd>{{OPCO}}</dd>
     <dt>Offres</dt><dd>{{OFFERS}}</dd>
     <dt>Formations</dt><dd>{{TRAININGS}}</dd>
+    {{#HAS_CONTRACTS_LINK}}<dt>Contrats</dt><dd><a href="{{CONTRACTS_LINK}}">Ses contrats au registre</a></dd>{{/HAS_CONTRACTS_LINK}}
     <dt>Conseiller référent</dt><dd>{{ADVISOR}}</dd>
   </dl>
   <form method="post" action="/conseil/organisations/{{ID}}/referent" class="form inline-form">

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">{{NAME}}</h1>
 <p class="meta">Jeune inscrit ({{EMAIL}}). <a href="/conseil/ma-semaine">Ma semaine</a></p>
 {{>SEARCH_BOX}}
+{{#APPRENTICE}}<p><a href="/conseil/apprentis/{{ID}}">Son suivi d'apprenti (contrats, difficultés)</a></p>{{/APPRENTICE}}
 <section aria-labelledby="echanges" class="stack">
   <h2 id="echanges">Échanges le concernant</h2>
   {{#NO_INTERACTION}}<p>Aucun échange enregistré.</p>{{/NO_INTERACTION}}
