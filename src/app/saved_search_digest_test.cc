@@ -128,8 +128,8 @@ TEST_F(SavedSearchDigestTest, MailsTheNewMatchingOffersOnceADayFromSevenInTheMor
   EXPECT_THAT(mail.body, Not(HasSubstr("Chef de cuisine")));
   EXPECT_THAT(mail.body, Not(HasSubstr("Aide de cuisine")));
   EXPECT_THAT(mail.body, Not(HasSubstr("« Vente »")));
-  EXPECT_THAT(mail.body, HasSubstr("https://maplace.mq/alertes/desabonnement?token=" +
-                                   young_people_.UnsubscribeToken(lea_)));
+  EXPECT_THAT(mail.body, HasSubstr("https://maplace.mq/desabonnement?adresse="));
+  EXPECT_THAT(mail.list_unsubscribe, ::testing::HasSubstr("liste=saved_searches"));
 
   // Later the same day: the hourly task does nothing more, even with news.
   Publish(6, "Plongeur en cuisine", 14.62, -61.01, clock_.Now() + kHour);

@@ -282,7 +282,8 @@ TEST_F(YoungHttpTest, FavouritesFromTheOfferAndSearchPagesStayListedWhenClosed) 
 }
 
 TEST_F(YoungHttpTest, ASavedSearchAlertsByMailAndItsLinkUnsubscribesWithoutLogin) {
-  HttpClient young = SignedIn(people::Role::kYoungPerson, "lea@example.mq", "Léa");
+  std::int64_t lea = 0;
+  HttpClient young = SignedIn(people::Role::kYoungPerson, "lea@example.mq", "Léa", &lea);
   // Visitors and employers see no « Enregistrer cette recherche ».
   EXPECT_FALSE(
       Contains(HttpClient(base_).Get("/recherche?q=cuisine").body, "Enregistrer cette recherche"));
@@ -347,8 +348,23 @@ TEST_F(YoungHttpTest, ASavedSearchAlertsByMailAndItsLinkUnsubscribesWithoutLogin
               IsOk());
   EXPECT_TRUE(Contains(body, "Apprenti cuisinier"));
   EXPECT_TRUE(Contains(body, base_ + "/offres/" + offer));
-  const std::string link = Match(body, "(/alertes/desabonnement\\?token=[0-9A-Za-z_.-]+)");
-  ASSERT_FALSE(link.empty()) << body;
+  // The shared one-click link (outbox/unsubscribe.h), in the footer and in the headers.
+  const std::string shared = Match(body, "(/desabonnement\\?adresse=[^\\s]+)");
+  ASSERT_FALSE(shared.empty()) << body;
+  EXPECT_FALSE(Contains(body, "/alertes/desabonnement"));
+  std::string header;
+  ASSERT_THAT(platform_->store().Read([&](Repositories& r) -> Status {
+    auto latest = r.outbox().Latest(20);
+    if (!latest) return Fail(latest.error());
+    for (const auto& m : *latest)
+      if (m.mail.to == "lea@example.mq") header = m.mail.list_unsubscribe;
+    return Ok();
+  }),
+              IsOk());
+  EXPECT_EQ(header, base_ + shared);
+  // The links of mails sent before keep working.
+  const std::string link =
+      "/alertes/desabonnement?token=" + platform_->young_people().UnsubscribeToken(lea);
 
   // The link: a page with one button, no login; opening it changes nothing.
   HttpClient visitor(base_);
@@ -367,12 +383,24 @@ TEST_F(YoungHttpTest, ASavedSearchAlertsByMailAndItsLinkUnsubscribesWithoutLogin
   EXPECT_TRUE(Contains(done.body, "vous ne recevrez plus d"));
   EXPECT_TRUE(Contains(young.Get("/mes-recherches").body, "désactivée"));
 
-  // Alerts back on, then the search deleted.
+  // RFC 8058 one-click on the shared link: the address leaves the alerts' list.
+  auto left = HttpClient(base_).Send("POST", shared, "List-Unsubscribe=One-Click",
+                                     {"Content-Type: application/x-www-form-urlencoded"});
+  ASSERT_EQ(left.status, 200) << left.body;
+  auto unsubscribed = [&] {
+    return *ReadValue(platform_->store(), [](Repositories& r) {
+      return outbox::IsUnsubscribed(r, "lea@example.mq", outbox::kListSavedSearches);
+    });
+  };
+  EXPECT_TRUE(unsubscribed());
+
+  // Alerts back on (the address is back on the list), then the search deleted.
   const std::string id = Match(list.body, "/mes-recherches/([0-9]+)/alertes");
   EXPECT_EQ(
       young.PostForm("/mes-recherches/" + id + "/alertes", {{"csrf", Csrf(list)}, {"alerts", "1"}})
           .Header("location"),
       "/mes-recherches?info=alerte-activee");
+  EXPECT_FALSE(unsubscribed());
   EXPECT_EQ(young.PostForm("/mes-recherches/" + id + "/supprimer", {{"csrf", Csrf(list)}}).status,
             303);
   EXPECT_TRUE(Contains(young.Get("/mes-recherches").body, "pas encore enregistré de recherche"));

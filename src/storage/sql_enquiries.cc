@@ -293,6 +293,13 @@ class SqlUnsubscribes final : public outbox::UnsubscribeRepository {
       return count > 0;
     });
   }
+  Status Remove(const std::string& email, const std::string& list) override {
+    return Guard("remove unsubscribe", [&]() -> Status {
+      sql_ << "DELETE FROM mail_unsubscribes WHERE email = :e AND list = :l", soci::use(email),
+          soci::use(list);
+      return Ok();
+    });
+  }
 
  private:
   soci::session& sql_;

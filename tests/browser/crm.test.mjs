@@ -66,7 +66,7 @@ test('an advisor finds a company by three letters, logs a visit and sees it on �
 
     // A visit without the next action's due date comes back with a French error.
     await page.getByLabel('Résumé').fill('Visite de la cuisine avec la directrice.');
-    await page.getByLabel('Murielle Saint-Aimé (fictive)').check();
+    await page.getByLabel('Murielle Saint-Aimé (fictive)', { exact: true }).check();
     await page.getByLabel('Action suivante (facultatif)').fill('Rappeler la directrice pour le CAP');
     await Promise.all([page.waitForNavigation(),
                        page.getByRole('button', { name: 'Enregistrer l\'échange' }).click()]);
@@ -79,7 +79,7 @@ test('an advisor finds a company by three letters, logs a visit and sees it on �
     const due = new Date(`${today}T12:00:00Z`);
     due.setUTCDate(due.getUTCDate() + 2);
     await page.getByLabel('Échéance de l\'action suivante').fill(due.toISOString().slice(0, 10));
-    await page.getByLabel('Murielle Saint-Aimé (fictive)').check();
+    await page.getByLabel('Murielle Saint-Aimé (fictive)', { exact: true }).check();
     await Promise.all([page.waitForNavigation(),
                        page.getByRole('button', { name: 'Enregistrer l\'échange' }).click()]);
     await page.getByText('L\'échange est enregistré.').waitFor();
@@ -100,6 +100,49 @@ test('an advisor finds a company by three letters, logs a visit and sees it on �
     await page.goto(`${server.url}/conseil/recherche?q=ALI`);
     await page.locator('main a', { hasText: 'Hôtel Les Alizés (démo)' }).first().waitFor();
     await check(page, '/conseil/recherche');
+  } finally {
+    await page.close();
+  }
+});
+
+test('an advisor edits a contact on a phone, then marks her as gone', async () => {
+  const page = await newPage(browser, { viewport: PHONE });
+  try {
+    await logIn(page, server.url, server.logins['Conseiller emploi-formation']);
+    await page.goto(`${server.url}/conseil/recherche?q=alizes`);
+    await Promise.all([page.waitForURL(/\/conseil\/organisations\/\d+$/),
+                       page.locator('main a', { hasText: 'Hôtel Les Alizés (démo)' }).first().click()]);
+    await Promise.all([page.waitForNavigation(),
+                       page.getByRole('link', { name: 'Modifier le contact Murielle Saint-Aimé (fictive)' })
+                         .click()]);
+    await page.getByRole('heading', { name: /Modifier le contact/, level: 1 }).waitFor();
+    await check(page, '/conseil/contacts/<id>');
+
+    // A bad e-mail comes back in French, what was typed kept.
+    await page.getByLabel('Fonction').fill('Directrice générale');
+    await page.getByLabel('E-mail').fill('murielle@');
+    await Promise.all([page.waitForNavigation(),
+                       page.getByRole('button', { name: 'Enregistrer le contact' }).click()]);
+    assert.match(await page.locator('.form-errors').innerText(), /Cette adresse e-mail n'est pas valide/);
+    assert.equal(await page.getByLabel('Fonction').inputValue(), 'Directrice générale');
+    await check(page, 'the contact form with an error');
+    await page.getByLabel('E-mail').fill('murielle.saint-aime@demo.icicestmaplace.fr');
+    await Promise.all([page.waitForURL(/\/conseil\/organisations\/\d+/),
+                       page.getByRole('button', { name: 'Enregistrer le contact' }).click()]);
+    await page.getByText('Le contact est modifié.').waitFor();
+    const contacts = page.locator('section', { has: page.locator('#contacts') });
+    assert.match(await contacts.innerText(), /Murielle Saint-Aimé \(fictive\), Directrice générale/);
+
+    // Gone: listed apart and no longer offered among the people met.
+    await Promise.all([page.waitForNavigation(),
+                       page.getByRole('link', { name: 'Modifier le contact Murielle Saint-Aimé (fictive)' })
+                         .click()]);
+    await Promise.all([page.waitForURL(/\/conseil\/organisations\/\d+/),
+                       page.getByRole('button', { name: 'Marquer comme parti' }).click()]);
+    await page.getByText('Le contact est marqué comme parti de l\'organisation.').waitFor();
+    assert.match(await page.locator('#contacts-partis').innerText(), /Murielle Saint-Aimé \(fictive\)/);
+    assert.equal(await page.getByLabel('Murielle Saint-Aimé (fictive)', { exact: true }).count(), 0);
+    await check(page, '/conseil/organisations/<id> with a gone contact');
   } finally {
     await page.close();
   }

@@ -128,6 +128,10 @@ class Unsubscribes final : public outbox::UnsubscribeRepository {
   Result<bool> Contains(const std::string& email, const std::string& list) override {
     return s_.unsubscribes.contains({email, list});
   }
+  Status Remove(const std::string& email, const std::string& list) override {
+    s_.unsubscribes.erase({email, list});
+    return Ok();
+  }
 
  private:
   EnquiriesState& s_;

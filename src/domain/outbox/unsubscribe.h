@@ -49,6 +49,8 @@ class UnsubscribeRepository {
   // Idempotent.
   virtual Status Add(const std::string& email, const std::string& list, UnixSeconds now) = 0;
   virtual Result<bool> Contains(const std::string& email, const std::string& list) = 0;
+  // Takes the address back on the list (it asked for that mail again). Idempotent.
+  virtual Status Remove(const std::string& email, const std::string& list) = 0;
 };
 
 // The one-click link for `email` on `list`.

@@ -7,6 +7,7 @@
 
 #include "core/crypto.h"
 #include "core/text.h"
+#include "domain/outbox/unsubscribe.h"
 #include "domain/people/role.h"
 #include "domain/text_checks.h"
 
@@ -77,6 +78,25 @@ Status Audit(Repositories& repos, UnixSeconds now, std::int64_t actor, std::stri
              std::string target) {
   return repos.audit().Record(
       audit::AuditEvent{0, now, actor, std::move(action), std::move(target), ""});
+}
+
+// Switches off every alert of a person; how many were on.
+Result<int> SwitchOffAlerts(Repositories& repos, std::int64_t user_id) {
+  auto mine = repos.young_people().ListSearches(user_id);
+  if (!mine) return Fail(mine.error());
+  int turned_off = 0;
+  for (auto s : *mine) {
+    if (!s.alerts) continue;
+    s.alerts = false;
+    if (auto done = repos.young_people().UpdateSearch(s); !done) return Fail(done.error());
+    ++turned_off;
+  }
+  return turned_off;
+}
+
+// A person who turns an alert on wants the alerts' mail again, whatever link they once clicked.
+Status Resubscribe(Repositories& repos, const people::Actor& actor) {
+  return repos.unsubscribes().Remove(actor.email, std::string(outbox::kListSavedSearches));
 }
 
 }  // namespace
@@ -354,6 +374,8 @@ Result<std::int64_t> YoungPeopleService::SaveSearch(const Actor& actor, const st
     s.query = std::string(q);
     s.alerts = alerts;
     s.created_at = now;
+    if (alerts)
+      if (auto s2 = Resubscribe(repos, actor); !s2) return s2;
     // Offers published from the second it is saved on are news.
     s.last_digest_at = now - 1;
     auto added = repos.young_people().AddSearch(s);
@@ -382,6 +404,8 @@ Status YoungPeopleService::SetAlerts(const Actor& actor, std::int64_t search_id,
     found->alerts = on;
     // Turned back on: only the offers published from now on are news.
     if (on) found->last_digest_at = now - 1;
+    if (on)
+      if (auto s = Resubscribe(repos, actor); !s) return s;
     return repos.young_people().UpdateSearch(*found);
   });
 }
@@ -422,6 +446,14 @@ Result<bool> YoungPeopleService::RecordDigest(std::int64_t owner_id,
     auto user = repos.users().FindById(owner_id);
     if (!user) return Fail(user.error());
     if (user->status != people::UserStatus::kActive) return Ok();
+    // Left the alerts' list through a mail's one-click link (outbox/unsubscribe.h): nothing is
+    // sent, and their alerts are switched off so that « Mes recherches » says so.
+    auto left = outbox::IsUnsubscribed(repos, user->email, outbox::kListSavedSearches);
+    if (!left) return Fail(left.error());
+    if (*left) {
+      auto off = SwitchOffAlerts(repos, owner_id);
+      return off ? Ok() : Fail(off.error());
+    }
     std::size_t count = 0;
     std::string body = fmt::format(
         "Bonjour {},\n\nDe nouvelles offres d'alternance "
@@ -445,14 +477,16 @@ Result<bool> YoungPeopleService::RecordDigest(std::int64_t owner_id,
     }
     body += fmt::format(
         "\nVos recherches et vos alertes : {}/mes-recherches\n\nVous recevez ce message une "
-        "fois par jour au plus, seulement quand il y a du nouveau. Pour ne plus recevoir "
-        "aucune alerte, un clic suffit (sans vous connecter) :\n{}/alertes/desabonnement?token="
-        "{}\n",
-        settings_.public_url, settings_.public_url, UnsubscribeToken(owner_id));
+        "fois par jour au plus, seulement quand il y a du nouveau.\n",
+        settings_.public_url);
     const std::string subject = count == 1
                                     ? std::string("1 nouvelle offre pour vos recherches")
                                     : fmt::format("{} nouvelles offres pour vos recherches", count);
-    auto enqueued = repos.outbox().Enqueue(Mail{user->email, subject, body}, at);
+    // The shared one-click link and List-Unsubscribe header, as for every non-transactional mail.
+    auto mail = outbox::WithUnsubscribe(repos, settings_.public_url, outbox::kListSavedSearches,
+                                        Mail{user->email, subject, body});
+    if (!mail) return Fail(mail.error());
+    auto enqueued = repos.outbox().Enqueue(*mail, at);
     if (!enqueued) return Fail(enqueued.error());
     queued = true;
     return Audit(repos, at, 0, "saved_search.digest", fmt::format("user:{}", owner_id));
@@ -478,17 +512,13 @@ Result<int> YoungPeopleService::Unsubscribe(const std::string& token) {
   auto [end, error] = std::from_chars(token.data(), token.data() + dot, user_id);
   if (error != std::errc() || end != token.data() + dot || user_id <= 0) return Fail(bad);
   if (!crypto::ConstantTimeEquals(UnsubscribeToken(user_id), token)) return Fail(bad);
+  // The links of mails sent before the alerts used the shared mechanism keep working.
   const UnixSeconds now = clock_.Now();
   int turned_off = 0;
   auto status = store_.Write([&](Repositories& repos) -> Status {
-    auto mine = repos.young_people().ListSearches(user_id);
-    if (!mine) return Fail(mine.error());
-    for (auto s : *mine) {
-      if (!s.alerts) continue;
-      s.alerts = false;
-      if (auto done = repos.young_people().UpdateSearch(s); !done) return done;
-      ++turned_off;
-    }
+    auto off = SwitchOffAlerts(repos, user_id);
+    if (!off) return Fail(off.error());
+    turned_off = *off;
     return Audit(repos, now, user_id, "saved_search.unsubscribed", fmt::format("user:{}", user_id));
   });
   if (!status) return Fail(status.error());

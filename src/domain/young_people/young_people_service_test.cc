@@ -308,10 +308,38 @@ TEST_F(YoungPeopleServiceTest, ADigestMailsOnlyNewsAndNeverTwice) {
   EXPECT_THAT(mail.body, HasSubstr("https://maplace.mq/offres/1"));
   EXPECT_THAT(mail.body, HasSubstr("https://maplace.mq/recherche?q=cuisine"));
   EXPECT_THAT(mail.body, ::testing::Not(HasSubstr("« Salle »")));
-  const std::string token = service_.UnsubscribeToken(young_);
-  EXPECT_THAT(mail.body, HasSubstr("https://maplace.mq/alertes/desabonnement?token=" + token));
+  // The shared one-click link (outbox/unsubscribe.h) in the footer and the header.
+  EXPECT_THAT(mail.body, HasSubstr("https://maplace.mq/desabonnement?adresse="));
+  EXPECT_THAT(mail.body, HasSubstr("liste=saved_searches"));
+  EXPECT_THAT(mail.list_unsubscribe, ::testing::StartsWith("https://maplace.mq/desabonnement?"));
+  EXPECT_THAT(mail.body, ::testing::Not(HasSubstr("/alertes/desabonnement")));
   (void)id;
   (void)second;
+}
+
+TEST_F(YoungPeopleServiceTest, LeavingTheAlertsListStopsTheMailUntilAnAlertIsTurnedOnAgain) {
+  ASSERT_THAT(service_.SaveSearch(Young(), "Cuisine", "q=cuisine", true), IsOk());
+  auto searches = *service_.AlertSearches();
+  DigestOffer news{"Apprenti cuisinier", "Restaurant Bèlè", "Le Lamentin", "/offres/1"};
+  // The one-click link of a mail, as /desabonnement records it.
+  ASSERT_THAT(store_.Write([&](Repositories& r) -> Status {
+    auto url = outbox::UnsubscribeUrl(r, "https://maplace.mq", "lea@example.mq",
+                                      outbox::kListSavedSearches);
+    if (!url) return Fail(url.error());
+    const std::string key = url->substr(url->find("cle=") + 4);
+    return outbox::Unsubscribe(r, "lea@example.mq", outbox::kListSavedSearches, key, 1);
+  }),
+              IsOk());
+  clock_.Advance(kDay);
+  EXPECT_EQ(*service_.RecordDigest(young_, {{searches[0], {news}}}, clock_.Now()), false);
+  EXPECT_TRUE(Mails().empty());
+  EXPECT_FALSE(service_.Searches(Young())->front().alerts);  // « Mes recherches » says so
+  // Turned on again from « Mes recherches »: the mail comes back.
+  ASSERT_THAT(service_.SetAlerts(Young(), searches[0].id, true), IsOk());
+  searches = *service_.AlertSearches();
+  clock_.Advance(kDay);
+  EXPECT_EQ(*service_.RecordDigest(young_, {{searches[0], {news}}}, clock_.Now()), true);
+  EXPECT_EQ(Mails().size(), 1u);
 }
 
 TEST_F(YoungPeopleServiceTest, TheUnsubscribeLinkTurnsOffEveryAlertOfItsPersonOnly) {

@@ -1,8 +1,8 @@
 // Issue 4 §3, the young person's space: profile (/mon-profil), favourites (/mes-favoris, and the
 // button of the offer, training and search pages), saved searches (/mes-recherches, and «
-// Enregistrer cette recherche » on /recherche), the alerts' unsubscribe link
-// (/alertes/desabonnement), and what an employer may see of a profile (/employeur/jeunes/:id,
-// README of domain/young_people).
+// Enregistrer cette recherche » on /recherche), the alerts' former unsubscribe link
+// (/alertes/desabonnement, kept for the mails sent before they used /desabonnement), and what an
+// employer may see of a profile (/employeur/jeunes/:id, README of domain/young_people).
 #include "web/pages/young_pages.h"
 
 #include <fmt/format.h>
