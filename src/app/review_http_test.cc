@@ -18,6 +18,7 @@
 #include "cli/demo_command.h"
 #include "cli/demo_workshops.h"
 #include "core/error_matchers.h"
+#include "domain/conventions/convention_service.h"
 #include "domain/reference/tables.h"
 #include "domain/review/review_text.h"
 
@@ -101,6 +102,32 @@ class ReviewHttpTest : public ::testing::Test {
     auto logins = cli::CreateDemo(platform_->accounts());
     ASSERT_THAT(logins, IsOk());
     logins_ = *logins;
+    // A partner's convention in force this year, with one commitment of two met.
+    auto manager = platform_->accounts().CreateUser(
+        {"direction@example.mq", "Direction", Role::kManager, "un manguier à Sainte-Anne"});
+    ASSERT_THAT(manager, IsOk());
+    const people::Actor director{manager->id, Role::kManager, "direction@example.mq", "Direction"};
+    auto partner = platform_->accounts().CreateOrganisation(
+        {0, people::OrganisationKind::kPartner, "Agence de mobilité (test)"});
+    ASSERT_THAT(partner, IsOk());
+    conventions::ConventionInput convention;
+    convention.organisation_id = *partner;
+    convention.object = "Mobilité en alternance";
+    convention.starts_on = y_ + "-01-01";
+    convention.ends_on = y_ + "-12-31";
+    convention.amount_cents = 5'000'000;
+    auto id = platform_->conventions().Create(director, convention);
+    ASSERT_THAT(id, IsOk());
+    for (const char* what : {"Jeunes partis en mobilité", "Employeurs informés"}) {
+      auto commitment =
+          platform_->conventions().AddCommitment(director, *id, {what, what, "10", y_ + "-12-31"});
+      ASSERT_THAT(commitment, IsOk());
+      if (std::string(what) == "Employeurs informés") {
+        ASSERT_THAT(
+            platform_->conventions().RecordProgress(director, *commitment, {"10", "met", "Fait."}),
+            IsOk());
+      }
+    }
     ASSERT_THAT(cli::CreateDemoWorkshops(platform_->store(), platform_->workshops(),
                                          platform_->poec(), demo_day_),
                 IsOk());
@@ -195,7 +222,11 @@ TEST_F(ReviewHttpTest, ThePageShowsTheActionsTheTensionAndOneSheetPerCfa) {
   EXPECT_TRUE(Contains(body, "Fiches CFA"));
   EXPECT_TRUE(Contains(body, "<dt>Personnes présentes aux ateliers</dt><dd>1</dd>"));
   EXPECT_TRUE(Contains(body, "<dt>Ruptures de contrat</dt><dd>0</dd>"));
-  EXPECT_TRUE(Contains(body, "Conventions de partenariat : la plateforme ne les enregistre pas"));
+  EXPECT_TRUE(Contains(body,
+                       "<th scope=\"row\">Agence de mobilité (test)</th><td>Mobilité en "
+                       "alternance</td><td>01/01/" +
+                           y_ + " – 31/12/" + y_ + "</td><td>1 sur 2</td>"));
+  EXPECT_FALSE(Contains(body, "50 000,00"));  // its money is not the review's
 }
 
 TEST_F(ReviewHttpTest, TheWorkbookIsTheSameBytesWhenRegenerated) {
@@ -262,7 +293,7 @@ TEST_F(ReviewHttpTest, ThePdfReadsInFrenchWithPageNumbersAndRendersToPng) {
   EXPECT_TRUE(Contains(all, "−40,0 pts")) << all;  // the cooks'
   EXPECT_TRUE(Contains(all, "Nouvellement en tension : Soudeurs (70,0 %)")) << all;
   EXPECT_TRUE(Contains(all, "Fiche CFA : ")) << all;
-  EXPECT_TRUE(Contains(all, "Conventions de partenariat")) << all;
+  EXPECT_TRUE(Contains(all, "Mobilité en alternance")) << all;  // the convention
   // French typography: pdftotext reads no-break spaces back as spaces, so the text set is
   // checked where it is made.
   EXPECT_EQ(review::FrenchSpacing("Bassin Centre : 2 ; « Soudeurs » ?"),

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "domain/contracts/figures.h"
+#include "domain/conventions/convention.h"
 
 namespace maplace::review {
 namespace {
@@ -231,6 +232,19 @@ Result<AnnualReview> Assemble(const Sources& sources, const people::Actor& actor
     const Date last_day{std::chrono::year{year} / 12 / 31};
     auto contracts = contracts::FiguresOfYear(repos, year, today < last_day ? today : last_day);
     if (!contracts) return Fail(contracts.error());
+    conventions::ConventionFilter in_force;
+    in_force.year = year;
+    auto conventions = repos.conventions().List(in_force);
+    if (!conventions) return Fail(conventions.error());
+    for (const auto& row : *conventions)
+      review.conventions.push_back({row.partner_name, row.convention.object,
+                                    row.convention.starts_on, row.convention.ends_on,
+                                    row.commitments, row.commitments_met});
+    std::sort(review.conventions.begin(), review.conventions.end(),
+              [](const ConventionLine& a, const ConventionLine& b) {
+                if (a.starts_on != b.starts_on) return a.starts_on < b.starts_on;
+                return a.partner < b.partner;
+              });
     auto cfas = CfaSheets(repos, year, *contracts);
     if (!cfas) return Fail(cfas.error());
     review.cfas = std::move(*cfas);
@@ -242,9 +256,6 @@ Result<AnnualReview> Assemble(const Sources& sources, const people::Actor& actor
   if (!tension) return Fail(tension.error());
   review.tension = std::move(*tension);
 
-  review.not_available = {
-      "Conventions de partenariat : la plateforme ne les enregistre pas encore.",
-  };
   if (review.tension.survey_year == 0)
     review.not_available.push_back(
         "Évolution des métiers en tension : il faut deux enquêtes BMO consécutives, jusqu'à "

@@ -78,6 +78,16 @@ struct CfaSheet {
   std::optional<ContractFigures> contracts;  // nullopt: the register could not be read
 };
 
+// A partner convention in force during the year, as every staff member may see it: its
+// progress, not its money (conventions' rule: terms and amounts for managers and finance).
+struct ConventionLine {
+  std::string partner;
+  std::string object;
+  Date starts_on{}, ends_on{};
+  int commitments = 0;
+  int commitments_met = 0;
+};
+
 struct WorkshopTotals {
   int sessions = 0;
   int registered = 0;
@@ -102,6 +112,7 @@ struct AnnualReview {
   std::vector<reporting::Breakdown> aids_paid;
   std::int64_t aids_paid_cents = 0;
   std::int64_t aids_paid_previous_cents = 0;
+  std::vector<ConventionLine> conventions;  // in force at some time of the year, by start
   TensionEvolution tension;
   std::vector<CfaSheet> cfas;  // by name
   // What the review cannot tell yet, in French (the partner conventions…).

@@ -393,7 +393,20 @@ void Actions(Writer& w, const AnnualReview& review) {
           aids);
 
   w.Subheading("Conventions de partenariat");
-  w.Text("Non disponible : la plateforme n'enregistre pas encore les conventions.", kBody);
+  if (review.conventions.empty()) {
+    w.Text("Aucune convention en vigueur dans l'année.", kBody);
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : review.conventions)
+      rows.push_back({c.partner, c.object,
+                      FormatFrenchDate(c.starts_on) + " – " + FormatFrenchDate(c.ends_on),
+                      fmt::format("{} sur {}", Count(c.commitments_met), Count(c.commitments))});
+    w.Table({{"Partenaire", 120},
+             {"Objet", 170},
+             {"Période", 110},
+             {"Engagements tenus", 81.9, Align::kRight}},
+            rows);
+  }
 }
 
 std::string ProjectsText(std::optional<std::int64_t> projects) {

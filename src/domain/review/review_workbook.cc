@@ -127,6 +127,16 @@ xlsx::Sheet Cfas(const AnnualReview& review) {
   return sheet;
 }
 
+xlsx::Sheet Conventions(const AnnualReview& review) {
+  xlsx::Sheet sheet{"Conventions",
+                    {"Partenaire", "Objet", "Début", "Fin", "Engagements", "Engagements tenus"},
+                    {}};
+  for (const auto& c : review.conventions)
+    sheet.rows.push_back({c.partner, c.object, c.starts_on, c.ends_on, std::int64_t{c.commitments},
+                          std::int64_t{c.commitments_met}});
+  return sheet;
+}
+
 xlsx::Sheet Missing(const AnnualReview& review) {
   xlsx::Sheet sheet{"Non disponible", {"Ce que le bilan ne dit pas encore"}, {}};
   for (const auto& line : review.not_available) sheet.rows.push_back({line});
@@ -137,7 +147,7 @@ xlsx::Sheet Missing(const AnnualReview& review) {
 
 Result<std::string> Workbook(const AnnualReview& review) {
   return xlsx::Write({Results(review), Workshops(review), Poec(review), Aids(review),
-                      Tension(review), Cfas(review), Missing(review)},
+                      Conventions(review), Tension(review), Cfas(review), Missing(review)},
                      review.dated);
 }
 

@@ -66,6 +66,16 @@ void AddActions(Dict& page, const review::AnnualReview& r) {
     row->SetValue("VALUE", Euros(part.value));
     row->SetValue("PREVIOUS", Euros(part.previous));
   }
+  Dict* conventions = r.conventions.empty() ? nullptr : page.AddSectionDictionary("CONVENTIONS");
+  for (const auto& c : r.conventions) {
+    Dict* row = conventions->AddSectionDictionary("CONVENTION");
+    row->SetValue("PARTNER", c.partner);
+    row->SetValue("OBJECT", c.object);
+    row->SetValue("PERIOD", FormatFrenchDate(c.starts_on) + " – " + FormatFrenchDate(c.ends_on));
+    row->SetValue("MET", fmt::format("{} sur {}", FrenchCount(c.commitments_met),
+                                     FrenchCount(c.commitments)));
+  }
+  if (r.conventions.empty()) page.ShowSection("NO_CONVENTION");
   page.SetValue("AIDS_PAID", Euros(r.aids_paid_cents));
   page.SetValue("PREVIOUS_AIDS_PAID", Euros(r.aids_paid_previous_cents));
 }
@@ -151,8 +161,9 @@ Response ReviewPage(Request& request, const WebServices& services) {
   AddActions(page.dict(), *r);
   AddTension(page.dict(), *r);
   AddCfas(page.dict(), *r);
+  Dict* missing = r->not_available.empty() ? nullptr : page.dict().AddSectionDictionary("MISSING");
   for (const auto& line : r->not_available)
-    page.dict().AddSectionDictionary("MISSING")->SetValue("LINE", line);
+    missing->AddSectionDictionary("LINE")->SetValue("TEXT", line);
   return page.Render(services.templates);
 }
 

@@ -40,7 +40,14 @@
   </table>
   </div>
   <h3>Conventions de partenariat</h3>
-  <p>Non disponible : la plateforme n'enregistre pas encore les conventions.</p>
+  {{#NO_CONVENTION}}<p>Aucune convention en vigueur dans l'année.</p>{{/NO_CONVENTION}}
+  {{#CONVENTIONS}}<div class="table-wrap" tabindex="0" role="region" aria-labelledby="conventions-table">
+  <table class="table">
+    <caption id="conventions-table">Les conventions en vigueur en {{YEAR}} et leurs engagements</caption>
+    <thead><tr><th scope="col">Partenaire</th><th scope="col">Objet</th><th scope="col">Période</th><th scope="col">Engagements tenus</th></tr></thead>
+    <tbody>{{#CONVENTION}}<tr><th scope="row">{{PARTNER}}</th><td>{{OBJECT}}</td><td>{{PERIOD}}</td><td>{{MET}}</td></tr>{{/CONVENTION}}</tbody>
+  </table>
+  </div>{{/CONVENTIONS}}
 </section>
 
 <section class="card" aria-labelledby="tension">
@@ -77,7 +84,7 @@
   </dl>
 </section>{{/CFA}}
 
-<section class="card" aria-labelledby="non-disponible">
+{{#MISSING}}<section class="card" aria-labelledby="non-disponible">
   <h2 id="non-disponible">Ce que le bilan ne dit pas encore</h2>
-  <ul>{{#MISSING}}<li>{{LINE}}</li>{{/MISSING}}</ul>
-</section>
+  <ul>{{#LINE}}<li>{{TEXT}}</li>{{/LINE}}</ul>
+</section>{{/MISSING}}
