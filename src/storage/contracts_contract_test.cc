@@ -77,6 +77,11 @@ class ContractsContract : public ::testing::TestWithParam<std::string> {
         std::make_unique<contracts::ContractService>(*store_, clock_, [] { return TestRules(); });
   }
 
+  template <typename F>
+  auto Read(F&& f) {
+    return ReadValue(*store_, std::forward<F>(f));
+  }
+
   people::Actor Staff(std::int64_t id, people::Role role) {
     people::Actor a;
     a.user_id = id;
@@ -314,6 +319,19 @@ TEST_P(ContractsContract, SensitiveNotesAreReadByTheReferentManagersAndAuthorOnl
   EXPECT_EQ(service_->FollowUp(advisor, id)->actions[0].done_on, D("2026-11-18"));
   EXPECT_THAT(service_->LinkAidRequest(advisor, id, "424242"),
               HasErrorCode(ErrorCode::kInvalidArgument));
+  // Every change is audited; a note's audit names it, never its text.
+  auto events = Read([&](Repositories& r) { return r.audit().Latest(50); });
+  ASSERT_THAT(events, IsOk());
+  int notes = 0;
+  for (const auto& e : *events) {
+    EXPECT_EQ(e.subject.find("psychologique"), std::string::npos) << e.subject;
+    if (e.action == "contracts.note_added") ++notes;
+  }
+  EXPECT_EQ(notes, 2);
+  EXPECT_TRUE(std::any_of(events->begin(), events->end(),
+                          [](const auto& e) { return e.action == "contracts.created"; }));
+  EXPECT_TRUE(std::any_of(events->begin(), events->end(),
+                          [](const auto& e) { return e.action == "contracts.risk"; }));
   auto accounts = service_->ApprenticesOfAccount(advisor, young_);
   ASSERT_THAT(accounts, IsOk());
   EXPECT_EQ(accounts->size(), 1u);
