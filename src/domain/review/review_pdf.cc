@@ -231,10 +231,9 @@ class Writer {
     double largest = 1;
     for (const auto& [label, points] : changes) largest = std::max(largest, std::abs(points));
     const double axis = kMargin + kLabel + kHalf;
-    Room(kLine * static_cast<double>(std::min<std::size_t>(changes.size(), 4)));
+    Room(kLine * static_cast<double>(changes.size()));  // at most 10 lines: one page, one axis
     const double top = y_;
     for (const auto& [label, points] : changes) {
-      Room(kLine);
       PangoLayout* layout = Layout(FrenchSpacing(label), kCell, kLabel - 8);
       pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_height(layout, -1);
@@ -251,7 +250,7 @@ class Writer {
       }
       y_ += kLine;
     }
-    Line(axis, std::min(top, y_), axis, y_, kMuted, 0.75);
+    Line(axis, top, axis, y_, kMuted, 0.75);
     y_ += 8;
   }
 
