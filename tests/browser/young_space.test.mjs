@@ -140,7 +140,10 @@ test('a young person keeps a profile, a saved search with its alert and a favour
     const mail = await server.waitForMail(logins.Jeune.email, before);
     assert.match(mail.text, /Apprenti pâtissier de restaurant/);
     assert.ok(mail.text.includes(`${server.url}/offres/${offerId}`), mail.text);
-    const link = /(https?:\/\/\S+\/alertes\/desabonnement\?token=[0-9A-Za-z_.-]+)/.exec(mail.text);
+    // The shared one-click link (also in the List-Unsubscribe header).
+    assert.match(mail.text, /^List-Unsubscribe: <https?:\/\/\S+\/desabonnement\?adresse=/m);
+    const link = /(https?:\/\/[^\s<>]+\/desabonnement\?adresse=[^\s<>]+liste=saved_searches[^\s<>]+)/
+      .exec(mail.text);
     assert.ok(link, mail.text);
     // Run again: nothing new, nothing sent.
     const again = await promisify(execFile)(
@@ -152,9 +155,9 @@ test('a young person keeps a profile, a saved search with its alert and a favour
     const visitor = await newPage(browser, { viewport: PHONE });
     pages.push(visitor);
     await visitor.goto(link[1]);
-    await checkOnPhone(visitor, '/alertes/desabonnement');
-    await submit(visitor, visitor.getByRole('button', { name: "Ne plus recevoir d'alertes" }));
-    await visitor.getByText(/vous ne recevrez plus d'alertes/).waitFor();
+    await checkOnPhone(visitor, '/desabonnement');
+    await submit(visitor, visitor.getByRole('button', { name: 'Ne plus recevoir ces courriels' }));
+    await visitor.getByText(/est fait/).waitFor();
     await young.goto(`${server.url}/mes-recherches`);
     assert.match(await young.locator('main li.saved-search').first().innerText(), /désactivée/);
 

@@ -389,8 +389,16 @@ Result<std::int64_t> YoungPeopleService::SaveSearch(const Actor& actor, const st
 }
 
 Result<std::vector<SavedSearch>> YoungPeopleService::Searches(const Actor& actor) {
-  return ReadValue(store_, [&](Repositories& repos) {
-    return repos.young_people().ListSearches(actor.user_id);
+  return ReadValue(store_, [&](Repositories& repos) -> Result<std::vector<SavedSearch>> {
+    auto mine = repos.young_people().ListSearches(actor.user_id);
+    if (!mine) return mine;
+    // Left the alerts' list by a mail's link: no alert is sent, whatever the searches say (the
+    // next digest switches them off).
+    auto left = outbox::IsUnsubscribed(repos, actor.email, outbox::kListSavedSearches);
+    if (!left) return Fail(left.error());
+    if (*left)
+      for (auto& s : *mine) s.alerts = false;
+    return mine;
   });
 }
 
@@ -400,12 +408,12 @@ Status YoungPeopleService::SetAlerts(const Actor& actor, std::int64_t search_id,
   return store_.Write([&](Repositories& repos) -> Status {
     auto found = repos.young_people().FindSearch(search_id);
     if (!found || found->owner_id != actor.user_id) return Fail(NotFound("saved search"));
+    if (on)
+      if (auto s = Resubscribe(repos, actor); !s) return s;
     if (found->alerts == on) return Ok();
     found->alerts = on;
     // Turned back on: only the offers published from now on are news.
     if (on) found->last_digest_at = now - 1;
-    if (on)
-      if (auto s = Resubscribe(repos, actor); !s) return s;
     return repos.young_people().UpdateSearch(*found);
   });
 }

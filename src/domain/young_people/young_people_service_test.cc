@@ -330,6 +330,7 @@ TEST_F(YoungPeopleServiceTest, LeavingTheAlertsListStopsTheMailUntilAnAlertIsTur
     return outbox::Unsubscribe(r, "lea@example.mq", outbox::kListSavedSearches, key, 1);
   }),
               IsOk());
+  EXPECT_FALSE(service_.Searches(Young())->front().alerts);  // at once on « Mes recherches »
   clock_.Advance(kDay);
   EXPECT_EQ(*service_.RecordDigest(young_, {{searches[0], {news}}}, clock_.Now()), false);
   EXPECT_TRUE(Mails().empty());
