@@ -8,6 +8,7 @@
 #include "domain/contracts/contract_service.h"
 #include "domain/contracts/figures.h"
 #include "domain/crm/branches.h"
+#include "domain/reference/tables.h"
 #include "storage/database.h"
 #include "storage/test_database.h"
 
@@ -190,6 +191,28 @@ TEST_P(ContractsContract, RefusesUnknownOrganisationsAndBadFieldsInFrench) {
   EXPECT_EQ(page->total, 0);
   EXPECT_THAT(service_->Create(Staff(employer_user_, people::Role::kEmployer), Valid()),
               HasErrorCode(ErrorCode::kPermissionDenied));
+}
+
+TEST_P(ContractsContract, TheCertificationReferenceRefusesUnknownCodesAndGivesTheLevel) {
+  const auto advisor = Staff(advisor_, people::Role::kAdvisor);
+  ASSERT_THAT(store_->Write([](Repositories& r) -> Status {
+    auto synced = r.reference().Sync(
+        reference::tables::Certifications(),
+        {{"100001", "CAP Cuisine", "CAP", "3", "RNCP35632", "50022137", "1", "1"}});
+    if (!synced) return Fail(synced.error());
+    return Ok();
+  }),
+              IsOk());
+  ContractInput unknown = Valid();
+  unknown.rncp_code = "RNCP99999";
+  auto refused = service_->Create(advisor, unknown);
+  ASSERT_THAT(refused, HasErrorCode(ErrorCode::kInvalidArgument));
+  EXPECT_NE(refused.error().fields.at("rncp_code").find("référentiel"), std::string::npos);
+  ContractInput known = Valid();
+  known.level = "5";  // the reference says 3
+  auto saved = service_->Create(advisor, known);
+  ASSERT_THAT(saved, IsOk());
+  EXPECT_EQ(service_->Find(advisor, saved->contract_id)->contract.level, 3);
 }
 
 TEST_P(ContractsContract, ABreakNeedsItsDateInitiativeAndReasonAndFiltersByState) {

@@ -250,6 +250,24 @@ void ResolveOrganisations(Repositories& repos, const ContractInput& in, Contract
   }
 }
 
+// The certification against the reference (Certif Info), when it is loaded: an unknown RNCP
+// code is refused; a known one gives its level, as the trainings' catalogue does.
+void ResolveCertification(Repositories& repos, Contract& c, Errors& errors) {
+  if (c.rncp_code.empty() || errors.count("rncp_code")) return;
+  auto has = repos.trainings().HasCertifications();
+  if (!has || !*has) return;
+  auto found = repos.trainings().FindCertification(c.rncp_code, "");
+  if (!found) return;
+  if (!*found) {
+    errors["rncp_code"] = "Ce code RNCP n'est pas dans le référentiel (Certif Info) : vérifiez-le.";
+    return;
+  }
+  if ((*found)->level >= 3 && (*found)->level <= 8) {
+    c.level = (*found)->level;
+    errors.erase("level");
+  }
+}
+
 // The apprentice of an identity: found, or added. Links a young person's account by e-mail.
 Result<std::int64_t> ApprenticeFor(Repositories& repos, Apprentice a, UnixSeconds now) {
   const std::string key = IdentityKey(a.last_name, a.first_name, a.birth_date);
@@ -383,6 +401,7 @@ Result<SavedContract> ContractService::Create(const Actor& actor, const Contract
   SavedContract saved;
   Status status = store_.Write([&](Repositories& repos) -> Status {
     ResolveOrganisations(repos, input, p.contract, errors);
+    ResolveCertification(repos, p.contract, errors);
     if (!errors.empty()) return FailFields("invalid contract", errors);
     const UnixSeconds now = clock_.Now();
     auto apprentice = ApprenticeFor(repos, p.apprentice, now);
@@ -414,6 +433,7 @@ Result<SavedContract> ContractService::Update(const Actor& actor, std::int64_t c
     auto existing = repos.contracts().FindContract(contract_id);
     if (!existing) return Fail(existing.error());
     ResolveOrganisations(repos, input, p.contract, errors);
+    ResolveCertification(repos, p.contract, errors);
     if (!errors.empty()) return FailFields("invalid contract", errors);
     const UnixSeconds now = clock_.Now();
     // A change of identity moves the contract to that apprentice (a typo corrected).
@@ -586,6 +606,7 @@ Result<ImportOutcome> ContractService::ImportCsv(const Actor& actor, std::string
       Errors errors;
       Parsed p = ParseFields(in, errors);
       ResolveOrganisations(repos, in, p.contract, errors);
+      ResolveCertification(repos, p.contract, errors);
       for (const auto& [field, message] : errors)
         outcome.errors.push_back(fmt::format("Ligne {}, colonne {} : {}", line, field, message));
       if (!errors.empty() || !outcome.errors.empty()) continue;
