@@ -92,7 +92,7 @@ void AddWorkshopPages(Router& router, const WebServices& services);  // issue 8 
 void AddPoecPages(Router& router, const WebServices& services);      // issue 8 §5
 void AddSearchApi(Router& router, const WebServices& services);      // called by AddApi
 void AddApi(Router& router, const WebServices& services);
-void AddCrmPages(Router& router, const WebServices& services);  // issue 8 §1-§3
+void AddCrmPages(Router& router, const WebServices& services);       // issue 8 §1-§3
 void AddContractPages(Router& router, const WebServices& services);  // issue 8 §3
 
 // Issue 4 §3, issue 5 §5-§7: enquiries, unsubscribing; the CFAs' partner companies.

@@ -489,7 +489,8 @@ Result<int> ApplicationService::RemindUnanswered() {
                           "réponse.\n\nRépondez-lui en deux clics (entretien, refus avec une "
                           "raison, embauche) : {}/employeur/candidatures/{}\n",
                           view->applicant_name, view->offer_title,
-                          FormatFrenchDate(MartiniqueDate(a.created_at)), settings_.public_url, a.id),
+                          FormatFrenchDate(MartiniqueDate(a.created_at)), settings_.public_url,
+                          a.id),
               now);
           !s)
         return s;

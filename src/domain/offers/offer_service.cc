@@ -329,7 +329,8 @@ Result<std::int64_t> OfferService::Duplicate(const people::Actor& actor, std::in
     copy.created_by = actor.user_id;
     copy.input = offer->input;
     // A past start date would not pass the form again: the copy starts as soon as possible.
-    if (auto date = ParseIsoDate(copy.input.start_date); date && Days(*date) < Days(MartiniqueDate(now)))
+    if (auto date = ParseIsoDate(copy.input.start_date);
+        date && Days(*date) < Days(MartiniqueDate(now)))
       copy.input.start_date.clear();
     copy.created_at = copy.updated_at = now;
     auto created = repos.offers().Create(copy);

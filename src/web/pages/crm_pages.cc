@@ -292,8 +292,8 @@ Response OrganisationPage(const Request& request, const WebServices& services, C
   if (o.kind != OrganisationKind::kPartner)  // issue 8 §3: its contracts in the register
     page.dict().SetValueAndShowSection(
         "CONTRACTS_LINK",
-        fmt::format("/conseil/contrats?{}={}", o.kind == OrganisationKind::kCfa ? "cfa" : "employer",
-                    o.id),
+        fmt::format("/conseil/contrats?{}={}",
+                    o.kind == OrganisationKind::kCfa ? "cfa" : "employer", o.id),
         "HAS_CONTRACTS_LINK");
   page.Set("ADVISOR", file->row.advisor_name.empty() ? "aucun" : file->row.advisor_name);
   std::vector<std::pair<std::string, std::string>> advisor_options = {{"0", "Aucun"}};
