@@ -43,7 +43,8 @@ test('the director reads the year-end review on a phone and downloads it', async
     await page.getByRole('heading', { name: `Pilotage ${year}`, level: 1 }).waitFor();
     await checkOnPhone(page, '/pilotage');
 
-    await page.goto(`${server.url}/pilotage/perspektiv`);
+    // The dashboard leads to the review of its year.
+    await page.getByRole('link', { name: `Le bilan Perspektiv Alternance ${year}` }).click();
     await page.getByRole('heading', { name: `Perspektiv Alternance ${year}`, level: 1 }).waitFor();
     const main = await page.locator('main').innerText();
     // The seed holds BMO 2023 to 2025: the latest survey is compared with the one before.

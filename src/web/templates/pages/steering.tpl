@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Pilotage {{YEAR}}</h1>
 <p class="meta">Chaque chiffre est recalculé depuis la plateforme avec la définition écrite sous lui ; les années sont celles de la Martinique. Comparaison avec {{PREVIOUS_YEAR}}.</p>
+<p><a href="/pilotage/perspektiv?annee={{YEAR}}">Le bilan Perspektiv Alternance {{YEAR}}</a> : les actions, les résultats et les métiers en tension, à partager avec les CFA et les partenaires (page, PDF et classeur).</p>
 {{>FORM_ERRORS}}
 <form class="form filters" method="get" action="/pilotage">
   <div class="filters-fields filters-fields--steering">
