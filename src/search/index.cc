@@ -124,6 +124,7 @@ enum FilterBit : std::uint32_t {
   kAreaBit = 8,
   kSectorBit = 16,
   kRomeBit = 32,
+  kHardBit = 64,  // outside the radius, or starting outside the dates: counted nowhere
 };
 constexpr int kLevelSlots = 16;
 constexpr int kSectorSlots = 27;  // 'A'..'Z', then none
@@ -148,19 +149,22 @@ class ReadLock {
   std::shared_lock<std::shared_mutex> lock_;
 };
 
-// The columns a search reads for each candidate, packed so that a document costs one memory
-// access rather than one per column.
-struct Row {
-  std::uint8_t live, kind, level, contract;
-  std::uint8_t sector, rome_count;
+// What every match is filtered and counted on, packed in 8 bytes: a broad word matches hundreds
+// of thousands of documents, and the pass over them is bound by the bytes it reads. The other
+// columns (place, start, dates) are read only by the searches that need them.
+struct Tags {
+  std::uint8_t kind;  // DocKind; kDead once the document is replaced or removed
+  std::uint8_t level, contract, sector;
   std::uint16_t area;
-  std::uint16_t length, rome0;  // words; first ROME code (the others in rome_list_)
-  std::int32_t start;
-  float latitude, longitude;
-  std::uint32_t published;  // unix seconds, good until 2106
-  std::uint32_t applications;
+  std::uint16_t rome;  // first ROME code, kNoRome for none; | kMoreRomes when it has others
 };
-static_assert(sizeof(Row) == 32);
+static_assert(sizeof(Tags) == 8);
+constexpr std::uint8_t kDead = 0xFF;
+constexpr std::uint16_t kMoreRomes = 0x8000;
+constexpr std::uint16_t kNoRome = 0x7FFF;
+struct Place {
+  float latitude, longitude;  // NaN without a place
+};
 
 // A document that passed, with its sort keys: sorting reads no column.
 struct Matched {
@@ -168,7 +172,6 @@ struct Matched {
   float score;
   std::uint32_t published;
   std::uint32_t ordinal;
-  float distance;  // approximate (equirectangular); NaN without a place
 };
 bool Before(const Matched& a, const Matched& b) {
   if (a.key != b.key) return a.key < b.key;
@@ -180,9 +183,7 @@ bool Before(const Matched& a, const Matched& b) {
 struct Scratch {
   std::vector<std::uint64_t> bits;  // one per document, all zero between searches
   std::vector<std::uint64_t> seen;  // the same
-  std::vector<float> best;          // by ordinal, valid where `seen` is set
-  std::vector<std::uint32_t> merged;
-  std::vector<float> merged_scores;
+  std::vector<float> best;          // by ordinal, all zero between searches
   std::vector<std::uint32_t> candidates;
   std::vector<std::size_t> cursors;
   std::vector<float> scores;
@@ -344,9 +345,26 @@ class Index::Impl {
     const float part = f / (f + norm);  // in (0, 1)
     return static_cast<std::uint8_t>(std::clamp(std::lround(part * 255.0f), 1L, 255L));
   }
-  // The first word's documents: its postings, merged when it has several alternatives.
-  // Only documents whose bit is set in `filter`, when there is one.
+  // Marks the first word's documents in scratch.seen and their best score in scratch.best: its
+  // alternatives merged, and only the documents whose bit is set in `filter` when there is one.
   void Union(const WordPlan& word, Scratch& s, const std::uint64_t* filter) const;
+  // Calls f(ordinal, score) for each document marked in scratch.seen, in ascending order, and
+  // clears the marks and scores.
+  template <typename F>
+  static void ForEachSeen(Scratch& s, F&& f) {
+    for (std::size_t w = 0; w < s.seen.size(); ++w) {
+      std::uint64_t bits = s.seen[w];
+      if (bits == 0) continue;
+      s.seen[w] = 0;
+      for (; bits != 0; bits &= bits - 1) {
+        const auto d =
+            static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+        const float score = s.best[d];
+        s.best[d] = 0;
+        f(d, score);
+      }
+    }
+  }
   // Leaves in scratch.matched the `keep` best documents in the query's order (a heap, unsorted),
   // or every match when `keep` is 0.
   void Evaluate(const Plan& plan, const Query& query, double radius_km, std::size_t keep,
@@ -373,8 +391,15 @@ class Index::Impl {
 
   // Columns, by document ordinal. An update gives the document a new ordinal and kills the old.
   std::vector<std::int64_t> ids_;
-  std::vector<Row> rows_;
-  std::vector<std::int64_t> expires_;
+  std::vector<Tags> tags_;
+  std::vector<Place> places_;
+  std::vector<std::int32_t> starts_;      // days; 0 = « dès que possible »
+  std::vector<std::uint32_t> published_;  // unix seconds, good until 2106
+  std::vector<std::uint32_t> expires_;    // the same; 0 = never
+  std::vector<std::uint32_t> applications_;
+  std::vector<std::uint16_t> lengths_;  // words
+  // No document expires before this (unix seconds): until then searches skip expiry checks.
+  std::int64_t earliest_expiry_ = std::numeric_limits<std::int64_t>::max();
   std::vector<std::uint32_t> rome_begin_;  // ordinal d has rome_list_[rome_begin_[d]..[d+1])
   std::vector<std::uint16_t> rome_list_;
   std::unordered_map<std::int64_t, std::uint32_t> ordinal_of_;
@@ -405,29 +430,37 @@ void Index::Impl::Insert(const AnalyzedDocument& analyzed) {
   const auto ordinal = static_cast<std::uint32_t>(ids_.size());
   ordinal_of_[document.id] = ordinal;
   ids_.push_back(document.id);
-  Row row{};
-  row.live = 1;
-  row.kind = static_cast<std::uint8_t>(document.kind);
-  row.level = static_cast<std::uint8_t>(std::clamp(document.level, 0, kLevelSlots - 1));
-  row.contract = static_cast<std::uint8_t>(document.contract);
+  Tags tags{};
+  tags.kind = static_cast<std::uint8_t>(document.kind);
+  tags.level = static_cast<std::uint8_t>(std::clamp(document.level, 0, kLevelSlots - 1));
+  tags.contract = static_cast<std::uint8_t>(document.contract);
   char sector = document.sector;
   if (sector == 0 && !document.rome_codes.empty() && !document.rome_codes[0].empty())
     sector = document.rome_codes[0][0];
-  row.sector = sector >= 'A' && sector <= 'Z' ? static_cast<std::uint8_t>(sector - 'A')
-                                              : static_cast<std::uint8_t>(kSectorSlots - 1);
+  tags.sector = sector >= 'A' && sector <= 'Z' ? static_cast<std::uint8_t>(sector - 'A')
+                                               : static_cast<std::uint8_t>(kSectorSlots - 1);
   auto [area, area_added] =
       area_ids_.try_emplace(document.area, static_cast<std::uint16_t>(area_codes_.size()));
   if (area_added) area_codes_.push_back(document.area);
-  row.area = area->second;
-  row.length = analyzed.length;
-  row.start = document.start_day;
-  row.published = static_cast<std::uint32_t>(std::clamp<std::int64_t>(
-      document.published_at, 0, std::numeric_limits<std::uint32_t>::max()));
-  row.applications = document.applications;
-  row.latitude = static_cast<float>(document.latitude);
-  row.longitude = static_cast<float>(document.longitude);
-  expires_.push_back(document.expires_at);
+  tags.area = area->second;
+  auto seconds = [](std::int64_t t) {
+    return static_cast<std::uint32_t>(
+        std::clamp<std::int64_t>(t, 0, std::numeric_limits<std::uint32_t>::max()));
+  };
+  places_.push_back(
+      {static_cast<float>(document.latitude), static_cast<float>(document.longitude)});
+  starts_.push_back(document.start_day);
+  published_.push_back(seconds(document.published_at));
+  // 0 is "never": a document that expired before 1970 expires at 1.
+  expires_.push_back(
+      document.expires_at == 0 ? 0 : std::max<std::uint32_t>(1, seconds(document.expires_at)));
+  if (document.expires_at != 0)
+    earliest_expiry_ = std::min<std::int64_t>(earliest_expiry_, expires_.back());
+  applications_.push_back(document.applications);
+  lengths_.push_back(analyzed.length);
   for (const auto& code : document.rome_codes) {
+    // Tags hold 15 bits of code: the ROME has about 530.
+    if (!rome_ids_.contains(code) && rome_codes_.size() >= kNoRome) continue;
     auto [rome, rome_added] =
         rome_ids_.try_emplace(code, static_cast<std::uint16_t>(rome_codes_.size()));
     if (rome_added) {
@@ -440,11 +473,11 @@ void Index::Impl::Insert(const AnalyzedDocument& analyzed) {
     rome_list_.push_back(rome->second);
     rome_docs_[rome->second].push_back(ordinal);
   }
-  row.rome_count =
-      static_cast<std::uint8_t>(std::min<std::size_t>(255, rome_list_.size() - rome_begin_.back()));
-  row.rome0 = row.rome_count > 0 ? rome_list_[rome_begin_.back()] : 0;
+  const std::size_t rome_count = rome_list_.size() - rome_begin_.back();
+  tags.rome = rome_count == 0 ? kNoRome : rome_list_[rome_begin_.back()];
+  if (rome_count > 1) tags.rome |= kMoreRomes;
   rome_begin_.push_back(static_cast<std::uint32_t>(rome_list_.size()));
-  rows_.push_back(row);
+  tags_.push_back(tags);
   if (document.HasPlace()) cells_[CellOf(document.latitude, document.longitude)].push_back(ordinal);
 
   for (const auto& [stem, tf] : analyzed.terms) {
@@ -474,9 +507,9 @@ bool Index::Impl::Kill(std::int64_t id) {
   if (it == ordinal_of_.end()) return false;
   const auto ordinal = it->second;
   ordinal_of_.erase(it);
-  rows_[ordinal].live = 0;
+  tags_[ordinal].kind = kDead;
   --live_count_;
-  total_length_ -= rows_[ordinal].length;
+  total_length_ -= lengths_[ordinal];
   ++dead_in_postings_;
   return true;
 }
@@ -489,7 +522,7 @@ void Index::Impl::MaybeCompact() {
   auto compact = [&](Posting& posting) {
     std::size_t out = 0;
     for (std::size_t i = 0; i < posting.docs.size(); ++i) {
-      if (!rows_[posting.docs[i]].live) continue;
+      if (tags_[posting.docs[i]].kind == kDead) continue;
       posting.docs[out] = posting.docs[i];
       posting.impacts[out] = posting.impacts[i];
       ++out;
@@ -499,7 +532,7 @@ void Index::Impl::MaybeCompact() {
   };
   for (auto& posting : postings_) compact(posting);
   for (auto& posting : group_postings_) compact(posting);
-  auto dead = [&](std::uint32_t d) { return !rows_[d].live; };
+  auto dead = [&](std::uint32_t d) { return tags_[d].kind == kDead; };
   for (auto& docs : rome_docs_) std::erase_if(docs, dead);
   for (auto& [cell, docs] : cells_) std::erase_if(docs, dead);
   dead_in_postings_ = 0;
@@ -562,81 +595,29 @@ void Index::Impl::AddWord(Plan& plan, std::string_view word, const std::string& 
 }
 
 void Index::Impl::Union(const WordPlan& word, Scratch& s, const std::uint64_t* filter) const {
-  auto wanted = [filter](std::uint32_t d) {
-    return filter == nullptr || (filter[d >> 6] >> (d & 63) & 1);
-  };
-  const auto& alternatives = word.alternatives;
-  if (alternatives.size() <= 4) {
-    // Few alternatives (a stem, its family, a typo or two): merge them pairwise, in order.
-    const auto& first = alternatives[0];
-    const auto& docs = *first.docs;
-    if (filter == nullptr) {
-      s.candidates.assign(docs.begin(), docs.end());
-      s.scores.resize(docs.size());
-      for (std::size_t i = 0; i < docs.size(); ++i) s.scores[i] = ScoreAt(first, i);
+  auto* seen = s.seen.data();
+  auto* best = s.best.data();
+  for (const auto& alternative : word.alternatives) {
+    const auto* docs = alternative.docs->data();
+    const std::size_t n = alternative.docs->size();
+    const float weight = alternative.weight;
+    // Branch-free: `best` is zero outside the search and scores are positive. One loop per case
+    // (-O2 does not split loops on invariant conditions).
+    auto mark = [&](std::uint32_t d, float score) __attribute__((always_inline)) {
+      seen[d >> 6] |= std::uint64_t{1} << (d & 63);
+      best[d] = std::max(best[d], score);
+    };
+    if (filter != nullptr) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto d = docs[i];
+        if (filter[d >> 6] >> (d & 63) & 1) mark(d, ScoreAt(alternative, i));
+      }
+    } else if (alternative.impacts == nullptr) {
+      for (std::size_t i = 0; i < n; ++i) mark(docs[i], weight);
     } else {
-      for (std::size_t i = 0; i < docs.size(); ++i) {
-        if (!wanted(docs[i])) continue;
-        s.candidates.push_back(docs[i]);
-        s.scores.push_back(ScoreAt(first, i));
-      }
+      const auto* impacts = alternative.impacts->data();
+      for (std::size_t i = 0; i < n; ++i) mark(docs[i], weight * static_cast<float>(impacts[i]));
     }
-    for (std::size_t a = 1; a < alternatives.size(); ++a) {
-      const auto& alternative = alternatives[a];
-      const auto& more = *alternative.docs;
-      s.merged.clear();
-      s.merged_scores.clear();
-      std::size_t i = 0, j = 0;
-      const std::size_t n = s.candidates.size();
-      while (i < n || j < more.size()) {
-        if (j == more.size() || (i < n && s.candidates[i] < more[j])) {
-          s.merged.push_back(s.candidates[i]);
-          s.merged_scores.push_back(s.scores[i]);
-          ++i;
-        } else if (i == n || more[j] < s.candidates[i]) {
-          if (wanted(more[j])) {
-            s.merged.push_back(more[j]);
-            s.merged_scores.push_back(ScoreAt(alternative, j));
-          }
-          ++j;
-        } else {
-          s.merged.push_back(s.candidates[i]);
-          s.merged_scores.push_back(std::max(s.scores[i], ScoreAt(alternative, j)));
-          ++i;
-          ++j;
-        }
-      }
-      std::swap(s.candidates, s.merged);
-      std::swap(s.scores, s.merged_scores);
-    }
-    return;
-  }
-  // Many alternatives (a short prefix): mark a bitmap and keep the best score per document,
-  // then read the bitmap in order.
-  for (const auto& alternative : alternatives) {
-    const auto& docs = *alternative.docs;
-    for (std::size_t i = 0; i < docs.size(); ++i) {
-      const auto d = docs[i];
-      if (!wanted(d)) continue;
-      const float score = ScoreAt(alternative, i);
-      auto& bits = s.seen[d >> 6];
-      const std::uint64_t bit = std::uint64_t{1} << (d & 63);
-      if (!(bits & bit)) {
-        bits |= bit;
-        s.best[d] = score;
-      } else if (score > s.best[d]) {
-        s.best[d] = score;
-      }
-    }
-  }
-  for (std::size_t w = 0; w < s.seen.size(); ++w) {
-    for (std::uint64_t bits = s.seen[w]; bits != 0; bits &= bits - 1) {
-      const auto d =
-          static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
-      s.candidates.push_back(d);
-      s.scores.push_back(s.best[d]);
-    }
-    s.seen[w] = 0;
   }
 }
 
@@ -740,7 +721,13 @@ void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_k
   }
   if (plan.impossible) return;
 
-  // 1. Candidates: from the word or the place with the fewest postings.
+  // 1. Candidates: from the word or the place with the fewest postings, in ascending order. Step 3
+  // reads them where they are rather than copying them: a posting, when the first word has one
+  // alternative and is the only condition; the `seen` bitmap with the best score of each
+  // document in `best` (several alternatives merged, or the place's cells); or the candidate
+  // list, once other words have been intersected.
+  enum class Source { kAll, kPosting, kSeen, kList };
+  Source source = Source::kAll;
   std::vector<const std::vector<std::uint32_t>*> cells;
   std::size_t place_cost = 0;
   if (query.has_place && radius_km > 0) {
@@ -751,14 +738,13 @@ void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_k
       place_cost += it->second.size();
     }
   }
-  const bool all_documents = plan.words.empty() && !(query.has_place && radius_km > 0);
-  if (!all_documents) {
+  if (!plan.words.empty() || (query.has_place && radius_km > 0)) {
     const bool by_place =
         query.has_place && radius_km > 0 && (plan.words.empty() || place_cost < plan.words[0].cost);
     if (by_place && plan.words.empty()) {
       for (const auto* docs : cells)
-        s.candidates.insert(s.candidates.end(), docs->begin(), docs->end());
-      s.scores.assign(s.candidates.size(), 0);
+        for (auto d : *docs) s.seen[d >> 6] |= std::uint64_t{1} << (d & 63);
+      source = Source::kSeen;  // scores stay 0
     } else {
       // The place, when it has fewer documents than the first word, filters that word's
       // postings through a bitmap (one bit per document: it stays in the processor's cache).
@@ -766,7 +752,12 @@ void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_k
         for (const auto* docs : cells)
           for (auto d : *docs) s.bits[d >> 6] |= std::uint64_t{1} << (d & 63);
       }
-      Union(plan.words[0], s, by_place ? s.bits.data() : nullptr);
+      if (by_place || plan.words[0].alternatives.size() > 1) {
+        Union(plan.words[0], s, by_place ? s.bits.data() : nullptr);
+        source = Source::kSeen;
+      } else {
+        source = Source::kPosting;
+      }
       if (by_place) {
         for (const auto* docs : cells)
           for (auto d : *docs) s.bits[d >> 6] = 0;
@@ -775,6 +766,20 @@ void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_k
 
     // 2. Every other word, smallest first, keeps the candidates it matches: candidates are in
     // ascending order, so each posting is walked forward once (galloping).
+    if (plan.words.size() > 1) {
+      if (source == Source::kPosting) {
+        const auto& only = plan.words[0].alternatives[0];
+        s.candidates.assign(only.docs->begin(), only.docs->end());
+        s.scores.resize(s.candidates.size());
+        for (std::size_t i = 0; i < s.candidates.size(); ++i) s.scores[i] = ScoreAt(only, i);
+      } else {
+        ForEachSeen(s, [&](std::uint32_t d, float score) {
+          s.candidates.push_back(d);
+          s.scores.push_back(score);
+        });
+      }
+      source = Source::kList;
+    }
     for (std::size_t w = 1; w < plan.words.size() && !s.candidates.empty(); ++w) {
       const auto& word = plan.words[w];
       std::size_t out = 0;
@@ -832,90 +837,126 @@ void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_k
   Sort sort = query.sort;
   if (sort == Sort::kDistance && !query.has_place) sort = Sort::kRelevance;
 
-  auto visit = [&](std::uint32_t d, float score) {
-    const Row& row = rows_[d];
-    if (!row.live) return;
-    if (query.now != 0 && expires_[d] != 0 && expires_[d] <= query.now) return;
-    if (row.start != 0) {
-      if (query.start_from != 0 && row.start < query.start_from) return;
-      if (query.start_to != 0 && row.start > query.start_to) return;
+  // Expired documents are hidden; until the earliest expiry, no check is needed.
+  const bool check_expiry = query.now != 0 && query.now >= earliest_expiry_;
+  const bool check_start = query.start_from != 0 || query.start_to != 0;
+  Counts c;  // local, so that its counters stay apart from the vectors' in the compiler's eyes
+  auto& top = s.matched;
+  // A match enters the page when its key is at most the worst kept one's (ties go by date).
+  float worst_kept = std::numeric_limits<float>::infinity();
+  // The pass over the matches is free of unpredictable branches: a filter sets a bit, and each
+  // counter adds whether the document passes every filter but the facet's own.
+  auto visit = [&](std::uint32_t d, float score) __attribute__((always_inline)) {
+    const Tags t = tags_[d];
+    if (t.kind == kDead) return;
+    if (check_expiry && expires_[d] != 0 && expires_[d] <= query.now) return;
+    std::uint32_t failed = 0;
+    if (check_start) {
+      const std::int32_t start = starts_[d];
+      if (start != 0 && ((query.start_from != 0 && start < query.start_from) ||
+                         (query.start_to != 0 && start > query.start_to)))
+        failed |= kHardBit;
     }
     float distance2 = std::numeric_limits<float>::quiet_NaN();
     if (query.has_place) {
-      const float dy = (row.latitude - lat0) * kKmPerDegree;
-      const float dx = (row.longitude - lon0) * km_per_lon;
+      const Place place = places_[d];
+      const float dy = (place.latitude - lat0) * kKmPerDegree;
+      const float dx = (place.longitude - lon0) * km_per_lon;
       distance2 = dx * dx + dy * dy;
-      if (radius_km > 0 && !(distance2 <= radius2)) return;  // NaN (no place) fails too
+      // Counted nowhere. NaN (no place) fails too.
+      if (radius_km > 0 && !(distance2 <= radius2)) return;
     }
-    std::uint32_t failed = 0;
-    if (kind_mask && !(kind_mask >> row.kind & 1)) failed |= kKindBit;
-    if (level_mask && !(level_mask >> row.level & 1)) failed |= kLevelBit;
-    if (contract_mask && !(contract_mask >> row.contract & 1)) failed |= kContractBit;
-    if (area_filter && !s.area_allowed[row.area]) failed |= kAreaBit;
-    if (sector_mask && !(sector_mask >> row.sector & 1)) failed |= kSectorBit;
+    const std::uint16_t rome = t.rome & ~kMoreRomes;
+    if (kind_mask && !(kind_mask >> t.kind & 1)) failed |= kKindBit;
+    if (level_mask && !(level_mask >> t.level & 1)) failed |= kLevelBit;
+    if (contract_mask && !(contract_mask >> t.contract & 1)) failed |= kContractBit;
+    if (area_filter && !s.area_allowed[t.area]) failed |= kAreaBit;
+    if (sector_mask && !(sector_mask >> t.sector & 1)) failed |= kSectorBit;
     if (rome_filter) {
-      bool any = row.rome_count > 0 && s.rome_allowed[row.rome0];
-      if (!any && row.rome_count > 1) {
+      bool any = rome != kNoRome && s.rome_allowed[rome];
+      if (!any && (t.rome & kMoreRomes)) {
         for (auto r = rome_begin_[d] + 1; r < rome_begin_[d + 1] && !any; ++r)
           any = s.rome_allowed[rome_list_[r]];
       }
       if (!any) failed |= kRomeBit;
     }
-    if (failed == 0) {
-      ++counts.total;
-      const float distance = std::sqrt(distance2);
-      float key = 0;
-      switch (sort) {
-        case Sort::kRelevance:
-          key = -score;
-          break;
-        case Sort::kDistance:
-          key = std::isnan(distance) ? std::numeric_limits<float>::infinity() : distance;
-          break;
-        case Sort::kRecent:
-          key = 0;
-          break;  // then by date
-        case Sort::kFewestApplications:
-          key = static_cast<float>(row.applications);
-          break;
-      }
-      const Matched m{key, score, row.published, d, distance};
-      auto& top = s.matched;
+    c.total += failed == 0;
+    float key = 0;
+    switch (sort) {
+      case Sort::kRelevance:
+        key = -score;
+        break;
+      case Sort::kDistance:
+        key = std::isnan(distance2) ? std::numeric_limits<float>::infinity() : std::sqrt(distance2);
+        break;
+      case Sort::kRecent:
+        key = 0;
+        break;  // then by date
+      case Sort::kFewestApplications:
+        key = static_cast<float>(applications_[d]);
+        break;
+    }
+    if ((failed == 0) & (key <= worst_kept)) {
+      const Matched m{key, score, published_[d], d};
       if (keep == 0 || top.size() < keep) {
         top.push_back(m);
-        if (top.size() == keep) std::make_heap(top.begin(), top.end(), Before);
+        if (top.size() == keep) {
+          std::make_heap(top.begin(), top.end(), Before);
+          worst_kept = top.front().key;
+        }
       } else if (Before(m, top.front())) {  // better than the worst kept
         std::pop_heap(top.begin(), top.end(), Before);
         top.back() = m;
         std::push_heap(top.begin(), top.end(), Before);
+        worst_kept = top.front().key;
       }
-    } else if (!count_facets || !std::has_single_bit(failed)) {
-      return;
     }
     if (!count_facets) return;
-    if (!(failed & ~kKindBit)) ++counts.kind[row.kind];
-    if (!(failed & ~kLevelBit)) ++counts.level[row.level];
-    if (!(failed & ~kContractBit)) ++counts.contract[row.contract];
-    if (!(failed & ~kAreaBit)) ++s.area_counts[row.area];
-    if (!(failed & ~kSectorBit)) ++counts.sector[row.sector];
-    if (!(failed & ~kRomeBit) && row.rome_count > 0) {
-      ++s.rome_counts[row.rome0];
-      if (row.rome_count > 1)
+    c.kind[t.kind] += (failed & ~kKindBit) == 0;
+    c.level[t.level] += (failed & ~kLevelBit) == 0;
+    c.contract[t.contract] += (failed & ~kContractBit) == 0;
+    s.area_counts[t.area] += (failed & ~kAreaBit) == 0;
+    c.sector[t.sector] += (failed & ~kSectorBit) == 0;
+    if (rome != kNoRome) {
+      const bool counts_rome = (failed & ~kRomeBit) == 0;
+      s.rome_counts[rome] += counts_rome;
+      if (t.rome & kMoreRomes)
         for (auto r = rome_begin_[d] + 1; r < rome_begin_[d + 1]; ++r)
-          ++s.rome_counts[rome_list_[r]];
+          s.rome_counts[rome_list_[r]] += counts_rome;
     }
   };
-  if (all_documents) {
-    for (std::uint32_t d = 0; d < ids_.size(); ++d) visit(d, 0);
-  } else {
-    // Candidates are far apart in the columns: fetch ahead to overlap the memory latencies.
-    constexpr std::size_t kAhead = 16;
-    const std::size_t n = s.candidates.size();
-    for (std::size_t k = 0; k < n; ++k) {
-      if (k + kAhead < n) __builtin_prefetch(&rows_[s.candidates[k + kAhead]]);
-      visit(s.candidates[k], s.scores[k]);
+  // Candidates are far apart in the columns: fetch ahead to overlap the memory latencies.
+  constexpr std::size_t kAhead = 16;
+  auto fetch = [&](std::uint32_t d) {
+    __builtin_prefetch(&tags_[d]);
+    if (query.has_place) __builtin_prefetch(&places_[d]);
+  };
+  switch (source) {
+    case Source::kAll:
+      for (std::uint32_t d = 0; d < ids_.size(); ++d) visit(d, 0);
+      break;
+    case Source::kPosting: {
+      const auto& only = plan.words[0].alternatives[0];
+      const auto& docs = *only.docs;
+      for (std::size_t i = 0; i < docs.size(); ++i) {
+        if (i + kAhead < docs.size()) fetch(docs[i + kAhead]);
+        visit(docs[i], ScoreAt(only, i));
+      }
+      break;
+    }
+    case Source::kSeen:
+      ForEachSeen(s, visit);
+      break;
+    case Source::kList: {
+      const std::size_t n = s.candidates.size();
+      for (std::size_t k = 0; k < n; ++k) {
+        if (k + kAhead < n) fetch(s.candidates[k + kAhead]);
+        visit(s.candidates[k], s.scores[k]);
+      }
+      break;
     }
   }
+  counts = c;
 }
 
 Results Index::Impl::Search(const Query& query) const {
@@ -968,26 +1009,31 @@ Results Index::Impl::Compute(const Query& query) const {
     std::sort(matched.begin(), matched.end(), Before);
     for (std::size_t k = offset; k < end; ++k) {
       const auto& m = matched[k];
-      const Row& row = rows_[m.ordinal];
+      const Place& place = places_[m.ordinal];
       double distance = std::numeric_limits<double>::quiet_NaN();
-      if (query.has_place && !std::isnan(row.latitude))
-        distance = DistanceKm(query.latitude, query.longitude, row.latitude, row.longitude);
-      results.hits.push_back({ids_[m.ordinal], static_cast<DocKind>(row.kind), m.score, distance});
+      if (query.has_place && !std::isnan(place.latitude))
+        distance = DistanceKm(query.latitude, query.longitude, place.latitude, place.longitude);
+      results.hits.push_back(
+          {ids_[m.ordinal], static_cast<DocKind>(tags_[m.ordinal].kind), m.score, distance});
     }
   }
 
   auto& f = results.facets;
+  // Values that no document has are left out (and their names not even made).
+  auto add = [](Facet& facet, auto&& name, std::uint32_t count) {
+    if (count > 0) facet.emplace_back(std::string(name), count);
+  };
   for (int k = 0; k < kDocKindCount; ++k)
-    f.kind.emplace_back(DocKindName(static_cast<DocKind>(k)), counts.kind[k]);
-  for (int l = 0; l < kLevelSlots; ++l) f.level.emplace_back(std::to_string(l), counts.level[l]);
+    add(f.kind, DocKindName(static_cast<DocKind>(k)), counts.kind[k]);
+  for (int l = 0; l < kLevelSlots; ++l) add(f.level, std::to_string(l), counts.level[l]);
   for (int c = 0; c < kContractKindCount; ++c)
-    f.contract.emplace_back(ContractKindName(static_cast<ContractKind>(c)), counts.contract[c]);
+    add(f.contract, ContractKindName(static_cast<ContractKind>(c)), counts.contract[c]);
   for (int sc = 0; sc < kSectorSlots - 1; ++sc)
-    f.sector.emplace_back(std::string(1, static_cast<char>('A' + sc)), counts.sector[sc]);
+    add(f.sector, std::string(1, static_cast<char>('A' + sc)), counts.sector[sc]);
   for (std::size_t a = 1; a < area_codes_.size(); ++a)
-    f.area.emplace_back(area_codes_[a], scratch->area_counts[a]);
+    add(f.area, area_codes_[a], scratch->area_counts[a]);
   for (std::size_t r = 0; r < rome_codes_.size(); ++r)
-    f.rome.emplace_back(rome_codes_[r], scratch->rome_counts[r]);
+    add(f.rome, rome_codes_[r], scratch->rome_counts[r]);
   f.kind = SortedFacet(std::move(f.kind));
   f.level = SortedFacet(std::move(f.level));
   f.contract = SortedFacet(std::move(f.contract));
@@ -1020,7 +1066,8 @@ std::size_t Index::Impl::MemoryBytes() const {
   for (const auto& p : group_postings_) bytes += vec(p.docs) + vec(p.impacts);
   for (const auto& docs : rome_docs_) bytes += vec(docs);
   for (const auto& [cell, docs] : cells_) bytes += vec(docs) + 48;
-  bytes += vec(ids_) + vec(rows_) + vec(expires_) + vec(rome_begin_) + vec(rome_list_);
+  bytes += vec(ids_) + vec(tags_) + vec(places_) + vec(starts_) + vec(published_) + vec(expires_) +
+           vec(applications_) + vec(lengths_) + vec(rome_begin_) + vec(rome_list_);
   bytes += ordinal_of_.size() * 32 + ordinal_of_.bucket_count() * 8;
   bytes += (term_ids_.size() + surfaces_.size()) * 64 + sorted_surfaces_.size() * 80;
   bytes += typos_.MemoryBytes();
