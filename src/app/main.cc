@@ -273,13 +273,11 @@ int Main(int argc, char** argv) {
   bench_crm->add_option("--postgres", crm_options.postgres_url,
                         "Also on PostgreSQL at this URL (an empty, throwaway database)");
 
-  auto* offers_command = app.add_subcommand("offers", "The employers' offers");
-  offers_command->require_subcommand(1);
-  auto* offers_tick = offers_command->add_subcommand(
+  auto* tick = app.add_subcommand(
       "tick",
-      "Mail the reminders of offers expiring in 7 days, expire the ended ones and remind "
-      "organisations of applications and enquiries unanswered for 7 days (run it daily, e.g. "
-      "from cron)");
+      "Send the reminders no request triggers: offers expiring in 7 days (and expire the ended "
+      "ones), applications and enquiries unanswered for 7 days, workshops of tomorrow (with "
+      "their ICS) and the surveys of ended ones (run it hourly or daily from cron)");
   auto* alerts = app.add_subcommand("alerts", "The young people's saved-search alerts");
   alerts->require_subcommand(1);
   auto* alerts_send = alerts->add_subcommand(
@@ -360,21 +358,19 @@ int Main(int argc, char** argv) {
     }
     return 0;
   }
-  if (*offers_tick) {
+  if (*tick) {
     auto platform = Platform::Open(*config);
     if (!platform) return Failed(platform.error());
-    auto counts = (*platform)->offers().Tick();
-    if (!counts) return Failed(counts.error());
-    auto unanswered = (*platform)->applications().RemindUnanswered();
-    if (!unanswered) return Failed(unanswered.error());
-    auto enquiries = (*platform)->enquiries().RemindUnanswered();
-    if (!enquiries) return Failed(enquiries.error());
+    ReminderRound round;
+    const Status reminded = (*platform)->RunReminders(round);
     // The mails wait in the outbox; the server (or this delivery) sends them.
     if (auto sent = (*platform)->mail_sender().DeliverDue(); !sent) return Failed(sent.error());
-    std::cout << counts->reminded << " reminder(s) sent, " << counts->expired
-              << " offer(s) expired, " << *unanswered << " unanswered application(s) and "
-              << *enquiries << " unanswered enquiry(ies) reminded\n";
-    return 0;
+    std::cout << round.offers.reminded << " offer reminder(s), " << round.offers.expired
+              << " offer(s) expired, " << round.applications << " unanswered application(s) and "
+              << round.enquiries << " unanswered enquiry(ies) reminded, "
+              << round.workshop_reminders << " workshop reminder(s), " << round.workshop_surveys
+              << " survey(s)\n";
+    return reminded ? 0 : Failed(reminded.error());
   }
   if (*alerts_send) {
     auto platform = Platform::Open(*config);

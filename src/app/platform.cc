@@ -175,24 +175,12 @@ Status Platform::StartWeb() {
     enquiries_->SetPublicUrl(url);
   };
   server_ = std::make_unique<web::Server>(std::move(context), *router_);
-  // The offers' reminders (7 days before the end) and expiry, hourly: the mails they queue
-  // leave in the same round. `maplace offers tick` does the same from cron.
+  // The reminders hourly, then the saved searches' alerts (once a day from 07:00 Martinique
+  // time); the mails they queue leave in the same round.
   mail_sender_->SetPeriodicTask(
       [this] {
-        if (auto ticked = offers_->Tick(); !ticked)
-          spdlog::error("offers tick: {}", ticked.error().message);
-        // Applications unanswered for 7 days: the employer is reminded, once each.
-        if (auto reminded = applications_->RemindUnanswered(); !reminded)
-          spdlog::error("applications reminder: {}", reminded.error().message);
-        // Enquiries unanswered for 7 days: the organisation is reminded, once each.
-        if (auto reminded = enquiries_->RemindUnanswered(); !reminded)
-          spdlog::error("enquiries reminder: {}", reminded.error().message);
-        // Workshops: the day-before reminders, then the surveys of the sessions that ended.
-        if (auto reminded = workshops_->SendReminders(); !reminded)
-          spdlog::error("workshop reminders: {}", reminded.error().message);
-        if (auto surveyed = workshops_->SendSurveys(); !surveyed)
-          spdlog::error("workshop surveys: {}", surveyed.error().message);
-        // Saved searches' alerts: once a day, from 07:00 Martinique time.
+        ReminderRound round;
+        (void)RunReminders(round);  // failures are logged one by one
         if (auto digested = saved_search_digest_->SendDue(); !digested)
           spdlog::error("saved searches digest: {}", digested.error().message);
       },
@@ -200,6 +188,35 @@ Status Platform::StartWeb() {
   mail_sender_->Start();
   mail_sender_->Wake();  // mails left from a previous run
   return server_->Start();
+}
+
+Status Platform::RunReminders(ReminderRound& round) {
+  Status first = Ok();
+  const auto failed = [&first](const char* task, const Error& error) {
+    spdlog::error("{}: {}", task, error.message);
+    if (first) first = Fail(error);
+  };
+  if (auto ticked = offers_->Tick())
+    round.offers = *ticked;
+  else
+    failed("offers tick", ticked.error());
+  if (auto n = applications_->RemindUnanswered())
+    round.applications = *n;
+  else
+    failed("applications reminder", n.error());
+  if (auto n = enquiries_->RemindUnanswered())
+    round.enquiries = *n;
+  else
+    failed("enquiries reminder", n.error());
+  if (auto n = workshops_->SendReminders())
+    round.workshop_reminders = *n;
+  else
+    failed("workshop reminders", n.error());
+  if (auto n = workshops_->SendSurveys())
+    round.workshop_surveys = *n;
+  else
+    failed("workshop surveys", n.error());
+  return first;
 }
 
 void Platform::Stop() {

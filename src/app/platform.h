@@ -35,6 +35,15 @@ namespace maplace::app {
 
 class SavedSearchDigest;  // app/saved_search_digest.h
 
+// What one round of reminders did.
+struct ReminderRound {
+  offers::TickCounts offers;   // reminded 7 days before their end, expired
+  int applications = 0;        // unanswered for 7 days: the employer reminded
+  int enquiries = 0;           // unanswered for 7 days: the organisation reminded
+  int workshop_reminders = 0;  // the day before, with the ICS invitation
+  int workshop_surveys = 0;    // sessions that ended
+};
+
 // Everything the platform is made of, wired once: the one place that sees every module.
 // The CLI opens it without the web part; `serve` and the HTTP tests start the web part too.
 class Platform {
@@ -48,6 +57,12 @@ class Platform {
   Status StartWeb();
   // Graceful: the server finishes requests in progress, then the mail sender stops.
   void Stop();
+
+  // The reminders and expiries no request triggers: offers, applications and enquiries
+  // unanswered for 7 days, workshops' reminders and surveys. The server runs them hourly,
+  // `maplace tick` from cron; the mails wait in the outbox. Every task runs even when one
+  // before it failed (each failure is logged); the status is the first failure.
+  Status RunReminders(ReminderRound& round);
 
   const Config& config() const { return config_; }
   storage::SqlStore& store() { return *store_; }

@@ -29,6 +29,10 @@ expect "migrate again" 0 m migrate
 contains "nothing left" "Applied 0 migration(s)."
 expect "demo on an empty store" 0 m demo --logins-file "$dir/logins.txt"
 contains "demo admin" "admin@demo.icicestmaplace.fr"
+# One round of the reminders on the demo; every task ran (the summary names each).
+expect "tick" 0 m tick
+contains "tick summary" "unanswered application(s)"
+contains "tick workshops" "workshop reminder(s)"
 [ "$(stat -c %a "$dir/logins.txt")" = 600 ] && passes=$((passes + 1)) || {
   failures=$((failures + 1)); echo "FAIL: logins file is not private"; }
 expect "add a user" 0 m user add --email Lea@OPCO.mq --name "Léa Conseil" --role advisor
