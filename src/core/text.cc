@@ -193,4 +193,36 @@ std::string FrenchEuros(std::int64_t cents) {
                      magnitude % 100);
 }
 
+std::optional<std::int64_t> ParseEuros(std::string_view typed) {
+  std::string s;
+  for (std::size_t i = 0; i < typed.size(); ++i) {
+    if (typed[i] == ' ') continue;
+    if (typed.compare(i, 2, "\u00a0") == 0) {
+      i += 1;
+      continue;
+    }
+    if (typed.compare(i, 3, "\u202f") == 0 || typed.compare(i, 3, "€") == 0) {
+      i += 2;
+      continue;
+    }
+    s += typed[i];
+  }
+  const std::size_t mark = s.find_first_of(",.");
+  const std::string_view whole = std::string_view(s).substr(0, mark);
+  const std::string_view fraction =
+      mark == std::string::npos ? std::string_view() : std::string_view(s).substr(mark + 1);
+  const auto digits = [](std::string_view d) {
+    return d.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  if (whole.empty() || whole.size() > 12 || !digits(whole) || fraction.size() > 2 ||
+      !digits(fraction))
+    return std::nullopt;
+  std::int64_t cents = 0;
+  for (char c : whole) cents = cents * 10 + (c - '0');
+  cents *= 100;
+  if (!fraction.empty()) cents += (fraction[0] - '0') * 10;
+  if (fraction.size() == 2) cents += fraction[1] - '0';
+  return cents;
+}
+
 }  // namespace maplace::text

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,5 +40,10 @@ std::string SingleLine(std::string_view s);
 // €, a true minus sign (U+2212). For pages, exports and printed documents alike.
 std::string FrenchCount(std::int64_t n);      // 12345 -> "12 345"
 std::string FrenchEuros(std::int64_t cents);  // 123456 -> "1 234,56 €"
+// The other way, as people type amounts: "1 234,56", "1234.5", "1 234 €" -> 123456 cents.
+// Spaces (no-break ones too) and "€" are ignored, the decimal mark is a comma or a point with at
+// most two decimals; nullopt when it is not an amount (empty, a sign, letters, more than 12
+// digits of euros). Zero is an amount: callers that need a positive one say so.
+std::optional<std::int64_t> ParseEuros(std::string_view typed);
 
 }  // namespace maplace::text

@@ -68,5 +68,17 @@ TEST(TextTest, FiguresInFrenchTypography) {
   EXPECT_EQ(FrenchEuros(-5), "\u22120,05\u202f€");
 }
 
+TEST(TextTest, ParseEurosReadsAmountsAsPeopleTypeThem) {
+  EXPECT_EQ(ParseEuros("1 234,56"), 123456);
+  EXPECT_EQ(ParseEuros("1234.5"), 123450);
+  EXPECT_EQ(ParseEuros("1\u202f234\u00a0€"), 123400);
+  EXPECT_EQ(ParseEuros("12,"), 1200);
+  EXPECT_EQ(ParseEuros("0"), 0);
+  EXPECT_EQ(ParseEuros(FrenchEuros(98765432)), 98765432);  // what the pages print reads back
+  for (const char* bad :
+       {"", " ", "€", ",5", "-12", "+12", "12,345", "1,2,3", "12 a", "1e3", "1234567890123"})
+    EXPECT_EQ(ParseEuros(bad), std::nullopt) << bad;
+}
+
 }  // namespace
 }  // namespace maplace::text

@@ -52,32 +52,6 @@ std::optional<Date> ParseDate(const std::string& typed) {
   return std::nullopt;
 }
 
-// "1 234,56", "1234.5", "1234 €" -> cents; nullopt when not a positive amount.
-std::optional<Cents> ParseEuros(const std::string& typed) {
-  std::string s;
-  for (std::size_t i = 0; i < typed.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(typed[i]);
-    if (c == ' ') continue;
-    if (typed.compare(i, 2, "\u00a0") == 0) {
-      ++i;
-      continue;
-    }
-    if (typed.compare(i, 3, "\u202f") == 0 || typed.compare(i, 3, "€") == 0) {
-      i += 2;
-      continue;
-    }
-    s += static_cast<char>(c);
-  }
-  static const std::regex amount("([0-9]{1,7})(?:[.,]([0-9]{1,2}))?");
-  std::smatch m;
-  if (!std::regex_match(s, m, amount)) return std::nullopt;
-  Cents cents = std::stoll(m[1].str()) * 100;
-  if (m[2].matched)
-    cents += m[2].str().size() == 1 ? std::stoi(m[2].str()) * 10 : std::stoi(m[2].str());
-  if (cents <= 0) return std::nullopt;
-  return cents;
-}
-
 std::optional<int> ParseSmallInt(const std::string& typed, int min, int max) {
   const std::string s = Trimmed(typed);
   if (s.empty() || s.size() > 3 || !std::all_of(s.begin(), s.end(), ::isdigit)) return std::nullopt;
@@ -184,7 +158,8 @@ Parsed ParseFields(const ContractInput& in, Errors& errors) {
       if (i == 0) errors[field] = "Indiquez le salaire brut mensuel de la 1re année.";
       continue;
     }
-    if (auto cents = ParseEuros(*pays[i])) {
+    // A monthly pay: positive, and below 10 million euros (a typing slip otherwise).
+    if (auto cents = text::ParseEuros(*pays[i]); cents && *cents > 0 && *cents < 1'000'000'000) {
       if (static_cast<int>(c.pay_cents.size()) != i)
         errors[field] = "Indiquez d'abord le salaire des années précédentes.";
       else

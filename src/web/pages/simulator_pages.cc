@@ -90,32 +90,7 @@ std::optional<Date> ParseDate(const std::string& value) {
   return std::nullopt;
 }
 
-// "1 234,56", "1234.5", "1234 €" -> cents; nullopt when it is not an amount.
-std::optional<Cents> ParseEuros(const std::string& value) {
-  std::string s;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(value[i]);
-    if (c == ' ') continue;
-    if (value.compare(i, 3, "\u202f") == 0 || value.compare(i, 2, "\u00a0") == 0) {
-      i += value.compare(i, 3, "\u202f") == 0 ? 2 : 1;
-      continue;
-    }
-    if (value.compare(i, 3, "€") == 0) {
-      i += 2;
-      continue;
-    }
-    s += c == ',' ? '.' : static_cast<char>(c);
-  }
-  if (s.empty() || s.size() > 12) return std::nullopt;
-  const auto dot = s.find('.');
-  const std::string whole = s.substr(0, dot);
-  std::string fraction = dot == std::string::npos ? "" : s.substr(dot + 1);
-  if (whole.empty() || whole.find_first_not_of("0123456789") != std::string::npos ||
-      fraction.size() > 2 || fraction.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  while (fraction.size() < 2) fraction += '0';
-  return std::stoll(whole) * 100 + std::stoll(fraction);
-}
+using text::ParseEuros;  // "1 234,56" -> cents; zero is an amount here
 
 std::optional<int> ParseCount(const std::string& value, int min, int max) {
   std::string digits;

@@ -6,48 +6,13 @@
 #include <charconv>
 #include <chrono>
 
+#include "core/text.h"
+
 namespace maplace::web {
 
 std::optional<std::int64_t> ParseEurosToCents(std::string text) {
-  std::string digits;
-  std::size_t i = 0;
-  // Spaces (also no-break ones) between thousands are dropped; "€" at the end too.
-  std::string cleaned;
-  for (std::size_t k = 0; k < text.size(); ++k) {
-    unsigned char c = static_cast<unsigned char>(text[k]);
-    if (c == ' ') continue;
-    if (text.compare(k, 2, "\u00a0") == 0) {
-      ++k;
-      continue;
-    }
-    if (text.compare(k, 3, "\u202f") == 0 || text.compare(k, 3, "€") == 0) {
-      k += 2;
-      continue;
-    }
-    cleaned += static_cast<char>(c);
-  }
-  std::int64_t euros = 0, cents = 0;
-  int decimals = -1;
-  for (i = 0; i < cleaned.size(); ++i) {
-    char c = cleaned[i];
-    if ((c == ',' || c == '.') && decimals < 0) {
-      decimals = 0;
-      continue;
-    }
-    if (c < '0' || c > '9') return std::nullopt;
-    if (decimals < 0) {
-      if (euros > 100'000'000'000) return std::nullopt;
-      euros = euros * 10 + (c - '0');
-    } else {
-      if (++decimals > 2) return std::nullopt;
-      cents = cents * 10 + (c - '0');
-    }
-  }
-  if (cleaned.empty() || cleaned == "," || cleaned == ".") return std::nullopt;
-  if (decimals == 1) cents *= 10;
-  const std::int64_t total = euros * 100 + cents;
-  if (total <= 0) return std::nullopt;
-  return total;
+  if (auto cents = text::ParseEuros(text); cents && *cents > 0) return cents;
+  return std::nullopt;
 }
 
 std::optional<std::int64_t> ParseId(const std::string& text) {
