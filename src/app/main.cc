@@ -339,7 +339,9 @@ int Main(int argc, char** argv) {
         },
         [](Platform& platform) {
           const auto counts = platform.search_index().cache_counts();
-          spdlog::info("search cache: {} hits, {} misses", counts.hits, counts.misses);
+          const auto& api = *platform.search_parts().api_answers;
+          spdlog::info("search cache: API {} hits, {} misses; index {} hits, {} misses", api.hits(),
+                       api.misses(), counts.hits, counts.misses);
         });
   }
   if (*migrate) {

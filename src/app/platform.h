@@ -89,6 +89,7 @@ class Platform {
   // Once the web part started.
   search::Index& search_index() { return *search_index_; }
   search::Catalog& search_cards() { return *search_cards_; }
+  web::SearchParts& search_parts() { return *search_parts_; }
   const web::Router& router() const { return *router_; }
 
  private:

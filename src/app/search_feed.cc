@@ -147,7 +147,8 @@ void SearchFeed::Put(const offers::Offer& offer, const std::string& organisation
   d.published_at = offer.published_at;
   d.expires_at = offer.expires_at;
   d.applications = static_cast<std::uint32_t>(offer.applications);
-  index_.Upsert(d);
+  // The card first: once the index moves to its next generation, every answer computed from
+  // it (the API caches its JSON per generation) finds the new card.
   catalog_.Put(d.id, search::Card{.kind = search::DocKind::kOffer,
                                   .local_id = offer.id,
                                   .title = in.title,
@@ -162,6 +163,7 @@ void SearchFeed::Put(const offers::Offer& offer, const std::string& organisation
                                   .published_at = offer.published_at,
                                   .applications = d.applications,
                                   .url = fmt::format("/offres/{}", offer.id)});
+  index_.Upsert(d);
 }
 
 void SearchFeed::OnOfferChanged(const offers::Offer& offer) {
@@ -201,7 +203,6 @@ void SearchFeed::PutTraining(const trainings::Training& training, const std::str
     commune_name = commune->second.name;
   }
   d.published_at = training.updated_at;
-  index_.Upsert(d);
   catalog_.Put(d.id, search::Card{.kind = search::DocKind::kTraining,
                                   .local_id = training.id,
                                   .title = in.title,
@@ -215,6 +216,7 @@ void SearchFeed::PutTraining(const trainings::Training& training, const std::str
                                   .start_day = d.start_day,
                                   .published_at = training.updated_at,
                                   .url = fmt::format("/formations/{}", training.id)});
+  index_.Upsert(d);
 }
 
 void SearchFeed::OnTrainingChanged(const trainings::Training& training) {
@@ -252,6 +254,7 @@ Result<std::size_t> SearchFeed::Resync(offers::OfferService& offers,
 
 void SearchFeed::OnOfferRemoved(std::int64_t offer_id) {
   const std::int64_t id = search::DocumentId(search::DocKind::kOffer, offer_id);
+  // The index first: no answer of its next generation names the offer whose card goes.
   index_.Remove(id);
   catalog_.Erase(id);
 }

@@ -71,6 +71,8 @@ TEST_F(SearchHttpTest, JobsAreSearchableFromTheStart) {
 TEST_F(SearchHttpTest, AnOfferIsFoundAsSoonAsItIsPublishedAndGoneWhenClosed) {
   EXPECT_EQ(Api("q=soudure&kind=offer")["total"], 0);
   const std::int64_t id = Publish("H2913", "Apprenti chaudronnier TIG", "97213");
+  // The answer kept for the same search before the offer was published is not served again.
+  EXPECT_EQ(Api("q=soudure&kind=offer")["total"], 1);
   // The word « soudure » is in neither the title nor the text: the job family finds it.
   nlohmann::json body = Api("q=soudure&kind=offer&commune=Le%20Lamentin");
   ASSERT_EQ(body["total"], 1);

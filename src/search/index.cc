@@ -1,6 +1,7 @@
 #include "search/index.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <map>
@@ -11,9 +12,9 @@
 #include <unordered_map>
 
 #include "search/analyzer.h"
+#include "search/answer_cache.h"
 #include "search/geo.h"
 #include "search/job_families.h"
-#include "search/result_cache.h"
 #include "search/typo.h"
 
 namespace maplace::search {
@@ -311,6 +312,8 @@ class Index::Impl {
 
   std::size_t MemoryBytes() const;
   CacheCounts cache_counts() const { return {cache_.hits(), cache_.misses()}; }
+  std::uint64_t generation() const { return generation_; }
+  std::size_t cached_answers() const { return cache_.capacity(); }
   Results Search(const Query& query) const;
   std::vector<std::int64_t> MatchIds(const Query& query) const;
 
@@ -373,8 +376,8 @@ class Index::Impl {
   void ReleaseScratch(std::unique_ptr<Scratch> scratch) const;
 
   const Synonyms& synonyms_;
-  mutable ResultCache cache_;     // searches are const; the cache is not part of the index state
-  std::uint64_t generation_ = 0;  // changes with every write, under the write lock
+  mutable AnswerCache<Results> cache_;        // searches are const; not part of the index state
+  std::atomic<std::uint64_t> generation_{0};  // changes with every write, under the write lock
   // glibc's shared mutex lets a steady flow of readers starve a writer: a writer holds
   // writer_gate_ while it waits, and readers pass through the gate before taking their share.
   mutable std::mutex writer_gate_;
@@ -961,11 +964,17 @@ void Index::Impl::Evaluate(const Plan& plan, const Query& query, double radius_k
 
 Results Index::Impl::Search(const Query& query) const {
   const ReadLock lock(writer_gate_, mutex_);
-  if (cache_.capacity() == 0) return Compute(query);
-  const std::string key = ResultCache::Key(query);
-  if (auto cached = cache_.Find(key, generation_)) return std::move(*cached);
+  const std::uint64_t generation = generation_;
+  if (cache_.capacity() == 0) {
+    Results results = Compute(query);
+    results.generation = generation;
+    return results;
+  }
+  const std::string key = QueryKey(query);
+  if (auto cached = cache_.Find(key, generation)) return std::move(*cached);
   Results results = Compute(query);
-  cache_.Store(key, generation_, results);
+  results.generation = generation;
+  cache_.Store(key, generation, results);
   return results;
 }
 
@@ -1091,6 +1100,8 @@ std::vector<std::int64_t> Index::MatchIds(const Query& query) const {
 }
 std::size_t Index::size() const { return impl_->size(); }
 Index::CacheCounts Index::cache_counts() const { return impl_->cache_counts(); }
+std::uint64_t Index::generation() const { return impl_->generation(); }
+std::size_t Index::cached_answers() const { return impl_->cached_answers(); }
 std::size_t Index::MemoryBytes() const { return impl_->MemoryBytes(); }
 
 }  // namespace maplace::search

@@ -25,7 +25,7 @@ class Index {
   static constexpr std::size_t kDefaultCachedAnswers = 4096;
 
   // `synonyms` must outlive the index. The answers of the last `cached_answers` distinct
-  // searches are kept until the next write (ResultCache; 0 = none): a repeated search costs a
+  // searches are kept until the next write (AnswerCache; 0 = none): a repeated search costs a
   // lookup and a copy.
   explicit Index(const Synonyms& synonyms = Synonyms::Builtin(),
                  std::size_t cached_answers = kDefaultCachedAnswers);
@@ -50,6 +50,10 @@ class Index {
   std::vector<std::int64_t> MatchIds(const Query& query) const;
 
   std::size_t size() const;  // live documents
+  // Changes with every write: the index state an answer belongs to (Results::generation), for
+  // callers that keep answers of their own (AnswerCache).
+  std::uint64_t generation() const;
+  std::size_t cached_answers() const;  // the capacity given at construction
   // Searches answered from the cached answers, and searches computed, since the start.
   struct CacheCounts {
     std::uint64_t hits = 0, misses = 0;

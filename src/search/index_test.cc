@@ -6,7 +6,7 @@
 #include <atomic>
 #include <thread>
 
-#include "search/result_cache.h"
+#include "search/answer_cache.h"
 
 namespace maplace::search {
 namespace {
@@ -347,8 +347,8 @@ TEST(IndexFacetsTest, AWordNeverSeenMatchesNothing) {
   EXPECT_THAT(results.facets.rome, IsEmpty());  // values counting zero are left out
 }
 
-TEST(ResultCacheTest, KeepsAtMostItsCapacity) {
-  ResultCache cache(32);
+TEST(AnswerCacheTest, KeepsAtMostItsCapacity) {
+  AnswerCache<Results> cache(32);
   Results one;
   one.total = 1;
   for (int i = 0; i < 100; ++i) cache.Store("query " + std::to_string(i), 7, one);
@@ -358,7 +358,7 @@ TEST(ResultCacheTest, KeepsAtMostItsCapacity) {
   EXPECT_LE(kept, 32);
   EXPECT_TRUE(cache.Find("query 99", 7).has_value());   // the newest stays
   EXPECT_FALSE(cache.Find("query 99", 8).has_value());  // not for another generation
-  EXPECT_FALSE(ResultCache(0).Find("query 99", 7).has_value());
+  EXPECT_FALSE(AnswerCache<Results>(0).Find("query 99", 7).has_value());
 }
 
 TEST(IndexCompactionTest, ManyUpdatesKeepOneLiveVersion) {

@@ -37,6 +37,7 @@ struct Results {
   // it is wider than asked because nothing was found within the asked radius.
   double radius_km = 0;
   bool widened = false;
+  std::uint64_t generation = 0;  // the index state it answers (Index::generation())
 };
 
 }  // namespace maplace::search

@@ -52,6 +52,13 @@ void AddSearchApi(Router& router, const WebServices& services) {
     if (!parsed)
       return JsonError(400, "invalid_argument", "Recherche invalide.", parsed.error().fields,
                        request.request_id);
+    // The index's generation before the search: an answer kept for it is the one a fresh
+    // search would give (the feed puts cards before it moves the index on).
+    std::string key = search::QueryKey(parsed->query);
+    if (parsed->place != nullptr) key += parsed->place->insee_code;  // named in the body
+    auto& answers = *services.search.api_answers;
+    if (auto kept = answers.Find(key, services.search.index.generation()))
+      return Json(200, std::move(*kept));
     const search::Results results = services.search.index.Search(parsed->query);
     nlohmann::json hits = nlohmann::json::array();
     for (const SearchHit& hit : HitsWithCards(results, services.search.cards))
@@ -73,7 +80,9 @@ void AddSearchApi(Router& router, const WebServices& services) {
                        {"radius_km", results.radius_km},
                        {"widened", results.widened}};
     }
-    return Json(200, body.dump());
+    std::string text = body.dump();
+    answers.Store(key, results.generation, text);
+    return Json(200, std::move(text));
   });
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/error.h"
 #include "domain/jobs/job.h"
+#include "search/answer_cache.h"
 #include "search/catalog.h"
 #include "search/index.h"
 #include "web/http.h"
@@ -18,6 +20,10 @@ struct SearchParts {
   search::Index& index;
   search::Catalog& cards;
   std::map<std::string, jobs::Commune> communes;
+  // The API's answers as sent (JSON bodies), per index generation like the index's own: a
+  // repeated search costs a lookup, neither cards nor JSON. Copies of the parts share it.
+  std::shared_ptr<search::AnswerCache<std::string>> api_answers =
+      std::make_shared<search::AnswerCache<std::string>>(index.cached_answers());
 
   // The commune named by an INSEE code, or by its name (case and accents ignored); nullptr
   // when none.

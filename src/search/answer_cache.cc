@@ -1,7 +1,6 @@
-#include "search/result_cache.h"
+#include "search/answer_cache.h"
 
 #include <cstring>
-#include <functional>
 #include <type_traits>
 
 namespace maplace::search {
@@ -29,10 +28,7 @@ void Put(std::string& key, const std::vector<T>& values) {
 
 }  // namespace
 
-ResultCache::ResultCache(std::size_t capacity)
-    : capacity_(capacity), per_shard_(capacity == 0 ? 0 : (capacity + kShards - 1) / kShards) {}
-
-std::string ResultCache::Key(const Query& q) {
+std::string QueryKey(const Query& q) {
   std::string key;
   key.reserve(64 + q.text.size());
   Put(key, q.text);
@@ -60,37 +56,6 @@ std::string ResultCache::Key(const Query& q) {
   Put(key, q.matching.synonyms);
   Put(key, q.matching.job_families);
   return key;
-}
-
-ResultCache::Shard& ResultCache::ShardOf(const std::string& key) const {
-  return shards_[std::hash<std::string>{}(key) % kShards];
-}
-
-std::optional<Results> ResultCache::Find(const std::string& key, std::uint64_t generation) const {
-  if (capacity_ == 0) return std::nullopt;
-  Shard& shard = ShardOf(key);
-  const std::lock_guard lock(shard.mutex);
-  auto it = shard.entries.find(key);
-  if (it == shard.entries.end() || it->second.generation != generation) {
-    misses_.fetch_add(1, std::memory_order_relaxed);
-    return std::nullopt;
-  }
-  hits_.fetch_add(1, std::memory_order_relaxed);
-  return it->second.results;
-}
-
-void ResultCache::Store(const std::string& key, std::uint64_t generation, const Results& results) {
-  if (capacity_ == 0) return;
-  Shard& shard = ShardOf(key);
-  const std::lock_guard lock(shard.mutex);
-  auto [it, added] = shard.entries.try_emplace(key);
-  it->second = Entry{generation, results};
-  if (!added) return;
-  shard.order.push_back(key);
-  while (shard.entries.size() > per_shard_) {
-    shard.entries.erase(shard.order.front());
-    shard.order.pop_front();
-  }
 }
 
 }  // namespace maplace::search
