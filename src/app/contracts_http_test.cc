@@ -17,8 +17,6 @@ namespace {
 using people::Role;
 using testing_http::HttpClient;
 
-constexpr char kPassword[] = "un manguier à Sainte-Anne";
-
 class ContractsHttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -52,22 +50,7 @@ class ContractsHttpTest : public ::testing::Test {
   }
 
   HttpClient SignedIn(Role role, const std::string& email) {
-    auto user = platform_->accounts().CreateUser({email, "Nom " + email, role, kPassword});
-    EXPECT_THAT(user, IsOk());
-    if (role == Role::kEmployer || role == Role::kCfa) {
-      auto org = platform_->accounts().CreateOrganisation(
-          {0,
-           role == Role::kCfa ? people::OrganisationKind::kCfa
-                              : people::OrganisationKind::kEmployer,
-           "Org " + email});
-      EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
-                  IsOk());
-    }
-    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
-    EXPECT_THAT(session, IsOk());
-    HttpClient client(base_);
-    client.cookies["maplace_session"] = session->token;
-    return client;
+    return app::SignedIn(*platform_, base_, role, email);
   }
 
   // A contract entered through the form; returns its id.

@@ -18,8 +18,6 @@ namespace {
 using people::Role;
 using testing_http::HttpClient;
 
-constexpr char kPassword[] = "un manguier à Sainte-Anne";
-
 class ConventionHttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -57,22 +55,7 @@ class ConventionHttpTest : public ::testing::Test {
   }
 
   HttpClient SignedIn(Role role, const std::string& email) {
-    auto user = platform_->accounts().CreateUser({email, "Nom " + email, role, kPassword});
-    EXPECT_THAT(user, IsOk());
-    if (role == Role::kEmployer || role == Role::kCfa) {
-      auto org = platform_->accounts().CreateOrganisation(
-          {0,
-           role == Role::kCfa ? people::OrganisationKind::kCfa
-                              : people::OrganisationKind::kEmployer,
-           "Org " + email});
-      EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
-                  IsOk());
-    }
-    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
-    EXPECT_THAT(session, IsOk());
-    HttpClient client(base_);
-    client.cookies["maplace_session"] = session->token;
-    return client;
+    return app::SignedIn(*platform_, base_, role, email);
   }
 
   // A convention created by `manager` through the form; returns its id.

@@ -19,8 +19,6 @@ using people::Role;
 using testing_http::HttpClient;
 using testing_http::HttpResponse;
 
-constexpr char kPassword[] = "un manguier à Sainte-Anne";
-
 class CrmHttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -52,22 +50,9 @@ class CrmHttpTest : public ::testing::Test {
   }
 
   HttpClient SignedIn(Role role, const std::string& email) {
-    auto user = platform_->accounts().CreateUser({email, "Nom " + email, role, kPassword});
-    EXPECT_THAT(user, IsOk());
-    if (role == Role::kEmployer || role == Role::kCfa) {
-      auto org = platform_->accounts().CreateOrganisation(
-          {0,
-           role == Role::kCfa ? people::OrganisationKind::kCfa
-                              : people::OrganisationKind::kEmployer,
-           "Org " + email});
-      EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
-                  IsOk());
-      organisation_of_[email] = *org;
-    }
-    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
-    EXPECT_THAT(session, IsOk());
-    HttpClient client(base_);
-    client.cookies["maplace_session"] = session->token;
+    std::int64_t organisation = 0;
+    HttpClient client = app::SignedIn(*platform_, base_, role, email, &organisation);
+    if (organisation != 0) organisation_of_[email] = organisation;
     return client;
   }
 

@@ -19,8 +19,6 @@ namespace {
 using people::Role;
 using testing_http::HttpClient;
 
-constexpr char kPassword[] = "un manguier à Sainte-Anne";
-
 class SteeringHttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -38,13 +36,7 @@ class SteeringHttpTest : public ::testing::Test {
   }
 
   HttpClient SignedIn(Role role, const std::string& email) {
-    auto user = platform_->accounts().CreateUser({email, "Nom " + email, role, kPassword});
-    EXPECT_THAT(user, IsOk());
-    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
-    EXPECT_THAT(session, IsOk());
-    HttpClient client(base_);
-    client.cookies["maplace_session"] = session->token;
-    return client;
+    return app::SignedIn(*platform_, base_, role, email);
   }
 
   static std::map<std::string, nlohmann::json> ById(const std::string& body) {

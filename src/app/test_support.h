@@ -2,6 +2,8 @@
 
 // What the whole-server tests share: a fresh folder, a configuration that keeps everything in
 // it, and the few ways they read a page.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -10,7 +12,9 @@
 #include <string_view>
 
 #include "app/http_client.h"
+#include "app/platform.h"
 #include "core/config.h"
+#include "core/error_matchers.h"
 
 namespace maplace::app {
 
@@ -53,6 +57,32 @@ inline std::string Match(const std::string& text, const std::string& pattern) {
 // The CSRF token of a page's forms.
 inline std::string Csrf(const testing_http::HttpResponse& page) {
   return Match(page.body, R"re(name="csrf" value="([^"]+)")re");
+}
+
+// The password of the people the tests sign up.
+inline constexpr char kTestPassword[] = "un manguier à Sainte-Anne";
+
+// A new person of `role` signed in over HTTP at `base`. Employers and CFA users are the admins
+// of an organisation of their own, whose id goes to `organisation` when given.
+inline testing_http::HttpClient SignedIn(Platform& platform, const std::string& base,
+                                         people::Role role, const std::string& email,
+                                         std::int64_t* organisation = nullptr) {
+  auto user = platform.accounts().CreateUser({email, "Nom " + email, role, kTestPassword});
+  EXPECT_THAT(user, IsOk());
+  if (role == people::Role::kEmployer || role == people::Role::kCfa) {
+    auto org = platform.accounts().CreateOrganisation({0,
+                                                       role == people::Role::kCfa
+                                                           ? people::OrganisationKind::kCfa
+                                                           : people::OrganisationKind::kEmployer,
+                                                       "Org " + email});
+    EXPECT_THAT(platform.accounts().AddMember(*org, user->id, people::MemberRole::kAdmin), IsOk());
+    if (organisation != nullptr) *organisation = *org;
+  }
+  auto session = platform.accounts().Login(email, kTestPassword, "127.0.0.1");
+  EXPECT_THAT(session, IsOk());
+  testing_http::HttpClient client(base);
+  client.cookies["maplace_session"] = session->token;
+  return client;
 }
 
 }  // namespace maplace::app
