@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 #include "core/date.h"
 #include "core/text.h"
@@ -551,11 +552,20 @@ Result<std::pair<std::string, int>> Render(const AnnualReview& review, PangoCont
 }  // namespace
 
 Result<std::string> Pdf(const AnnualReview& review) {
-  auto fonts = Fonts::Load();
-  if (!fonts) return Fail(fonts.error());
-  auto counted = Render(review, (*fonts)->context(), 0);
+  // One font map for the process: fontconfig and cairo keep caches for as long as it lives, so
+  // a font map per document would grow with every download. A Pango context is not
+  // thread-safe: documents are set one at a time (a review is a rare download).
+  static std::mutex mutex;
+  static std::unique_ptr<Fonts> fonts;
+  const std::lock_guard lock(mutex);
+  if (fonts == nullptr) {
+    auto loaded = Fonts::Load();
+    if (!loaded) return Fail(loaded.error());
+    fonts = std::move(*loaded);
+  }
+  auto counted = Render(review, fonts->context(), 0);
   if (!counted) return Fail(counted.error());
-  auto drawn = Render(review, (*fonts)->context(), counted->second);
+  auto drawn = Render(review, fonts->context(), counted->second);
   if (!drawn) return Fail(drawn.error());
   return std::move(drawn->first);
 }
