@@ -62,6 +62,26 @@ constexpr char kInterview[] =
     "EXISTS (SELECT 1 FROM application_replies r WHERE r.application_id = a.id AND "
     "r.kind = 'interview')";
 
+// The records behind a figure: `select` yields id, time, title, who and state, in that order.
+std::vector<RecordLine> ReadLines(soci::statement& st, const std::string& select) {
+  RecordLine line;
+  long long id = 0, at = 0;
+  st.exchange(soci::into(id));
+  st.exchange(soci::into(at));
+  st.exchange(soci::into(line.title));
+  st.exchange(soci::into(line.who));
+  st.exchange(soci::into(line.state));
+  Prepare(st, select);
+  st.execute();
+  std::vector<RecordLine> out;
+  while (st.fetch()) {
+    line.id = id;
+    line.at = at;
+    out.push_back(line);
+  }
+  return out;
+}
+
 class SqlReporting final : public reporting::ReportingRepository {
  public:
   explicit SqlReporting(soci::session& sql) : sql_(sql) {}
@@ -236,24 +256,9 @@ class SqlReporting final : public reporting::ReportingRepository {
       if (step == FunnelStep::kReplied) conditions.push_back(kReplied);
       if (step == FunnelStep::kInterview) conditions.push_back(kInterview);
       if (step == FunnelStep::kHired) conditions.push_back("a.status = 'hired'");
-      RecordLine line;
-      long long id = 0, at = 0;
-      st.exchange(soci::into(id));
-      st.exchange(soci::into(at));
-      st.exchange(soci::into(line.title));
-      st.exchange(soci::into(line.who));
-      st.exchange(soci::into(line.state));
-      Prepare(st, fmt::format("SELECT a.id, a.created_at, o.title, g.name, a.status{}{} "
-                              "ORDER BY a.created_at DESC, a.id DESC LIMIT {}",
-                              kApplicationsFrom, Where(conditions), limit));
-      st.execute();
-      std::vector<RecordLine> out;
-      while (st.fetch()) {
-        line.id = id;
-        line.at = at;
-        out.push_back(line);
-      }
-      return out;
+      return ReadLines(st, fmt::format("SELECT a.id, a.created_at, o.title, g.name, a.status{}{} "
+                                       "ORDER BY a.created_at DESC, a.id DESC LIMIT {}",
+                                       kApplicationsFrom, Where(conditions), limit));
     });
   }
 
@@ -266,24 +271,10 @@ class SqlReporting final : public reporting::ReportingRepository {
       auto conditions = RequestConditions(scope, bind, from, to);
       if (!aid_id.empty()) conditions.push_back("q.aid_id = " + bind.Text(aid_id));
       if (!state.empty()) conditions.push_back("q.state = " + bind.Text(state));
-      RecordLine line;
-      long long id = 0, at = 0;
-      st.exchange(soci::into(id));
-      st.exchange(soci::into(at));
-      st.exchange(soci::into(line.title));
-      st.exchange(soci::into(line.who));
-      st.exchange(soci::into(line.state));
-      Prepare(st, fmt::format("SELECT q.id, q.created_at, q.aid_id, q.beneficiary_name, q.state"
-                              "{}{} ORDER BY q.created_at DESC, q.id DESC LIMIT {}",
-                              kRequestsFrom, Where(conditions), limit));
-      st.execute();
-      std::vector<RecordLine> out;
-      while (st.fetch()) {
-        line.id = id;
-        line.at = at;
-        out.push_back(line);
-      }
-      return out;
+      return ReadLines(
+          st, fmt::format("SELECT q.id, q.created_at, q.aid_id, q.beneficiary_name, q.state"
+                          "{}{} ORDER BY q.created_at DESC, q.id DESC LIMIT {}",
+                          kRequestsFrom, Where(conditions), limit));
     });
   }
 
