@@ -38,6 +38,15 @@ std::optional<Date> ParseIsoDate(std::string_view text) {
   return date;
 }
 
+std::optional<Date> ParseTypedDate(std::string_view text) {
+  if (auto iso = ParseIsoDate(text)) return iso;
+  if (text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
+  std::string iso;
+  iso.append(text.substr(6, 4)).append("-").append(text.substr(3, 2)).append("-");
+  iso.append(text.substr(0, 2));
+  return ParseIsoDate(iso);
+}
+
 namespace {
 
 // Two digits of `value` at `out`.

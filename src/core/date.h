@@ -13,6 +13,8 @@ using Date = std::chrono::year_month_day;
 
 // "2025-02-24" -> the date; nullopt when malformed or not a real day (2025-02-30).
 std::optional<Date> ParseIsoDate(std::string_view text);
+// What people type or a form sends: ISO (<input type="date">) or jj/mm/aaaa.
+std::optional<Date> ParseTypedDate(std::string_view text);
 std::string FormatIsoDate(Date date);     // "2025-02-24"
 std::string FormatFrenchDate(Date date);  // "24/02/2025"
 // "24 février 2025", "1er mars 2025"

@@ -16,6 +16,13 @@ TEST(Date, ParsesOnlyRealDays) {
   EXPECT_FALSE(ParseIsoDate("2023-02-29"));
 }
 
+TEST(Date, ReadsWhatPeopleType) {
+  EXPECT_EQ(ParseTypedDate("2025-09-01"), ParseIsoDate("2025-09-01"));
+  EXPECT_EQ(ParseTypedDate("01/09/2025"), ParseIsoDate("2025-09-01"));
+  for (const char* bad : {"", "1/9/2025", "31/02/2025", "01-09-2025", "aa/bb/cccc", "01/09/25"})
+    EXPECT_EQ(ParseTypedDate(bad), std::nullopt) << bad;
+}
+
 TEST(Date, FormatsInFrench) {
   EXPECT_EQ(FormatFrenchDate(D("2025-03-01")), "01/03/2025");
   EXPECT_EQ(FormatFrenchLongDate(D("2025-03-01")), "1er mars 2025");

@@ -42,15 +42,7 @@ std::string Upper(std::string s) {
 }
 
 // "2025-09-01" or "01/09/2025".
-std::optional<Date> ParseDate(const std::string& typed) {
-  const std::string s = Trimmed(typed);
-  if (auto iso = ParseIsoDate(s)) return iso;
-  static const std::regex french("([0-9]{2})/([0-9]{2})/([0-9]{4})");
-  std::smatch m;
-  if (std::regex_match(s, m, french))
-    return ParseIsoDate(fmt::format("{}-{}-{}", m[3].str(), m[2].str(), m[1].str()));
-  return std::nullopt;
-}
+std::optional<Date> ParseDate(const std::string& typed) { return ParseTypedDate(Trimmed(typed)); }
 
 std::optional<int> ParseSmallInt(const std::string& typed, int min, int max) {
   const std::string s = Trimmed(typed);

@@ -65,15 +65,6 @@ std::optional<std::string> NormalisePhone(std::string_view raw) {
   return std::nullopt;
 }
 
-// ISO (what <input type="date"> sends) or jj/mm/aaaa.
-std::optional<Date> ParseBirthDate(std::string_view text) {
-  if (auto iso = ParseIsoDate(text)) return iso;
-  if (text.size() == 10 && text[2] == '/' && text[5] == '/')
-    return ParseIsoDate(
-        fmt::format("{}-{}-{}", text.substr(6, 4), text.substr(3, 2), text.substr(0, 2)));
-  return std::nullopt;
-}
-
 Status Audit(Repositories& repos, UnixSeconds now, std::int64_t actor, std::string action,
              std::string target) {
   return repos.audit().Record(
@@ -135,7 +126,7 @@ Status YoungPeopleService::CheckProfile(const ProfileInput& input, Date today) {
   const auto birth_text = text::Trim(input.birth_date);
   if (birth_text.empty()) {
     errors["birth_date"] = "Indiquez votre date de naissance.";
-  } else if (auto birth = ParseBirthDate(birth_text); !birth) {
+  } else if (auto birth = ParseTypedDate(birth_text); !birth) {
     errors["birth_date"] = "Indiquez une date réelle, au format jj/mm/aaaa.";
   } else if (Days(*birth) > Days(today)) {
     errors["birth_date"] = "Cette date est dans le futur.";
@@ -163,7 +154,7 @@ Status YoungPeopleService::SaveProfile(const Actor& actor, const ProfileInput& i
   p.level = level.empty() ? 0 : *ParseInt(level);
   p.commune_code = std::string(text::Trim(input.commune_code));
   p.mobility_km = *ParseInt(text::Trim(input.mobility_km));
-  p.birth_date = FormatIsoDate(*ParseBirthDate(text::Trim(input.birth_date)));
+  p.birth_date = FormatIsoDate(*ParseTypedDate(text::Trim(input.birth_date)));
   const auto phone = text::Trim(input.phone);
   p.phone = phone.empty() ? "" : *NormalisePhone(phone);
   // Only what the person ticked in this very form: never carried over, never defaulted here.

@@ -83,13 +83,6 @@ std::string QueryOf(const Answers& answers) {
 }
 
 // "2025-09-01" (what date inputs send) or "01/09/2025" (what people type without them).
-std::optional<Date> ParseDate(const std::string& value) {
-  if (auto iso = ParseIsoDate(value)) return iso;
-  if (value.size() == 10 && value[2] == '/' && value[5] == '/')
-    return ParseIsoDate(value.substr(6, 4) + "-" + value.substr(3, 2) + "-" + value.substr(0, 2));
-  return std::nullopt;
-}
-
 using text::ParseEuros;  // "1 234,56" -> cents; zero is an amount here
 
 std::optional<int> ParseCount(const std::string& value, int min, int max) {
@@ -309,8 +302,8 @@ void RequireChoice(const Answers& a, const std::string& key, const std::vector<C
 }
 
 void CheckContractDates(const Answers& a, FieldErrors& errors) {
-  const auto start = ParseDate(Get(a, "debut"));
-  const auto end = ParseDate(Get(a, "fin"));
+  const auto start = ParseTypedDate(Get(a, "debut"));
+  const auto end = ParseTypedDate(Get(a, "fin"));
   if (!start) errors["debut"] = "Indiquez la date de début du contrat, par exemple 01/09/2025.";
   if (!end) errors["fin"] = "Indiquez la date de fin du contrat, par exemple 31/08/2027.";
   if (start && end && *end <= *start)
@@ -318,8 +311,8 @@ void CheckContractDates(const Answers& a, FieldErrors& errors) {
 }
 
 void CheckBirthDate(const Answers& a, FieldErrors& errors, bool apprentice_speaks) {
-  const auto birth = ParseDate(Get(a, "naissance"));
-  const auto start = ParseDate(Get(a, "debut"));
+  const auto birth = ParseTypedDate(Get(a, "naissance"));
+  const auto start = ParseTypedDate(Get(a, "debut"));
   if (!birth) {
     errors["naissance"] = apprentice_speaks
                               ? "Indiquez votre date de naissance, par exemple 15/03/2006."
@@ -347,8 +340,8 @@ bool Overseas(const Answers& a) {
 }
 
 std::optional<int> AgeAtStart(const Answers& a) {
-  const auto birth = ParseDate(Get(a, "naissance"));
-  const auto start = ParseDate(Get(a, "debut"));
+  const auto birth = ParseTypedDate(Get(a, "naissance"));
+  const auto start = ParseTypedDate(Get(a, "debut"));
   if (!birth || !start) return std::nullopt;
   return AgeOn(*birth, *start);
 }
@@ -548,14 +541,14 @@ aids::Situation YoungSituation(const Answers& a) {
   auto& c = s.contract;
   c.kind = Get(a, "contrat") == "professionnalisation" ? aids::ContractKind::kProfessionalisation
                                                        : aids::ContractKind::kApprenticeship;
-  c.starts_on = *ParseDate(Get(a, "debut"));
+  c.starts_on = *ParseTypedDate(Get(a, "debut"));
   c.concluded_on = c.starts_on;
-  c.ends_on = *ParseDate(Get(a, "fin"));
+  c.ends_on = *ParseTypedDate(Get(a, "fin"));
   c.certification_level = std::stoi(Get(a, "niveau"));
   if (auto pay = ParseEuros(Get(a, "salaire"))) c.monthly_gross_cents = *pay;
   s.date = c.starts_on;
   auto& p = s.apprentice;
-  p.birth_date = *ParseDate(Get(a, "naissance"));
+  p.birth_date = *ParseTypedDate(Get(a, "naissance"));
   p.rqth = Get(a, "rqth") == "oui";
   if (IsChoice(Levels(), Get(a, "diplome"))) p.highest_level_held = std::stoi(Get(a, "diplome"));
   p.job_seeker = c.kind == aids::ContractKind::kProfessionalisation && Get(a, "demandeur") == "oui";
@@ -863,7 +856,7 @@ std::string AnswerText(const Question& q, const Answers& a) {
   const std::string value = Get(a, q.name);
   if (value.empty()) return q.kind == Kind::kCount ? "Je ne sais pas" : "Non renseigné";
   if (q.kind == Kind::kDate) {
-    auto date = ParseDate(value);
+    auto date = ParseTypedDate(value);
     return date ? FormatFrenchDate(*date) : value;
   }
   if (q.kind == Kind::kMoney) {
@@ -948,8 +941,8 @@ Response YoungResult(const Request& request, const WebServices& services, const 
   const bool apprenticeship = Get(answers, "contrat") != "professionnalisation";
   page.Set("CONTRACT",
            apprenticeship ? "contrat d'apprentissage" : "contrat de professionnalisation");
-  page.Set("FROM", LongDate(*ParseDate(Get(answers, "debut"))));
-  page.Set("TO", LongDate(*ParseDate(Get(answers, "fin"))));
+  page.Set("FROM", LongDate(*ParseTypedDate(Get(answers, "debut"))));
+  page.Set("TO", LongDate(*ParseTypedDate(Get(answers, "fin"))));
   page.Set("LEVEL", LevelPhrase(Get(answers, "niveau")));
   page.Set("TERRITORY", TerritoryLabel(Get(answers, "territoire")));
   if (!e.pay.empty()) {
@@ -1114,13 +1107,13 @@ aids::Situation EmployerSituation(const Answers& a) {
   aids::Situation s;
   s.territory = TerritoryOf(Get(a, "territoire"));
   auto& c = s.contract;
-  c.starts_on = *ParseDate(Get(a, "debut"));
+  c.starts_on = *ParseTypedDate(Get(a, "debut"));
   c.concluded_on = c.starts_on;
-  c.ends_on = *ParseDate(Get(a, "fin"));
+  c.ends_on = *ParseTypedDate(Get(a, "fin"));
   c.certification_level = std::stoi(Get(a, "niveau"));
   if (auto pay = ParseEuros(Get(a, "salaire"))) c.monthly_gross_cents = *pay;
   s.date = c.starts_on;
-  s.apprentice.birth_date = *ParseDate(Get(a, "naissance"));
+  s.apprentice.birth_date = *ParseTypedDate(Get(a, "naissance"));
   s.apprentice.rqth = Get(a, "rqth") == "oui";
   s.employer.headcount = *ParseCount(Get(a, "effectif"), 1, 1000000);
   s.employer.commits_to_alternance_quota =
@@ -1166,8 +1159,8 @@ Response EmployerPage(const Request& request, const WebServices& services, const
   const aids::Evaluation& e = *evaluation;
   const Voice voice{false};
   Dict* r = page.dict().AddSectionDictionary("RESULT");
-  r->SetValue("FROM", LongDate(*ParseDate(Get(a, "debut"))));
-  r->SetValue("TO", LongDate(*ParseDate(Get(a, "fin"))));
+  r->SetValue("FROM", LongDate(*ParseTypedDate(Get(a, "debut"))));
+  r->SetValue("TO", LongDate(*ParseTypedDate(Get(a, "fin"))));
   r->SetValue("TERRITORY", TerritoryLabel(Get(a, "territoire")));
   r->SetValue("LEVEL", LevelPhrase(Get(a, "niveau")));
   r->SetValue("TOTAL_COST", Euros(e.employer_total_cost_cents));
@@ -1225,8 +1218,9 @@ std::string YoungMail(const Answers& a, const aids::Evaluation& e, const std::st
       kYoungTitle,
       Get(a, "contrat") == "professionnalisation" ? "contrat de professionnalisation"
                                                   : "contrat d'apprentissage",
-      FormatFrenchDate(*ParseDate(Get(a, "debut"))), FormatFrenchDate(*ParseDate(Get(a, "fin"))),
-      LevelLabel(Get(a, "niveau")), TerritoryLabel(Get(a, "territoire")));
+      FormatFrenchDate(*ParseTypedDate(Get(a, "debut"))),
+      FormatFrenchDate(*ParseTypedDate(Get(a, "fin"))), LevelLabel(Get(a, "niveau")),
+      TerritoryLabel(Get(a, "territoire")));
   for (const auto& p : e.pay) {
     body += fmt::format("- du {} au {} : {} net par mois ({} brut). {}\n", FormatFrenchDate(p.from),
                         FormatFrenchDate(p.to), Euros(p.net_monthly_cents),
@@ -1261,8 +1255,8 @@ std::string EmployerMail(const Answers& a, const aids::Evaluation& e, const std:
       "Bonjour,\n\nVoici le résultat de votre simulation « {} » sur Ici c'est ma place.\n\n"
       "Contrat d'apprentissage du {} au {}, {}, {}, entreprise de {} salarié(s).\n\n"
       "ANNÉE PAR ANNÉE\n",
-      kEmployerTitle, FormatFrenchDate(*ParseDate(Get(a, "debut"))),
-      FormatFrenchDate(*ParseDate(Get(a, "fin"))), LevelLabel(Get(a, "niveau")),
+      kEmployerTitle, FormatFrenchDate(*ParseTypedDate(Get(a, "debut"))),
+      FormatFrenchDate(*ParseTypedDate(Get(a, "fin"))), LevelLabel(Get(a, "niveau")),
       TerritoryLabel(Get(a, "territoire")), Get(a, "effectif"));
   for (const auto& y : e.years) {
     body += fmt::format(
