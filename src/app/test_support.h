@@ -62,27 +62,59 @@ inline std::string Csrf(const testing_http::HttpResponse& page) {
 // The password of the people the tests sign up.
 inline constexpr char kTestPassword[] = "un manguier à Sainte-Anne";
 
-// A new person of `role` signed in over HTTP at `base`. Employers and CFA users are the admins
-// of an organisation of their own, whose id goes to `organisation` when given.
+// A new person of `role` named `name` ("Nom <email>" when empty); returns their id.
+inline std::int64_t NewUser(Platform& platform, people::Role role, const std::string& email,
+                            const std::string& name = "") {
+  auto user = platform.accounts().CreateUser(
+      {email, name.empty() ? "Nom " + email : name, role, kTestPassword});
+  EXPECT_THAT(user, IsOk());
+  return user ? user->id : 0;
+}
+
+// A client of `base` with a new session of `email`, an account with the tests' password.
+inline testing_http::HttpClient LoggedIn(Platform& platform, const std::string& base,
+                                         const std::string& email) {
+  auto session = platform.accounts().Login(email, kTestPassword, "127.0.0.1");
+  EXPECT_THAT(session, IsOk());
+  testing_http::HttpClient client(base);
+  if (session) client.cookies["maplace_session"] = session->token;
+  return client;
+}
+
+// `organisation` stored as it is given (kind, name, SIRET, commune, status, creation time...),
+// with `admin`, when not 0, as its administrator; returns its id.
+inline std::int64_t NewOrganisation(Platform& platform, const people::Organisation& organisation,
+                                    std::int64_t admin = 0) {
+  std::int64_t id = 0;
+  EXPECT_THAT(platform.store().Write([&](Repositories& r) -> Status {
+    auto created = r.organisations().Create(organisation);
+    if (!created) return Fail(created.error());
+    id = *created;
+    if (admin == 0) return Ok();
+    return r.organisations().AddMember({id, admin, people::MemberRole::kAdmin});
+  }),
+              IsOk());
+  return id;
+}
+
+// A new person of `role` (named `name`, "Nom <email>" when empty) signed in over HTTP at
+// `base`. Employers and CFA users are the admins of an organisation of their own, created now,
+// whose id goes to `organisation` when given.
 inline testing_http::HttpClient SignedIn(Platform& platform, const std::string& base,
                                          people::Role role, const std::string& email,
-                                         std::int64_t* organisation = nullptr) {
-  auto user = platform.accounts().CreateUser({email, "Nom " + email, role, kTestPassword});
-  EXPECT_THAT(user, IsOk());
+                                         std::int64_t* organisation = nullptr,
+                                         const std::string& name = "") {
+  const std::int64_t user = NewUser(platform, role, email, name);
   if (role == people::Role::kEmployer || role == people::Role::kCfa) {
     auto org = platform.accounts().CreateOrganisation({0,
                                                        role == people::Role::kCfa
                                                            ? people::OrganisationKind::kCfa
                                                            : people::OrganisationKind::kEmployer,
                                                        "Org " + email});
-    EXPECT_THAT(platform.accounts().AddMember(*org, user->id, people::MemberRole::kAdmin), IsOk());
+    EXPECT_THAT(platform.accounts().AddMember(*org, user, people::MemberRole::kAdmin), IsOk());
     if (organisation != nullptr) *organisation = *org;
   }
-  auto session = platform.accounts().Login(email, kTestPassword, "127.0.0.1");
-  EXPECT_THAT(session, IsOk());
-  testing_http::HttpClient client(base);
-  client.cookies["maplace_session"] = session->token;
-  return client;
+  return LoggedIn(platform, base, email);
 }
 
 }  // namespace maplace::app
