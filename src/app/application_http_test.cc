@@ -19,7 +19,6 @@ namespace {
 using testing_http::HttpClient;
 using testing_http::HttpResponse;
 
-constexpr char kPassword[] = "un manguier à Sainte-Anne";
 const std::string kPdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 
 // A multipart body: fields, then one file (omitted when `filename` is empty).
@@ -73,19 +72,7 @@ class ApplicationHttpTest : public ::testing::Test {
   }
 
   HttpClient SignedIn(people::Role role, const std::string& email, const std::string& name) {
-    auto user = platform_->accounts().CreateUser({email, name, role, kPassword});
-    EXPECT_THAT(user, IsOk());
-    if (role == people::Role::kEmployer) {
-      auto org = platform_->accounts().CreateOrganisation(
-          {0, people::OrganisationKind::kEmployer, "Org " + email});
-      EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
-                  IsOk());
-    }
-    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
-    EXPECT_THAT(session, IsOk());
-    HttpClient client(base_);
-    client.cookies["maplace_session"] = session->token;
-    return client;
+    return app::SignedIn(*platform_, base_, role, email, nullptr, name);
   }
 
   // A published offer of `employer`'s organisation, through the forms; returns its id.

@@ -20,8 +20,6 @@ namespace {
 using testing_http::HttpClient;
 using testing_http::HttpResponse;
 
-constexpr char kPassword[] = "un manguier à Sainte-Anne";
-
 class EmployerHttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -79,16 +77,9 @@ class EmployerHttpTest : public ::testing::Test {
     }
     return token;
   }
-  HttpClient LoggedIn(const std::string& email) {
-    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
-    EXPECT_THAT(session, IsOk());
-    HttpClient client = Client();
-    client.cookies["maplace_session"] = session->token;
-    return client;
-  }
   HttpClient Staff(people::Role role, const std::string& email) {
-    EXPECT_THAT(platform_->accounts().CreateUser({email, "Conseillère", role, kPassword}), IsOk());
-    return LoggedIn(email);
+    NewUser(*platform_, role, email, "Conseillère");
+    return LoggedIn(*platform_, base_, email);
   }
 
   // Signs an employer up through the form and confirms the address.
@@ -107,7 +98,7 @@ class EmployerHttpTest : public ::testing::Test {
                                                             {"naf", ""},
                                                             {"display_name", "Jean Patron"},
                                                             {"email", email},
-                                                            {"password", kPassword}});
+                                                            {"password", kTestPassword}});
     EXPECT_EQ(done.status, 303) << done.body;
     const std::string token = MailedToken(email);
     EXPECT_FALSE(token.empty());
@@ -155,7 +146,7 @@ TEST_F(EmployerHttpTest, AnInvalidSiretIsRefusedInFrenchAndNothingIsStored) {
                                                           {"siret", "123 456 789 00016"},
                                                           {"display_name", "Jean"},
                                                           {"email", "jean@example.mq"},
-                                                          {"password", kPassword}});
+                                                          {"password", kTestPassword}});
   EXPECT_EQ(done.status, 422);
   EXPECT_TRUE(Contains(done.body, "Ce numéro SIRET n&#39;existe pas"));
   EXPECT_FALSE(Contains(done.body, "<script>alert(1)"));

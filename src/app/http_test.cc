@@ -26,8 +26,6 @@ namespace {
 using testing_http::HttpClient;
 using testing_http::HttpResponse;
 
-constexpr char kPassword[] = "un manguier à Sainte-Anne";
-
 class HttpTest : public ::testing::Test {
  protected:
   // The address people use; https:// makes cookies Secure with the __Host- prefix.
@@ -74,26 +72,9 @@ class HttpTest : public ::testing::Test {
   }
   // A signed-in client for a new account with this role.
   HttpClient SignedIn(people::Role role, const std::string& email) {
-    auto user = platform_->accounts().CreateUser({email, "Test Person", role, kPassword});
-    EXPECT_THAT(user, IsOk());
-    if (role == people::Role::kEmployer || role == people::Role::kCfa) {
-      auto org = platform_->accounts().CreateOrganisation(
-          {0,
-           role == people::Role::kCfa ? people::OrganisationKind::kCfa
-                                      : people::OrganisationKind::kEmployer,
-           "Org " + email});
-      EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
-                  IsOk());
-    }
-    return LoggedIn(email);
+    return app::SignedIn(*platform_, base_, role, email, nullptr, "Test Person");
   }
-  HttpClient LoggedIn(const std::string& email) {
-    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
-    EXPECT_THAT(session, IsOk());
-    HttpClient client = Client();
-    client.cookies["maplace_session"] = session->token;
-    return client;
-  }
+  HttpClient LoggedIn(const std::string& email) { return app::LoggedIn(*platform_, base_, email); }
 
   // Imports the real open data of ../shared/data, as `maplace import` does; false (the test
   // should skip) when the folder is not beside the project.
@@ -198,7 +179,7 @@ TEST_F(HttpTest, SignUpConfirmLogOutAndLogBackIn) {
   HttpResponse sent = browser.PostForm("/inscription", {{"csrf", csrf},
                                                         {"email", "marie@example.mq"},
                                                         {"display_name", "Marie Joseph"},
-                                                        {"password", kPassword}});
+                                                        {"password", kTestPassword}});
   ASSERT_EQ(sent.status, 303);
   EXPECT_EQ(sent.Header("location"), "/inscription/envoyee");
   const std::string token = MailedToken("marie@example.mq");
@@ -232,7 +213,7 @@ TEST_F(HttpTest, SignUpConfirmLogOutAndLogBackIn) {
   HttpResponse login_form = browser.Get("/connexion");
   HttpResponse login = browser.PostForm("/connexion", {{"csrf", Csrf(login_form)},
                                                        {"email", "MARIE@example.mq"},
-                                                       {"password", kPassword},
+                                                       {"password", kTestPassword},
                                                        {"retour", "/compte"}});
   EXPECT_EQ(login.status, 303);
   EXPECT_EQ(login.Header("location"), "/compte");
@@ -276,7 +257,7 @@ TEST_F(HttpTest, RepeatedFailedLoginsAreAnswered429) {
               401);
   }
   HttpResponse blocked = browser.PostForm(
-      "/connexion", {{"csrf", csrf}, {"email", "marie@example.mq"}, {"password", kPassword}});
+      "/connexion", {{"csrf", csrf}, {"email", "marie@example.mq"}, {"password", kTestPassword}});
   EXPECT_EQ(blocked.status, 429);
   EXPECT_EQ(blocked.Header("retry-after"), "900");
   EXPECT_NE(blocked.body.find("Trop de tentatives"), std::string::npos);
@@ -339,7 +320,7 @@ TEST_F(HttpTest, EmailChangeIsConfirmedFromTheNewAddress) {
   HttpResponse account = browser.Get("/compte");
   HttpResponse asked = browser.PostForm("/compte/adresse", {{"csrf", Csrf(account)},
                                                             {"new_email", "marie@nouveau.mq"},
-                                                            {"current_password", kPassword}});
+                                                            {"current_password", kTestPassword}});
   ASSERT_EQ(asked.status, 303);
   const std::string token = MailedToken("marie@nouveau.mq");
   ASSERT_FALSE(token.empty());
@@ -349,7 +330,7 @@ TEST_F(HttpTest, EmailChangeIsConfirmedFromTheNewAddress) {
       other_browser.PostForm("/compte/adresse/confirmer", {{"csrf", Csrf(page)}, {"jeton", token}})
           .status,
       200);
-  EXPECT_THAT(platform_->accounts().Login("marie@nouveau.mq", kPassword, ""), IsOk());
+  EXPECT_THAT(platform_->accounts().Login("marie@nouveau.mq", kTestPassword, ""), IsOk());
 }
 
 TEST_F(HttpTest, OrganisationAdministratorsInviteColleagues) {
@@ -369,7 +350,7 @@ TEST_F(HttpTest, OrganisationAdministratorsInviteColleagues) {
   HttpResponse joined = invitee.PostForm("/invitation", {{"csrf", Csrf(invitation)},
                                                          {"jeton", token},
                                                          {"display_name", "Aline"},
-                                                         {"password", kPassword}});
+                                                         {"password", kTestPassword}});
   EXPECT_EQ(joined.status, 303);
   HttpResponse members = invitee.Get("/organisation");
   EXPECT_NE(members.body.find("vendeuse@boulangerie.mq"), std::string::npos);
@@ -392,7 +373,7 @@ TEST_F(HttpTest, AdministratorsSeeTheMailOutbox) {
 TEST_F(HttpTest, UserInputIsEscapedEverywhere) {
   const std::string name = "<img src=x onerror=alert(1)>";
   auto user = platform_->accounts().CreateUser(
-      {"xss@example.mq", name, people::Role::kYoungPerson, kPassword});
+      {"xss@example.mq", name, people::Role::kYoungPerson, kTestPassword});
   ASSERT_THAT(user, IsOk());
   HttpClient browser = LoggedIn("xss@example.mq");
   for (const char* path : {"/espace", "/compte"}) {
@@ -676,8 +657,7 @@ class HttpsTest : public HttpTest {
 };
 
 TEST_F(HttpsTest, BehindTlsCookiesAreSecureWithTheHostPrefix) {
-  (void)platform_->accounts().CreateUser(
-      {"marie@example.mq", "Marie", people::Role::kYoungPerson, kPassword});
+  NewUser(*platform_, people::Role::kYoungPerson, "marie@example.mq", "Marie");
   HttpClient browser = Client();
   HttpResponse form = browser.Get("/connexion");
   const std::string csrf_cookie = form.Header("set-cookie");
@@ -685,7 +665,8 @@ TEST_F(HttpsTest, BehindTlsCookiesAreSecureWithTheHostPrefix) {
   EXPECT_NE(csrf_cookie.find("; Secure"), std::string::npos);
   EXPECT_NE(form.Header("strict-transport-security").find("max-age="), std::string::npos);
   HttpResponse login = browser.PostForm(
-      "/connexion", {{"csrf", Csrf(form)}, {"email", "marie@example.mq"}, {"password", kPassword}},
+      "/connexion",
+      {{"csrf", Csrf(form)}, {"email", "marie@example.mq"}, {"password", kTestPassword}},
       {"Origin: https://icicestmaplace.test"});
   ASSERT_EQ(login.status, 303);
   const std::string session = login.Header("set-cookie");

@@ -20,8 +20,6 @@ namespace {
 using testing_http::HttpClient;
 using testing_http::HttpResponse;
 
-constexpr char kPassword[] = "un manguier à Sainte-Anne";
-
 // A birth date `years` years before today (Martinique), plus `days` days.
 std::string BirthDate(int years, int days = 0) {
   return FormatIsoDate(AddDays(AddYears(MartiniqueDate(std::time(nullptr)), -years), days));
@@ -61,22 +59,13 @@ class YoungHttpTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  HttpClient SignedIn(people::Role role, const std::string& email, const std::string& name,
-                      std::int64_t* id = nullptr) {
-    auto user = platform_->accounts().CreateUser({email, name, role, kPassword});
-    EXPECT_THAT(user, IsOk());
-    if (id) *id = user->id;
-    if (role == people::Role::kEmployer) {
-      auto org = platform_->accounts().CreateOrganisation(
-          {0, people::OrganisationKind::kEmployer, "Org " + email});
-      EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
-                  IsOk());
-    }
-    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
-    EXPECT_THAT(session, IsOk());
-    HttpClient client(base_);
-    client.cookies["maplace_session"] = session->token;
-    return client;
+  HttpClient SignedIn(people::Role role, const std::string& email, const std::string& name) {
+    return app::SignedIn(*platform_, base_, role, email, nullptr, name);
+  }
+  // A young person signed in, whose id goes to `id`.
+  HttpClient Young(const std::string& email, const std::string& name, std::int64_t* id) {
+    *id = NewUser(*platform_, people::Role::kYoungPerson, email, name);
+    return LoggedIn(*platform_, base_, email);
   }
 
   std::string PublishOffer(HttpClient& employer, const std::string& title) {
@@ -186,7 +175,7 @@ TEST_F(YoungHttpTest, AMinorsProfileShowsNothingToEmployersUntilTheyTickTheBox) 
   HttpClient other = SignedIn(people::Role::kEmployer, "garage@example.mq", "Garage");
   const std::string offer = PublishOffer(employer, "Apprenti cuisinier");
   std::int64_t id = 0;
-  HttpClient young = SignedIn(people::Role::kYoungPerson, "lea@example.mq", "Léa", &id);
+  HttpClient young = Young("lea@example.mq", "Léa", &id);
   const std::string path = "/employeur/jeunes/" + std::to_string(id);
   auto form = young.Get("/mon-profil");
   // 17, turning 18 tomorrow.
@@ -215,7 +204,7 @@ TEST_F(YoungHttpTest, AMinorsProfileShowsNothingToEmployersUntilTheyTickTheBox) 
 
   // An adult who applied and ticked the box: the phone too.
   std::int64_t adult_id = 0;
-  HttpClient adult = SignedIn(people::Role::kYoungPerson, "tom@example.mq", "Tom", &adult_id);
+  HttpClient adult = Young("tom@example.mq", "Tom", &adult_id);
   auto adult_form = adult.Get("/mon-profil");
   ASSERT_EQ(adult.PostForm("/mon-profil", Profile(Csrf(adult_form), BirthDate(19), true)).status,
             303);
@@ -283,7 +272,7 @@ TEST_F(YoungHttpTest, FavouritesFromTheOfferAndSearchPagesStayListedWhenClosed) 
 
 TEST_F(YoungHttpTest, ASavedSearchAlertsByMailAndItsLinkUnsubscribesWithoutLogin) {
   std::int64_t lea = 0;
-  HttpClient young = SignedIn(people::Role::kYoungPerson, "lea@example.mq", "Léa", &lea);
+  HttpClient young = Young("lea@example.mq", "Léa", &lea);
   // Visitors and employers see no « Enregistrer cette recherche ».
   EXPECT_FALSE(
       Contains(HttpClient(base_).Get("/recherche?q=cuisine").body, "Enregistrer cette recherche"));
