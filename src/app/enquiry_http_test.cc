@@ -23,8 +23,6 @@ using people::Role;
 using testing_http::HttpClient;
 using testing_http::HttpResponse;
 
-constexpr char kPassword[] = "un manguier à Sainte-Anne";
-
 class EnquiryHttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -60,36 +58,22 @@ class EnquiryHttpTest : public ::testing::Test {
 
   std::int64_t Organisation(OrganisationKind kind, const std::string& name,
                             const std::string& siret, bool validated = true) {
-    std::int64_t id = 0;
-    EXPECT_THAT(platform_->store().Write([&](Repositories& r) -> Status {
-      people::Organisation o;
-      o.kind = kind;
-      o.name = name;
-      o.siret = siret;
-      o.commune_code = "97213";
-      o.status =
-          validated ? people::OrganisationStatus::kValidated : people::OrganisationStatus::kPending;
-      auto created = r.organisations().Create(o);
-      if (!created) return Fail(created.error());
-      id = *created;
-      return Ok();
-    }),
-                IsOk());
-    return id;
+    return NewOrganisation(*platform_,
+                           {.kind = kind,
+                            .name = name,
+                            .siret = siret,
+                            .commune_code = "97213",
+                            .status = validated ? people::OrganisationStatus::kValidated
+                                                : people::OrganisationStatus::kPending});
   }
+  // A new person signed in, an administrator of `organisation` when given.
   HttpClient SignedIn(Role role, const std::string& email, std::int64_t organisation = 0) {
-    auto user = platform_->accounts().CreateUser({email, "Nom " + email, role, kPassword});
-    EXPECT_THAT(user, IsOk());
+    const std::int64_t user = NewUser(*platform_, role, email);
     if (organisation) {
-      EXPECT_THAT(
-          platform_->accounts().AddMember(organisation, user->id, people::MemberRole::kAdmin),
-          IsOk());
+      EXPECT_THAT(platform_->accounts().AddMember(organisation, user, people::MemberRole::kAdmin),
+                  IsOk());
     }
-    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
-    EXPECT_THAT(session, IsOk());
-    HttpClient client(base_);
-    client.cookies["maplace_session"] = session->token;
-    return client;
+    return LoggedIn(*platform_, base_, email);
   }
   std::int64_t Training(std::int64_t cfa, const std::string& title) {
     std::int64_t id = 0;

@@ -20,7 +20,6 @@ namespace {
 using testing_http::HttpClient;
 using testing_http::HttpResponse;
 
-constexpr char kPassword[] = "un manguier à Sainte-Anne";
 constexpr char kHeader[] =
     "rncp;cfd;niveau;intitule;rythme;dates_debut;duree_mois;places;commune_insee;codes_rome;"
     "contact_nom;contact_email;contact_telephone;publiee\n";
@@ -77,29 +76,17 @@ class TrainingHttpTest : public ::testing::Test {
 
   // A CFA user of a new CFA organisation (validated unless said otherwise), logged in.
   HttpClient Cfa(const std::string& email, const std::string& name, bool validated = true) {
-    auto user = platform_->accounts().CreateUser({email, "Marie", people::Role::kCfa, kPassword});
-    EXPECT_THAT(user, IsOk());
-    std::int64_t organisation = 0;
-    EXPECT_THAT(platform_->store().Write([&](Repositories& r) -> Status {
-      people::Organisation o;
-      o.kind = people::OrganisationKind::kCfa;
-      o.name = name;
-      o.commune_code = "97209";
-      o.address = "1 boulevard du Général de Gaulle";
-      o.status =
-          validated ? people::OrganisationStatus::kValidated : people::OrganisationStatus::kPending;
-      auto id = r.organisations().Create(o);
-      if (!id) return Fail(id.error());
-      organisation = *id;
-      return r.organisations().AddMember({*id, user->id, people::MemberRole::kAdmin});
-    }),
-                IsOk());
-    organisations_[email] = organisation;
-    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
-    EXPECT_THAT(session, IsOk());
-    HttpClient client(base_);
-    client.cookies["maplace_session"] = session->token;
-    return client;
+    const std::int64_t user = NewUser(*platform_, people::Role::kCfa, email, "Marie");
+    organisations_[email] =
+        NewOrganisation(*platform_,
+                        {.kind = people::OrganisationKind::kCfa,
+                         .name = name,
+                         .address = "1 boulevard du Général de Gaulle",
+                         .commune_code = "97209",
+                         .status = validated ? people::OrganisationStatus::kValidated
+                                             : people::OrganisationStatus::kPending},
+                        user);
+    return LoggedIn(*platform_, base_, email);
   }
 
   std::vector<std::pair<std::string, std::string>> Form(const std::string& csrf,
@@ -230,12 +217,8 @@ TEST_F(TrainingHttpTest, AnotherCfaGetsA404OnEveryRouteOfATraining) {
   EXPECT_EQ(owner.Get("/cfa/formations/" + id).status, 200);
   EXPECT_TRUE(Contains(owner.Get("/cfa/formations/" + id).body, "CAP Cuisine"));
   // An employer is no CFA: 403 on the CFA's space.
-  auto employer = platform_->accounts().CreateUser(
-      {"patron@example.mq", "Jean", people::Role::kEmployer, kPassword});
-  ASSERT_THAT(employer, IsOk());
-  auto session = platform_->accounts().Login("patron@example.mq", kPassword, "127.0.0.1");
-  HttpClient boss(base_);
-  boss.cookies["maplace_session"] = session->token;
+  NewUser(*platform_, people::Role::kEmployer, "patron@example.mq", "Jean");
+  HttpClient boss = LoggedIn(*platform_, base_, "patron@example.mq");
   EXPECT_EQ(boss.Get("/cfa/formations/" + id).status, 403);
 }
 

@@ -20,8 +20,6 @@ namespace {
 using testing_http::HttpClient;
 using testing_http::HttpResponse;
 
-constexpr char kPassword[] = "un manguier à Sainte-Anne";
-
 class WorkshopHttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -55,28 +53,14 @@ class WorkshopHttpTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  HttpClient Login(const std::string& email) {
-    auto session = platform_->accounts().Login(email, kPassword, "127.0.0.1");
-    EXPECT_THAT(session, IsOk());
-    HttpClient client(base_);
-    client.cookies["maplace_session"] = session->token;
-    return client;
-  }
-  std::int64_t User(people::Role role, const std::string& email, const std::string& name) {
-    auto user = platform_->accounts().CreateUser({email, name, role, kPassword});
-    EXPECT_THAT(user, IsOk());
-    return user->id;
-  }
   // A validated organisation in `commune` with its members.
   std::int64_t Organisation(people::OrganisationKind kind, const std::string& name,
                             const std::string& commune, const std::vector<std::int64_t>& members) {
-    people::Organisation o{0, kind, name};
-    o.commune_code = commune;
-    auto id = platform_->accounts().CreateOrganisation(o);
-    EXPECT_THAT(id, IsOk());
+    const std::int64_t id =
+        NewOrganisation(*platform_, {.kind = kind, .name = name, .commune_code = commune});
     for (auto m : members)
-      EXPECT_THAT(platform_->accounts().AddMember(*id, m, people::MemberRole::kMember), IsOk());
-    return *id;
+      EXPECT_THAT(platform_->accounts().AddMember(id, m, people::MemberRole::kMember), IsOk());
+    return id;
   }
   std::vector<Mail> MailsTo(const std::string& email) {
     std::vector<Mail> out;
@@ -124,15 +108,15 @@ class WorkshopHttpTest : public ::testing::Test {
 };
 
 TEST_F(WorkshopHttpTest, InviteRegisterWaitPromoteAttendAndRate) {
-  User(people::Role::kAdvisor, "conseil@opco.mq", "Conseillère");
-  const auto ana = User(people::Role::kCfa, "ana@cfa-centre.mq", "Ana Centre");
-  const auto bob = User(people::Role::kCfa, "bob@cfa-centre.mq", "Bob Centre");
-  const auto sud = User(people::Role::kCfa, "sud@cfa-sud.mq", "Sophie Sud");
-  const auto boss = User(people::Role::kEmployer, "chef@resto.mq", "Chef");
+  NewUser(*platform_, people::Role::kAdvisor, "conseil@opco.mq", "Conseillère");
+  const auto ana = NewUser(*platform_, people::Role::kCfa, "ana@cfa-centre.mq", "Ana Centre");
+  const auto bob = NewUser(*platform_, people::Role::kCfa, "bob@cfa-centre.mq", "Bob Centre");
+  const auto sud = NewUser(*platform_, people::Role::kCfa, "sud@cfa-sud.mq", "Sophie Sud");
+  const auto boss = NewUser(*platform_, people::Role::kEmployer, "chef@resto.mq", "Chef");
   Organisation(people::OrganisationKind::kCfa, "CFA du Centre", "97213", {ana, bob});
   Organisation(people::OrganisationKind::kCfa, "CFA du Sud", "97227", {sud});
   Organisation(people::OrganisationKind::kEmployer, "Restaurant du Centre", "97213", {boss});
-  HttpClient advisor = Login("conseil@opco.mq");
+  HttpClient advisor = LoggedIn(*platform_, base_, "conseil@opco.mq");
 
   // A form with mistakes comes back in French and stores nothing.
   auto form = advisor.Get("/conseil/ateliers/nouvelle");
@@ -176,7 +160,7 @@ TEST_F(WorkshopHttpTest, InviteRegisterWaitPromoteAttendAndRate) {
       "dont 0 à inviter"));
 
   // Ana registers herself: the only seat. Then Bob: the waiting list.
-  HttpClient ana_client = Login("ana@cfa-centre.mq");
+  HttpClient ana_client = LoggedIn(*platform_, base_, "ana@cfa-centre.mq");
   auto list = ana_client.Get("/ateliers");
   ASSERT_EQ(list.status, 200);
   EXPECT_TRUE(Contains(list.body, "Accueillir son apprenti"));
@@ -212,7 +196,7 @@ TEST_F(WorkshopHttpTest, InviteRegisterWaitPromoteAttendAndRate) {
   EXPECT_TRUE(Contains(ics.body, "BEGIN:VCALENDAR\r\n"));
   EXPECT_TRUE(Contains(ics.body, "DTSTART:20301203T130000Z\r\n"));  // 09:00 in Martinique
   EXPECT_TRUE(Contains(ics.body, "DTEND:20301203T160000Z\r\n"));
-  HttpClient sud_client = Login("sud@cfa-sud.mq");
+  HttpClient sud_client = LoggedIn(*platform_, base_, "sud@cfa-sud.mq");
   EXPECT_EQ(sud_client.Get("/ateliers/" + id + "/calendrier.ics").status, 404);
 
   // A material to download: by staff and the registered organisation only, checked by content.
@@ -321,13 +305,13 @@ TEST_F(WorkshopHttpTest, InviteRegisterWaitPromoteAttendAndRate) {
 }
 
 TEST_F(WorkshopHttpTest, StaffPagesAreForStaffOnly) {
-  User(people::Role::kAdvisor, "conseil@opco.mq", "Conseillère");
-  const auto ana = User(people::Role::kCfa, "ana@cfa.mq", "Ana");
-  const auto boss = User(people::Role::kEmployer, "chef@resto.mq", "Chef");
-  User(people::Role::kYoungPerson, "lea@example.mq", "Léa");
+  NewUser(*platform_, people::Role::kAdvisor, "conseil@opco.mq", "Conseillère");
+  const auto ana = NewUser(*platform_, people::Role::kCfa, "ana@cfa.mq", "Ana");
+  const auto boss = NewUser(*platform_, people::Role::kEmployer, "chef@resto.mq", "Chef");
+  NewUser(*platform_, people::Role::kYoungPerson, "lea@example.mq", "Léa");
   Organisation(people::OrganisationKind::kCfa, "CFA", "97213", {ana});
   Organisation(people::OrganisationKind::kEmployer, "Resto", "97213", {boss});
-  HttpClient advisor = Login("conseil@opco.mq");
+  HttpClient advisor = LoggedIn(*platform_, base_, "conseil@opco.mq");
   const std::string id = CreateSession(advisor, "5", "2030-12-03T09:00", "2030-12-03T12:00");
   ASSERT_FALSE(id.empty());
 
@@ -339,9 +323,9 @@ TEST_F(WorkshopHttpTest, StaffPagesAreForStaffOnly) {
                                                 "/conseil/ateliers/export",
                                                 "/conseil/poec",
                                                 "/conseil/poec/nouveau"};
-  HttpClient young = Login("lea@example.mq");
-  HttpClient cfa = Login("ana@cfa.mq");
-  HttpClient employer = Login("chef@resto.mq");
+  HttpClient young = LoggedIn(*platform_, base_, "lea@example.mq");
+  HttpClient cfa = LoggedIn(*platform_, base_, "ana@cfa.mq");
+  HttpClient employer = LoggedIn(*platform_, base_, "chef@resto.mq");
   HttpClient visitor(base_);
   for (const auto& path : staff_pages) {
     EXPECT_EQ(young.Get(path).status, 403) << path;
@@ -362,8 +346,8 @@ TEST_F(WorkshopHttpTest, StaffPagesAreForStaffOnly) {
 }
 
 TEST_F(WorkshopHttpTest, PoecProgrammeWithCohortAndOutcomes) {
-  User(people::Role::kAdvisor, "conseil@opco.mq", "Conseillère");
-  HttpClient advisor = Login("conseil@opco.mq");
+  NewUser(*platform_, people::Role::kAdvisor, "conseil@opco.mq", "Conseillère");
+  HttpClient advisor = LoggedIn(*platform_, base_, "conseil@opco.mq");
   auto form = advisor.Get("/conseil/poec/nouveau");
   ASSERT_EQ(form.status, 200);
   const std::vector<std::pair<std::string, std::string>> fields = {
