@@ -26,23 +26,15 @@ class ContractsHttpTest : public ::testing::Test {
     platform_ = std::move(*platform);
     ASSERT_THAT(platform_->StartWeb(), IsOk());
     base_ = "http://127.0.0.1:" + std::to_string(platform_->server().port());
-    ASSERT_THAT(platform_->store().Write([](Repositories& r) -> Status {
-      people::Organisation hotel;
-      hotel.kind = people::OrganisationKind::kEmployer;
-      hotel.name = "Hôtel Bleu";
-      hotel.siret = "73282932000074";
-      hotel.created_at = 1;
-      if (auto id = r.organisations().Create(hotel); !id) return Fail(id.error());
-      people::Organisation cfa;
-      cfa.kind = people::OrganisationKind::kCfa;
-      cfa.name = "CFA Caraïbes";
-      cfa.siret = "55210055400013";
-      cfa.uai = "9720001A";
-      cfa.created_at = 1;
-      if (auto id = r.organisations().Create(cfa); !id) return Fail(id.error());
-      return Ok();
-    }),
-                IsOk());
+    NewOrganisation(*platform_, {.kind = people::OrganisationKind::kEmployer,
+                                 .name = "Hôtel Bleu",
+                                 .siret = "73282932000074",
+                                 .created_at = 1});
+    NewOrganisation(*platform_, {.kind = people::OrganisationKind::kCfa,
+                                 .name = "CFA Caraïbes",
+                                 .siret = "55210055400013",
+                                 .uai = "9720001A",
+                                 .created_at = 1});
   }
   void TearDown() override {
     platform_.reset();

@@ -27,14 +27,10 @@ class ConventionHttpTest : public ::testing::Test {
     platform_ = std::move(*platform);
     ASSERT_THAT(platform_->StartWeb(), IsOk());
     base_ = "http://127.0.0.1:" + std::to_string(platform_->server().port());
+    partner_ = NewOrganisation(*platform_, {.kind = people::OrganisationKind::kPartner,
+                                            .name = "Agence de mobilité outre-mer",
+                                            .created_at = 1});
     ASSERT_THAT(platform_->store().Write([&](Repositories& r) -> Status {
-      people::Organisation o;
-      o.kind = people::OrganisationKind::kPartner;
-      o.name = "Agence de mobilité outre-mer";
-      o.created_at = 1;
-      auto partner = r.organisations().Create(o);
-      if (!partner) return Fail(partner.error());
-      partner_ = *partner;
       budgets::Envelope e;
       e.aid_id = "ultramarine-mobility";
       e.year = 2026;
