@@ -98,7 +98,7 @@ TEST_F(SteeringHttpTest, TheApiGivesEveryFigureWithItsDefinitionAndFilters) {
   ASSERT_TRUE(i.contains("applications.funnel")) << all.body.substr(0, 3000);
   EXPECT_EQ(i["applications.funnel"]["value"], 4);
   EXPECT_EQ(i["applications.funnel"]["previous"], 2);
-  EXPECT_EQ(i["young_people.accompanied"]["value"], 6);
+  EXPECT_EQ(i["young_people.accompanied"]["value"], 7);
   EXPECT_EQ(i["hires.tension"]["value"], 1);
   EXPECT_EQ(i["aids.requests"]["value"], 5);
   EXPECT_EQ(i["applications.response_days"]["unit"], "days");

@@ -78,9 +78,54 @@ TEST_P(ReportingContract, AidRequestsByAidAndStateLeaveDraftsOut) {
   EXPECT_EQ(akto->size(), 2u);  // the hotel's two; young people's own requests have no OPCO
   auto people = Read([&](auto& r) { return r.AidRequestPeople({}, k2025, k2026); });
   EXPECT_EQ(*people, (std::vector<reporting::RequestPerson>{{ids_.u2, std::nullopt, "Jeune 2"}}));
+  // r3 names « M. JOSEPH »: its link to Mélissa's follow-up says who she is.
+  auto named = Read([&](auto& r) { return r.AidRequestPeople({.area = "201"}, k2026, k2027); });
+  ASSERT_THAT(named, IsOk());
+  ASSERT_EQ(named->size(), 2u);
+  for (const auto& p : *named)
+    EXPECT_EQ(p.linked.has_value(), p.beneficiary_name == "M. JOSEPH") << p.beneficiary_name;
   auto kinds = Read([&](auto& r) { return r.CommittedByContractKind(2026); });
   EXPECT_EQ(*kinds, (std::vector<reporting::RequestCell>{{"", "apprentissage", 1, 200'000},
                                                          {"", "professionnalisation", 0, 0}}));
+}
+
+TEST_P(ReportingContract, ApprenticesAtTheRequestingOrganisations) {
+  // The hotel and the builder asked in 2026: their apprentices, as employer (Mélissa at both).
+  auto at = Read([&](auto& r) { return r.ApprenticesAtRequesters({}, k2026, k2027); });
+  ASSERT_THAT(at, IsOk());
+  std::vector<std::string> names;
+  for (const auto& a : *at)
+    names.push_back(std::to_string(a.organisation_id == ids_.hotel) + " " + a.first_name +
+                    (a.who.account_id ? " (account)" : ""));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"1 Mélissa", "1 Léa", "0 Mélissa", "0 Jordan (account)"}));
+  // Only the hotel asked in the Centre; nobody asked in 2025 but young people themselves.
+  EXPECT_EQ(Read([&](auto& r) {
+              return r.ApprenticesAtRequesters({.area = "201"}, k2026, k2027);
+            })->size(),
+            2u);
+  EXPECT_TRUE(Read([&](auto& r) { return r.ApprenticesAtRequesters({}, k2025, k2026); })->empty());
+}
+
+TEST_P(ReportingContract, FollowedApprenticesByMartiniqueYearAndTheirContracts) {
+  const auto firsts = [&](const reporting::Scope& scope, UnixSeconds from, UnixSeconds to) {
+    auto followed = Read([&](auto& r) { return r.FollowedApprentices(scope, from, to); });
+    EXPECT_THAT(followed, IsOk());
+    std::vector<std::optional<std::int64_t>> accounts;
+    for (const auto& a : *followed) accounts.push_back(a.account_id);
+    return accounts;
+  };
+  // 2026: Mélissa's difficulty and link, Jordan's note of 31 December 23:30 there.
+  EXPECT_EQ(firsts({}, k2026, k2027),
+            (std::vector<std::optional<std::int64_t>>{std::nullopt, ids_.u5}));
+  EXPECT_EQ(firsts({}, k2025, k2026), (std::vector<std::optional<std::int64_t>>{ids_.u5}));
+  EXPECT_EQ(firsts({}, k2027, k2027 + 365 * kDay).size(), 1u);  // Léa's action
+  // Through any of their contracts: Mélissa's builder contract is in the Nord Atlantique.
+  EXPECT_EQ(firsts({.area = "202"}, k2026, k2027).size(), 2u);
+  EXPECT_EQ(firsts({.area = "201"}, k2026, k2027).size(), 1u);
+  EXPECT_EQ(firsts({.opco = "constructys", .level = 3}, k2026, k2027).size(), 2u);
+  EXPECT_TRUE(firsts({.branch = "1979", .level = 3}, k2026, k2027).empty());
+  EXPECT_TRUE(firsts({.rome = "F1703"}, k2026, k2027).empty());
 }
 
 TEST_P(ReportingContract, DrillDownListsTheRecordsOfAStep) {

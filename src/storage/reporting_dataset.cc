@@ -171,14 +171,14 @@ Result<Ids> Write(Store& store) {
           record.request.hands.committer = ids.manager;
           record.envelope_id = ids.envelope_2026;
         }
-        r.aid_requests().Create(record).value();
+        return r.aid_requests().Create(record).value();
       };
       request("ultramarine-mobility", RequestState::kSubmitted, ids.u1, std::nullopt, "Jeune 1",
               kMid2026, 100'000);
       request("driving-licence", RequestState::kSubmitted, ids.employer_user, ids.hotel,
               "Mélissa Joseph", kMid2026, 50'000);
-      request("driving-licence", RequestState::kRejected, ids.employer_user, ids.hotel,
-              "  mélissa JOSEPH ", kMid2026, 50'000);
+      const auto r3 = request("driving-licence", RequestState::kRejected, ids.employer_user,
+                              ids.hotel, "M. JOSEPH", kMid2026, 50'000);
       request("driving-licence", RequestState::kSubmitted, ids.employer_user, ids.builder,
               "Kévin Louis", kLast2026, 50'000);
       request("ultramarine-mobility", RequestState::kSubmitted, ids.u2, std::nullopt, "Jeune 2",
@@ -190,16 +190,23 @@ Result<Ids> Write(Store& store) {
       if (auto s = budgets::Commit(r, ids.envelope_2026, 200'000, {ids.manager, kMid2026, ""}); !s)
         return s;
 
-      contracts::Apprentice apprentice;
-      apprentice.last_name = "Joseph";
-      apprentice.first_name = "Mélissa";
-      apprentice.birth_date = *ParseIsoDate("2006-05-04");
-      apprentice.created_at = apprentice.updated_at = kMid2025;
-      const auto person = r.contracts().AddApprentice(apprentice, "joseph|melissa|2006-05-04");
-      const auto contract = [&](std::int64_t employer, int level, const char* starts,
-                                const char* ends, std::optional<const char*> broken) {
+      const auto apprentice = [&](std::string last, std::string first, std::int64_t account) {
+        contracts::Apprentice a;
+        a.last_name = std::move(last);
+        a.first_name = std::move(first);
+        a.birth_date = *ParseIsoDate("2006-05-04");
+        a.young_person_id = account;
+        a.created_at = a.updated_at = kMid2025;
+        return r.contracts().AddApprentice(a, a.last_name + "|" + a.first_name).value();
+      };
+      const auto melissa = apprentice("Joseph", "Mélissa", 0);
+      const auto jordan = apprentice("Marie", "Jordan", ids.u5);
+      const auto lea = apprentice("Victor", "Léa", 0);
+      const auto contract = [&](std::int64_t person, std::int64_t employer, int level,
+                                const char* starts, const char* ends,
+                                std::optional<const char*> broken) {
         contracts::Contract c;
-        c.apprentice_id = person.value();
+        c.apprentice_id = person;
         c.employer_id = employer;
         c.certification_title = "Diplôme";
         c.level = level;
@@ -217,8 +224,27 @@ Result<Ids> Write(Store& store) {
         c.created_at = c.updated_at = kMid2025;
         r.contracts().AddContract(c).value();
       };
-      contract(ids.hotel, 4, "2026-03-01", "2026-08-31", std::nullopt);
-      contract(ids.builder, 3, "2025-09-01", "2027-08-31", "2026-02-10");
+      contract(melissa, ids.hotel, 4, "2026-03-01", "2026-08-31", std::nullopt);
+      contract(melissa, ids.builder, 3, "2025-09-01", "2027-08-31", "2026-02-10");
+      contract(jordan, ids.builder, 3, "2024-09-01", "2027-08-31", std::nullopt);
+      contract(lea, ids.hotel, 4, "2024-09-01", "2027-06-30", std::nullopt);
+
+      contracts::DifficultyEntry difficulty;
+      difficulty.apprentice_id = melissa;
+      difficulty.kind = contracts::Difficulty::kTransport;
+      difficulty.noted_on = *ParseIsoDate("2026-07-01");
+      difficulty.created_by = ids.advisor;
+      difficulty.created_at = kMid2026;
+      r.contracts().AddDifficulty(difficulty).value();
+      r.contracts().LinkAidRequest(melissa, r3, ids.advisor, kMid2026).value();
+      r.contracts().AddRisk({0, jordan, "low", "Trajets", ids.advisor, "", kLast2025}).value();
+      r.contracts()
+          .AddNote({0, jordan, "Point d'étape.", false, false, ids.advisor, "", kLast2026})
+          .value();
+      r.contracts()
+          .AddAction({0, lea, "Appeler le tuteur.", *ParseIsoDate("2027-01-15"), std::nullopt,
+                      ids.advisor, kFirst2027})
+          .value();
     } catch (const tl::bad_expected_access<Error>& e) {
       return Fail(e.error());
     }

@@ -53,17 +53,25 @@ struct Ids {
 // Aid requests (sent unless said):
 //  r1 u1's own, mid-2026, submitted, 1 000 €, ultramarine-mobility
 //  r2 hotel for « Mélissa Joseph », mid-2026, submitted, 500 €, driving-licence
-//  r3 hotel for «   mélissa JOSEPH  », mid-2026, rejected, 500 €, driving-licence
+//  r3 hotel for « M. JOSEPH », mid-2026, rejected, 500 €, driving-licence; linked to Mélissa's
+//     follow-up
 //  r4 builder for « Kévin Louis », 31/12/2026 23:30 Martinique, submitted, 500 €, driving-licence
 //  r5 u2's own, 31/12/2025 23:30 Martinique, submitted, 1 000 €, ultramarine-mobility
 //  r6 u3's own, mid-2026, draft (never counted)
 //  r7 u4's own, mid-2026, committed on the 2026 envelope, 2 000 €, ultramarine-mobility,
 //     an apprenticeship contract
 // 2026: 5 requests (submitted 3, rejected 1, committed 1); 2025: 1.
-// Young people accompanied 2026: u1, u2, u3 (applications), Mélissa, Kévin, u4 (aids) = 6;
-// 2025: u4, u5 (applications), u2 (aid) = 3.
-// Contracts (Mélissa): hotel, level 4, 1/3/2026 → 31/8/2026 (started and completed in 2026);
-// builder, level 3, 1/9/2025 → 31/8/2027, broken 10/2/2026 (started 2025, broken 2026).
+// Apprentices of the register and their contracts:
+//  Mélissa Joseph, no account: hotel, level 4, 1/3/2026 → 31/8/2026 (started and completed in
+//    2026); builder, level 3, 1/9/2025 → 31/8/2027, broken 10/2/2026 (started 2025, broken
+//    2026). Follow-up: a difficulty, mid-2026; r3 linked to it.
+//  Jordan Marie, account u5: builder, level 3, 1/9/2024 → 31/8/2027 (no event in 2025–2026).
+//    Follow-up: a risk on 31/12/2025 and a note on 31/12/2026, 23:30 Martinique.
+//  Léa Victor, no account: hotel, level 4, 1/9/2024 → 30/6/2027. Follow-up: an action on
+//    1/1/2027, 00:30 Martinique.
+// Young people accompanied 2026: u1, u2, u3 (applications); u1, u4, Kévin and Mélissa (aids: r2
+// by her name at her employer, r3 by its link); Mélissa and u5 (follow-ups: Jordan's account) =
+// 7. 2025: u4, u5 (applications), u2 (aid), u5 again (Jordan's risk) = 3. 2027: u6, Léa = 2.
 // Envelopes: ultramarine-mobility 2026, 50 000 € allocated, 2 000 € committed (r7); 2025,
 // 30 000 € allocated.
 Result<Ids> Write(Store& store);

@@ -17,7 +17,9 @@ inline void Prepare(soci::statement& st, const std::string& query) {
 }
 
 // The bindings of a statement built piece by piece: each value stays where it is until the
-// statement has run, and gets a name of its own (SOCI binds a repeated name once).
+// statement has run, and gets a name of its own (SOCI binds a repeated name once). SOCI binds
+// by position: call Text/Number in the order their names appear in the query — never twice in
+// one function call's arguments, whose order of evaluation is unspecified.
 class Binder {
  public:
   explicit Binder(soci::statement& st) : st_(st) {}

@@ -411,14 +411,15 @@ class SqlContracts final : public ContractRepository {
   Result<std::vector<FigureRow>> FigureRows(Date from, Date to) override {
     return Guard("contract figures", [&]() -> Result<std::vector<FigureRow>> {
       const std::string a = FormatIsoDate(from), b = FormatIsoDate(to);
-      std::string kind, starts, ends, broken, cfa_name, area, area_name, idcc, branch;
+      std::string kind, starts, ends, broken, cfa_name, area, area_name, idcc, branch, opco;
       long long cfa = 0;
       int level = 0;
       soci::statement st =
           (sql_.prepare
                << "SELECT c.kind, c.level, c.starts_on, c.ends_on, c.broken_on, "
                   "COALESCE(c.cfa_id, 0), COALESCE(f.name, ''), COALESCE(ca.area_code, ''), "
-                  "COALESCE(ea.name, ''), e.idcc, COALESCE(ib.branch, '') FROM contracts c "
+                  "COALESCE(ea.name, ''), e.idcc, COALESCE(ib.branch, ''), COALESCE(ib.opco, '') "
+                  "FROM contracts c "
                   "JOIN organisations e ON e.id = c.employer_id "
                   "LEFT JOIN organisations f ON f.id = c.cfa_id "
                   "LEFT JOIN commune_areas ca ON ca.insee_code = e.commune_code "
@@ -429,7 +430,7 @@ class SqlContracts final : public ContractRepository {
            soci::use(a), soci::use(b), soci::use(a), soci::use(b), soci::use(a), soci::use(b),
            soci::into(kind), soci::into(level), soci::into(starts), soci::into(ends),
            soci::into(broken), soci::into(cfa), soci::into(cfa_name), soci::into(area),
-           soci::into(area_name), soci::into(idcc), soci::into(branch));
+           soci::into(area_name), soci::into(idcc), soci::into(branch), soci::into(opco));
       st.execute();
       std::vector<FigureRow> out;
       while (st.fetch()) {
@@ -445,6 +446,7 @@ class SqlContracts final : public ContractRepository {
         r.area_name = area_name;
         r.idcc = idcc;
         r.branch = branch;
+        r.opco = opco;
         out.push_back(std::move(r));
       }
       return out;

@@ -1,6 +1,7 @@
 #include "storage/sql_reporting.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <soci/soci.h>
 
 #include "storage/sql_binder.h"
@@ -79,6 +80,12 @@ std::vector<RecordLine> ReadLines(soci::statement& st, const std::string& select
     line.at = at;
     out.push_back(line);
   }
+  return out;
+}
+
+reporting::ApprenticeRef Apprentice(long long id, long long account) {
+  reporting::ApprenticeRef out{id, std::nullopt};
+  if (account != 0) out.account_id = account;
   return out;
 }
 
@@ -199,21 +206,104 @@ class SqlReporting final : public reporting::ReportingRepository {
       soci::statement st(sql_);
       Binder bind(st);
       const std::string where = Where(RequestConditions(scope, bind, from, to));
-      long long requester = 0, organisation = 0;
+      long long requester = 0, organisation = 0, apprentice = 0, account = 0;
       std::string name;
       st.exchange(soci::into(requester));
       st.exchange(soci::into(organisation));
       st.exchange(soci::into(name));
+      st.exchange(soci::into(apprentice));
+      st.exchange(soci::into(account));
       Prepare(st, fmt::format("SELECT DISTINCT q.requester_id, COALESCE(q.organisation_id, 0), "
-                              "q.beneficiary_name{}{}",
+                              "q.beneficiary_name, COALESCE(ap.id, 0), "
+                              "COALESCE(ap.young_person_id, 0){}"
+                              " LEFT JOIN follow_up_aid_requests fa ON fa.aid_request_id = q.id"
+                              " LEFT JOIN apprentices ap ON ap.id = fa.apprentice_id{}",
                               kRequestsFrom, where));
       st.execute();
       std::vector<reporting::RequestPerson> out;
       while (st.fetch()) {
-        reporting::RequestPerson p{requester, std::nullopt, name};
+        reporting::RequestPerson p{requester, std::nullopt, name, std::nullopt};
         if (organisation != 0) p.organisation_id = organisation;
+        if (apprentice != 0) p.linked = Apprentice(apprentice, account);
         out.push_back(std::move(p));
       }
+      return out;
+    });
+  }
+
+  Result<std::vector<reporting::ApprenticeAt>> ApprenticesAtRequesters(const Scope& scope,
+                                                                       UnixSeconds from,
+                                                                       UnixSeconds to) override {
+    return Guard(
+        "apprentices at requesters", [&]() -> Result<std::vector<reporting::ApprenticeAt>> {
+          soci::statement st(sql_);
+          Binder bind(st);
+          auto conditions = RequestConditions(scope, bind, from, to);
+          conditions.push_back("q.organisation_id IS NOT NULL");
+          long long organisation = 0, apprentice = 0, account = 0;
+          std::string last, first;
+          st.exchange(soci::into(organisation));
+          st.exchange(soci::into(apprentice));
+          st.exchange(soci::into(account));
+          st.exchange(soci::into(last));
+          st.exchange(soci::into(first));
+          Prepare(st, fmt::format("SELECT DISTINCT r.organisation_id, ap.id, "
+                                  "COALESCE(ap.young_person_id, 0), ap.last_name, ap.first_name "
+                                  "FROM (SELECT DISTINCT q.organisation_id{}{}) r"
+                                  " JOIN contracts c ON c.employer_id = r.organisation_id"
+                                  " OR c.cfa_id = r.organisation_id"
+                                  " JOIN apprentices ap ON ap.id = c.apprentice_id"
+                                  " ORDER BY r.organisation_id, ap.id",
+                                  kRequestsFrom, Where(conditions)));
+          st.execute();
+          std::vector<reporting::ApprenticeAt> out;
+          while (st.fetch())
+            out.push_back({organisation, Apprentice(apprentice, account), last, first});
+          return out;
+        });
+  }
+
+  Result<std::vector<reporting::ApprenticeRef>> FollowedApprentices(const Scope& scope,
+                                                                    UnixSeconds from,
+                                                                    UnixSeconds to) override {
+    if (!scope.rome.empty()) return std::vector<reporting::ApprenticeRef>{};
+    return Guard("followed apprentices", [&]() -> Result<std::vector<reporting::ApprenticeRef>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      std::vector<std::string> entries;
+      for (const auto& [table, at] : {std::pair{"follow_up_difficulties", "created_at"},
+                                      {"follow_up_risks", "created_at"},
+                                      {"follow_up_actions", "created_at"},
+                                      {"follow_up_notes", "created_at"},
+                                      {"follow_up_aid_requests", "linked_at"}}) {
+        // Bound in the order they appear (SOCI binds by position).
+        const std::string after = bind.Number(from), before = bind.Number(to);
+        entries.push_back(fmt::format("SELECT apprentice_id FROM {} WHERE {} >= {} AND {} < {}",
+                                      table, at, after, at, before));
+      }
+      std::vector<std::string> conditions{
+          fmt::format("ap.id IN ({})", fmt::join(entries, " UNION "))};
+      // Through any of the apprentice's contracts: its employer and its level.
+      auto contract = ScopeConditions(scope, bind, false);
+      if (scope.level != 0) contract.push_back("c.level = " + bind.Number(scope.level));
+      if (!contract.empty()) {
+        contract.insert(contract.begin(), "c.apprentice_id = ap.id");
+        conditions.push_back(
+            fmt::format("EXISTS (SELECT 1 FROM contracts c"
+                        " JOIN organisations g ON g.id = c.employer_id"
+                        " LEFT JOIN commune_areas ca ON ca.insee_code = g.commune_code"
+                        " LEFT JOIN idcc_branches b ON b.idcc = g.idcc{})",
+                        Where(contract)));
+      }
+      long long apprentice = 0, account = 0;
+      st.exchange(soci::into(apprentice));
+      st.exchange(soci::into(account));
+      Prepare(st, fmt::format("SELECT ap.id, COALESCE(ap.young_person_id, 0) FROM apprentices ap{}"
+                              " ORDER BY ap.id",
+                              Where(conditions)));
+      st.execute();
+      std::vector<reporting::ApprenticeRef> out;
+      while (st.fetch()) out.push_back(Apprentice(apprentice, account));
       return out;
     });
   }

@@ -23,6 +23,7 @@ struct FigureRow {
   std::string area_name;
   std::string idcc;  // the employer's, "" unknown
   std::string branch;
+  std::string opco;  // the OPCO of that IDCC (idcc_branches), "" unknown
 };
 
 class ContractRepository {

@@ -38,7 +38,8 @@ std::vector<CountsBy> ByLabel(const std::map<std::string, CountsBy>& lines) {
 
 }  // namespace
 
-Result<YearFigures> FiguresOfYear(Repositories& repos, int year, Date today) {
+Result<YearFigures> FiguresOfYear(Repositories& repos, int year, Date today,
+                                  const FigureFilter& keep) {
   if (year < 2000 || year > 2100)
     return FailFields("year out of range", {{"year", "Choisissez une année entre 2000 et 2100."}});
   const Date from{std::chrono::year{year}, std::chrono::January, std::chrono::day{1}};
@@ -49,6 +50,7 @@ Result<YearFigures> FiguresOfYear(Repositories& repos, int year, Date today) {
   figures.year = year;
   std::map<std::string, CountsBy> cfa, area, branch, level, kind;
   for (const FigureRow& r : *rows) {
+    if (keep && !keep(r)) continue;
     Counts c;
     c.started = Within(r.starts_on, from, to) ? 1 : 0;
     c.broken = r.broken_on && Within(*r.broken_on, from, to) ? 1 : 0;

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/date.h"
 #include "core/error.h"
+#include "domain/contracts/contract_repository.h"
 
 namespace maplace {
 class Repositories;
@@ -45,9 +47,12 @@ struct YearFigures {
   std::vector<CountsBy> by_kind;           // key: "apprentissage", "professionnalisation"
 };
 
-// Computed in the caller's transaction (call it inside `Store::Read`), each breakdown by label.
+// Computed in the caller's transaction (call it inside `Store::Read`), each breakdown by label,
+// over the contracts `keep` accepts (all when empty): the steering filters cross there.
 // kInvalidArgument (fields["year"]) outside 2000–2100. Needs the SQL store (the in-memory store
 // of the unit tests keeps no contracts).
-Result<YearFigures> FiguresOfYear(Repositories& repos, int year, Date today);
+using FigureFilter = std::function<bool(const FigureRow&)>;
+Result<YearFigures> FiguresOfYear(Repositories& repos, int year, Date today,
+                                  const FigureFilter& keep = {});
 
 }  // namespace maplace::contracts

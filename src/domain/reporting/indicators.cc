@@ -10,7 +10,6 @@
 #include <set>
 
 #include "core/date.h"
-#include "core/text.h"
 #include "domain/aid_requests/aid_request_repository.h"
 #include "domain/budgets/budget_repository.h"
 #include "domain/contracts/figures.h"
@@ -19,6 +18,7 @@
 #include "domain/people/organisation_repository.h"
 #include "domain/people/role.h"
 #include "domain/poec/poec_service.h"
+#include "domain/reporting/accompanied.h"
 #include "domain/workshops/workshop_service.h"
 
 namespace maplace::reporting {
@@ -38,6 +38,7 @@ UnixSeconds YearStart(int year) {
 // Which filters each family of figures honours (see Filters).
 const Names kYearOnly = {"year"};
 const Names kOrganisationSide = {"year", "area", "branch", "opco"};
+const Names kContractSide = {"year", "area", "branch", "opco", "level"};
 const Names kEveryFilter = {"year", "area", "branch", "opco", "level", "rome"};
 
 std::string_view FilterLabel(std::string_view name) {
@@ -96,11 +97,6 @@ void SortBreakdown(Indicator& indicator) {
             [](const Breakdown& a, const Breakdown& b) { return a.key < b.key; });
 }
 
-// The same name however it was typed: "  Mélissa JOSEPH " and "mélissa joseph".
-std::string NameKey(std::string_view name) {
-  return text::AsciiLower(text::SingleLine(text::Trim(name)));
-}
-
 bool Granted(const aid_requests::AidRequest& r) {
   return r.state == RequestState::kCommitted || r.state == RequestState::kPaid ||
          (r.state == RequestState::kClosed && r.paid_cents > 0);
@@ -140,6 +136,8 @@ struct YearData {
   std::vector<std::int64_t> applicants;
   std::vector<RequestCell> requests;
   std::vector<RequestPerson> people;
+  std::vector<ApprenticeAt> named_apprentices;
+  std::vector<ApprenticeRef> followed;
   std::vector<RequestCell> committed_by_kind;
   std::vector<budgets::Envelope> envelopes;
   std::vector<workshops::SessionFigures> sessions;
@@ -182,7 +180,13 @@ Status ReadYear(Repositories& repos, const Filters& f, int year, YearData& d) {
     auto people = r.AidRequestPeople(requests, from, to);
     if (!people) return Fail(people.error());
     d.people = std::move(*people);
+    auto named = r.ApprenticesAtRequesters(requests, from, to);
+    if (!named) return Fail(named.error());
+    d.named_apprentices = std::move(*named);
   }
+  auto followed = r.FollowedApprentices(scope, from, to);
+  if (!followed) return Fail(followed.error());
+  d.followed = std::move(*followed);
   auto kinds = r.CommittedByContractKind(year);
   if (!kinds) return Fail(kinds.error());
   d.committed_by_kind = std::move(*kinds);
@@ -190,7 +194,12 @@ Status ReadYear(Repositories& repos, const Filters& f, int year, YearData& d) {
   if (!envelopes) return Fail(envelopes.error());
   d.envelopes = std::move(*envelopes);
   // A contract is completed once its end is past: today in Martinique.
-  auto contracts = contracts::FiguresOfYear(repos, year, MartiniqueDate(std::time(nullptr)));
+  const auto in_scope = [&f](const contracts::FigureRow& c) {
+    return (f.area.empty() || c.area_code == f.area) && (f.branch.empty() || c.idcc == f.branch) &&
+           (f.opco.empty() || c.opco == f.opco) && (f.level == 0 || c.level == f.level);
+  };
+  auto contracts =
+      contracts::FiguresOfYear(repos, year, MartiniqueDate(std::time(nullptr)), in_scope);
   if (!contracts) return Fail(contracts.error());
   d.contracts = std::move(*contracts);
   return Ok();
@@ -359,101 +368,57 @@ Result<std::vector<Indicator>> Indicators(Store& store, const Filters& f, jobs::
     out.push_back(std::move(i));
   }
 
-  // Young people accompanied: applicants by account, aid requests by account or named apprentice.
+  // Young people accompanied: one identity across applications, aid requests and follow-ups.
   {
     Indicator i = Make(
         "young_people.accompanied", "Jeunes accompagnés",
-        "Personnes distinctes ayant dans l'année une candidature envoyée (le compte du jeune) ou "
-        "une demande d'aide envoyée (le compte du jeune, ou l'apprenti nommé par un employeur ou "
-        "un CFA : nom et organisation). Avec un filtre de niveau ou de métier, seules les "
-        "candidatures comptent (une demande d'aide ne porte pas d'offre). Les suivis "
-        "d'apprentis du registre des contrats s'y ajouteront quand le registre les donnera.",
+        "Personnes distinctes ayant dans l'année une candidature envoyée, une demande d'aide "
+        "envoyée ou une entrée dans leur suivi d'apprenti (difficulté, risque de rupture, "
+        "action, note, demande d'aide rattachée), chacune comptée une fois : par son compte de "
+        "jeune (celui de l'apprenti quand son courriel y est relié), sinon par sa fiche "
+        "d'apprenti, à laquelle se rattache une demande faite par son employeur ou son CFA à "
+        "ses nom et prénom ; détail par source (une personne peut être dans plusieurs). Le "
+        "suivi se filtre par les contrats de l'apprenti (bassin, branche et OPCO de "
+        "l'employeur, niveau du contrat) ; avec un filtre de niveau, les demandes d'aide ne "
+        "comptent pas (elles ne portent pas d'offre) ; avec un filtre de métier, seules les "
+        "candidatures comptent.",
         Unit::kCount, year, kEveryFilter, set);
     both([&](const YearData& d, bool current) {
-      std::set<std::string> people;
-      for (auto id : d.applicants) people.insert("user:" + std::to_string(id));
-      for (const auto& p : d.people)
-        people.insert(p.organisation_id
-                          ? std::to_string(*p.organisation_id) + "/" + NameKey(p.beneficiary_name)
-                          : "user:" + std::to_string(p.requester_id));
-      (current ? i.value : i.previous) = static_cast<std::int64_t>(people.size());
+      const Accompanied counted =
+          CountAccompanied({d.applicants, d.people, d.named_apprentices, d.followed});
+      (current ? i.value : i.previous) = counted.people;
+      AddPart(i, current, "applications", "Par une candidature", counted.applied);
+      AddPart(i, current, "aid_requests", "Par une demande d'aide", counted.asked_aid);
+      AddPart(i, current, "follow_ups", "Par un suivi d'apprenti", counted.followed);
     });
     out.push_back(std::move(i));
   }
 
-  // Contracts of the register. Its figures come by one dimension at a time (employer's area,
-  // branch, level), so one such filter is applied; two or more cannot be crossed and are then
-  // all left out, said so.
+  // Contracts of the register.
   {
-    const std::vector<std::string> crossable = [&] {
-      std::vector<std::string> names;
-      for (const auto& name : set)
-        if (name == "area" || name == "branch" || name == "opco" || name == "level")
-          names.push_back(name);
-      return names;
-    }();
-    const Names honoured = crossable.size() == 1
-                               ? Names{"year", crossable.front() == "area"     ? "area"
-                                               : crossable.front() == "branch" ? "branch"
-                                               : crossable.front() == "opco"   ? "opco"
-                                                                               : "level"}
-                               : kYearOnly;
-    // The counts of the lines of `d` that pass the one filter applied.
-    const auto counts = [&](const contracts::YearFigures& d) {
-      if (crossable.size() != 1) return d.overall;
-      contracts::Counts sum;
-      const auto add = [&](const std::vector<contracts::CountsBy>& lines, auto keep) {
-        for (const auto& line : lines)
-          if (keep(line.key)) {
-            sum.started += line.counts.started;
-            sum.broken += line.counts.broken;
-            sum.completed += line.counts.completed;
-          }
-      };
-      const std::string& name = crossable.front();
-      if (name == "area")
-        add(d.by_employer_area, [&](const std::string& k) { return k == f.area; });
-      if (name == "branch") add(d.by_branch, [&](const std::string& k) { return k == f.branch; });
-      if (name == "level")
-        add(d.by_level, [&](const std::string& k) { return k == std::to_string(f.level); });
-      if (name == "opco")
-        add(d.by_branch, [&](const std::string& k) {
-          auto it = shared.opco_of_idcc.find(k);
-          return it != shared.opco_of_idcc.end() && it->second == f.opco;
-        });
-      return sum;
-    };
-    const contracts::Counts current = counts(now.contracts), earlier = counts(before.contracts);
     const std::string kScope =
         " Contrats d'apprentissage et de professionnalisation du registre des contrats, années "
-        "de la Martinique ; bassin et branche sont ceux de l'employeur. Le registre ne croise "
-        "pas deux de ces filtres : avec plusieurs, aucun n'est appliqué.";
-    for (const auto& [id, label, what, value, previous] :
-         std::vector<std::tuple<std::string, std::string, std::string, std::int64_t, std::int64_t>>{
+        "de la Martinique ; bassin, branche et OPCO sont ceux de l'employeur, le niveau celui "
+        "de la certification préparée.";
+    for (const auto& [id, label, what, count] : std::vector<
+             std::tuple<std::string, std::string, std::string, std::int64_t contracts::Counts::*>>{
              {"contracts.started", "Contrats commencés",
               "Contrats dont la date de début tombe dans l'année, par type de contrat.",
-              current.started, earlier.started},
+              &contracts::Counts::started},
              {"contracts.broken", "Contrats rompus",
               "Contrats rompus dont la date de rupture tombe dans l'année, par type de contrat.",
-              current.broken, earlier.broken},
+              &contracts::Counts::broken},
              {"contracts.completed", "Contrats menés à terme",
               "Contrats non rompus dont la date de fin tombe dans l'année et est passée, par "
               "type de contrat.",
-              current.completed, earlier.completed}}) {
-      Indicator i = Make(id, label, what + kScope, Unit::kCount, year, honoured, set);
-      i.value = value;
-      i.previous = previous;
-      // The kinds are counted over every contract: shown only without a filter.
-      if (crossable.empty()) {
-        for (auto [d, is_current] : {std::pair{&now, true}, std::pair{&before, false}})
-          for (const auto& line : d->contracts.by_kind) {
-            const std::int64_t n = id == "contracts.started"  ? line.counts.started
-                                   : id == "contracts.broken" ? line.counts.broken
-                                                              : line.counts.completed;
-            AddPart(i, is_current, line.key, line.label, n);
-          }
-        SortBreakdown(i);
-      }
+              &contracts::Counts::completed}}) {
+      Indicator i = Make(id, label, what + kScope, Unit::kCount, year, kContractSide, set);
+      both([&](const YearData& d, bool current) {
+        (current ? i.value : i.previous) = d.contracts.overall.*count;
+        for (const auto& line : d.contracts.by_kind)
+          AddPart(i, current, line.key, line.label, line.counts.*count);
+      });
+      SortBreakdown(i);
       out.push_back(std::move(i));
     }
   }

@@ -62,9 +62,18 @@ TEST_F(IndicatorsTest, EveryFigureOfTheYearAndTheOneBefore) {
             (std::map<std::string, std::int64_t>{{"apprentissage", 200'000},
                                                  {"professionnalisation", 0}}));
 
-  // u1, u2, u3 applied; Mélissa (twice, however typed), Kévin and u4 asked for aids; u1 again.
-  EXPECT_EQ(i["young_people.accompanied"].value, 6);
-  EXPECT_EQ(i["young_people.accompanied"].previous, 3);  // u4, u5 applied; u2 asked
+  // u1, u2, u3 applied; u1, u4, Kévin and Mélissa (by her name at her employer, and by the
+  // request linked to her follow-up) asked for aids; Mélissa and Jordan (u5's account) were
+  // followed, Jordan on 31 December at 23:30.
+  EXPECT_EQ(i["young_people.accompanied"].value, 7);
+  EXPECT_EQ(Parts(i["young_people.accompanied"]),
+            (std::map<std::string, std::int64_t>{
+                {"applications", 3}, {"aid_requests", 4}, {"follow_ups", 2}}));
+  // u4, u5 applied; u2 asked; Jordan's risk of 31 December 2025 is u5 again.
+  EXPECT_EQ(i["young_people.accompanied"].previous, 3);
+  EXPECT_EQ(Parts(i["young_people.accompanied"], true),
+            (std::map<std::string, std::int64_t>{
+                {"applications", 2}, {"aid_requests", 1}, {"follow_ups", 1}}));
 
   // The hotel's contract started and ended in 2026; the builder's started in 2025, broke in 2026.
   EXPECT_EQ(i["contracts.started"].value, 1);
@@ -127,6 +136,8 @@ TEST_F(IndicatorsTest, TheLastHalfHourOfTheYearInMartiniqueBelongsToIt) {
   auto y2025 = Compute({.year = 2025});
   EXPECT_EQ(y2025["applications.funnel"].value, 2);
   EXPECT_EQ(y2025["aids.requests"].value, 1);
+  // u6 applied; Léa's action was entered on 1 January 2027 at 00:30 there.
+  EXPECT_EQ(y2027["young_people.accompanied"].value, 2);
 }
 
 TEST_F(IndicatorsTest, FiltersAreAppliedOrSaidNotApplicable) {
@@ -134,8 +145,15 @@ TEST_F(IndicatorsTest, FiltersAreAppliedOrSaidNotApplicable) {
   EXPECT_EQ(Parts(centre["applications.funnel"]),
             (std::map<std::string, std::int64_t>{
                 {"sent", 2}, {"replied", 2}, {"interview", 1}, {"hired", 1}}));
-  // u1 and u2 applied in the Centre; the hotel's Mélissa; u1's own request carries no area.
+  // u1 and u2 applied in the Centre; the hotel's Mélissa asked and was followed; u1's own
+  // request carries no area; Jordan's follow-up is through the builder, in the Nord Atlantique.
   EXPECT_EQ(centre["young_people.accompanied"].value, 3);
+  EXPECT_EQ(Parts(centre["young_people.accompanied"]),
+            (std::map<std::string, std::int64_t>{
+                {"applications", 2}, {"aid_requests", 1}, {"follow_ups", 1}}));
+  // In the Nord Atlantique: u3 and u1 applied, Kévin was asked for, Jordan (u5) was followed,
+  // and Mélissa, whose broken contract was with the builder.
+  EXPECT_EQ(Compute({.year = 2026, .area = "202"})["young_people.accompanied"].value, 5);
   EXPECT_EQ(centre["aids.requests"].value, 2);
   EXPECT_EQ(centre["hires.tension"].value, 1);
   EXPECT_EQ(centre["offers.published"].value, 1);
@@ -168,12 +186,36 @@ TEST_F(IndicatorsTest, FiltersAreAppliedOrSaidNotApplicable) {
   EXPECT_EQ(masons["contracts.broken"].filters_not_applicable, (std::vector<std::string>{"rome"}));
 
   auto level4 = Compute({.year = 2026, .branch = "1979", .level = 4});
-  // Two of the register's filters cannot be crossed: none is applied, and it says so.
-  EXPECT_EQ(level4["contracts.started"].value, 1);
-  EXPECT_EQ(level4["contracts.started"].filters_not_applicable,
-            (std::vector<std::string>{"branch", "level"}));
+  EXPECT_EQ(level4["contracts.started"].value, 1);  // the hotel's
+  EXPECT_EQ(level4["contracts.started"].filters_applied,
+            (std::vector<std::string>{"year", "branch", "level"}));
+  EXPECT_TRUE(level4["contracts.started"].filters_not_applicable.empty());
   EXPECT_EQ(level4["applications.funnel"].value, 2);
   EXPECT_EQ(level4["applications.response_days"].value, 3);  // 2 and 4 days
+}
+
+TEST_F(IndicatorsTest, TheRegistersFiltersCross) {
+  // The Centre alone has the hotel's contract started, level 3 alone the builder's broken one;
+  // together, neither.
+  auto centre = Compute({.year = 2026, .area = "201"});
+  EXPECT_EQ(centre["contracts.started"].value, 1);
+  EXPECT_EQ(centre["contracts.broken"].value, 0);
+  auto level3 = Compute({.year = 2026, .level = 3});
+  EXPECT_EQ(level3["contracts.started"].value, 0);
+  EXPECT_EQ(level3["contracts.broken"].value, 1);
+  EXPECT_EQ(Parts(level3["contracts.broken"]),
+            (std::map<std::string, std::int64_t>{{"apprentissage", 1}}));
+  auto both = Compute({.year = 2026, .area = "201", .level = 3});
+  EXPECT_EQ(both["contracts.started"].value, 0);
+  EXPECT_EQ(both["contracts.broken"].value, 0);
+  EXPECT_EQ(both["contracts.broken"].filters_applied,
+            (std::vector<std::string>{"year", "area", "level"}));
+  // Level 3: u3 and u1 applied to the mason's offer; Mélissa (her builder's contract) and Jordan
+  // were followed; aid requests carry no level.
+  EXPECT_EQ(level3["young_people.accompanied"].value, 4);
+  EXPECT_EQ(Parts(level3["young_people.accompanied"]),
+            (std::map<std::string, std::int64_t>{
+                {"applications", 2}, {"aid_requests", 0}, {"follow_ups", 2}}));
 }
 
 TEST_F(IndicatorsTest, BadFiltersAreRefusedInFrenchAndOnlyStaffSeeIndicators) {
@@ -199,7 +241,7 @@ TEST_F(IndicatorsTest, DrillDownShowsTheRecordsToThoseAllowed) {
   auto rejected = DrillDown(*store_, kFinance, "aids.requests", "rejected", {.year = 2026});
   ASSERT_THAT(rejected, IsOk());
   ASSERT_EQ(rejected->size(), 1u);
-  EXPECT_EQ(rejected->front().who, "  mélissa JOSEPH ");
+  EXPECT_EQ(rejected->front().who, "M. JOSEPH");
   EXPECT_EQ(DrillDown(*store_, kFinance, "aids.requests_by_aid", "driving-licence",
                       {.year = 2026, .opco = "constructys"})
                 ->size(),

@@ -50,13 +50,33 @@ struct RequestCell {
   bool operator==(const RequestCell&) const = default;
 };
 
+// An apprentice of the contracts register, and their young person's account when their e-mail
+// linked one.
+struct ApprenticeRef {
+  std::int64_t apprentice_id = 0;
+  std::optional<std::int64_t> account_id;
+  bool operator==(const ApprenticeRef&) const = default;
+};
+
 // Who an aid request is for: the requester's own account, or an apprentice named by an
-// organisation.
+// organisation — and the apprentice of the register the request was linked to from their
+// follow-up, if any.
 struct RequestPerson {
   std::int64_t requester_id = 0;
   std::optional<std::int64_t> organisation_id;
   std::string beneficiary_name;
+  std::optional<ApprenticeRef> linked;
   bool operator==(const RequestPerson&) const = default;
+};
+
+// An apprentice with a contract at an organisation (as employer or CFA), by name: how an
+// organisation's aid request for « Mélissa Joseph » finds her in the register.
+struct ApprenticeAt {
+  std::int64_t organisation_id = 0;
+  ApprenticeRef who;
+  std::string last_name;
+  std::string first_name;
+  bool operator==(const ApprenticeAt&) const = default;
 };
 
 // One record behind a figure, for the drill-down pages.
@@ -96,6 +116,17 @@ class ReportingRepository {
   // The distinct people of those requests.
   virtual Result<std::vector<RequestPerson>> AidRequestPeople(const Scope& scope, UnixSeconds from,
                                                               UnixSeconds to) = 0;
+  // The apprentices with a contract at an organisation that sent one of those requests.
+  virtual Result<std::vector<ApprenticeAt>> ApprenticesAtRequesters(const Scope& scope,
+                                                                    UnixSeconds from,
+                                                                    UnixSeconds to) = 0;
+  // The apprentices with an entry in their follow-up created in the period: a difficulty, a
+  // risk of break assessed, an action, a note, an aid request linked. Bound by `scope` through
+  // any of their contracts (the employer's area, branch and OPCO, the contract's level); nothing
+  // when scope.rome is set (a contract carries a certification, not a ROME job).
+  virtual Result<std::vector<ApprenticeRef>> FollowedApprentices(const Scope& scope,
+                                                                 UnixSeconds from,
+                                                                 UnixSeconds to) = 0;
   // The money committed on the envelopes of budget `year` by the contract kind of the request's
   // simulated situation ("apprentissage", "professionnalisation"); cells keyed by kind.
   virtual Result<std::vector<RequestCell>> CommittedByContractKind(int year) = 0;
