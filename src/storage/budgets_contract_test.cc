@@ -15,6 +15,7 @@
 
 #include "core/error_matchers.h"
 #include "domain/budgets/budgets.h"
+#include "domain/budgets/consumption.h"
 #include "storage/database.h"
 #include "storage/test_database.h"
 
@@ -212,6 +213,66 @@ TEST_P(BudgetsContract, MovementsKeepTheAmountsInOrder) {
   EXPECT_EQ(AuditCount(budgets::kTransferredOutAction, id), 1);
   EXPECT_EQ(AuditCount(budgets::kTransferredInAction, id), 1);
   EXPECT_EQ(AuditCount(budgets::kTransferredInAction, other), 1);
+}
+
+// The store's sums for a few envelopes, as the convention sheet reads them, against the movements
+// counted by hand, the envelopes' own columns and the months of the /budgets page.
+TEST_P(BudgetsContract, ConsumptionOfSumsOnlyTheEnvelopesAsked) {
+  const auto a = Create(Mobility(100'000));
+  const auto b = Create(Mobility(50'000, FundingSource::kState));
+  const auto c = Create(Mobility(50'000, FundingSource::kConvention, "LADOM"));
+  using budgets::Commit, budgets::Release, budgets::RecordPayment, budgets::Transfer;
+  const budgets::Actor in_march{42, 1'772'400'000, ""};  // 2026-03-01T21:20Z
+  const budgets::Actor in_april{42, 1'775'100'000, ""};  // 2026-04-02T03:20Z
+  const std::vector<std::function<Status(Repositories&)>> movements{
+      [&](Repositories& r) { return Commit(r, a, 60'000, in_march); },
+      [&](Repositories& r) { return Commit(r, a, 15'000, in_april); },
+      [&](Repositories& r) { return Release(r, a, 5'000, in_april); },  // an approval cancelled
+      [&](Repositories& r) { return RecordPayment(r, a, 40'000, in_april); },
+      [&](Repositories& r) { return Transfer(r, a, b, 1'000, in_april); },
+      [&](Repositories& r) { return Commit(r, b, 20'000, in_march); },
+      [&](Repositories& r) { return RecordPayment(r, b, 20'000, in_april); },
+      [&](Repositories& r) { return Commit(r, c, 9'999, in_march); },  // not asked
+      [&](Repositories& r) { return RecordPayment(r, c, 9'999, in_april); },
+  };
+  for (const auto& movement : movements) ASSERT_THAT(Writing(movement), IsOk());
+  // A movement rolled back with its transaction leaves nothing to count.
+  EXPECT_THAT(Writing([&](Repositories& r) -> Status {
+                EXPECT_THAT(Commit(r, a, 1'000, in_april), IsOk());
+                return Fail(ErrorCode::kFailedPrecondition, "the approval itself failed");
+              }),
+              HasErrorCode(ErrorCode::kFailedPrecondition));
+
+  std::map<std::int64_t, budgets::EnvelopeConsumption> used;
+  std::vector<budgets::MonthlyConsumption> months;
+  ASSERT_THAT(store_->Read([&](Repositories& r) -> Status {
+    auto of = budgets::ConsumptionOf(r, {b, a, 9999, a});
+    if (!of) return Fail(of.error());
+    used = *of;
+    auto by_month = budgets::ConsumptionByMonth(r, std::nullopt);
+    if (!by_month) return Fail(by_month.error());
+    months = *by_month;
+    return Ok();
+  }),
+              IsOk());
+  EXPECT_EQ(used, (std::map<std::int64_t, budgets::EnvelopeConsumption>{
+                      {a, {a, 60'000 + 15'000 - 5'000, 40'000, -1'000}},
+                      {b, {b, 20'000, 20'000, 1'000}},
+                      {9999, {9999, 0, 0, 0}},  // no such envelope: nothing moved
+                  }));
+  for (const auto id : {a, b}) {
+    const Envelope e = Find(id);
+    EXPECT_EQ(used[id].committed_cents, e.committed_cents);
+    EXPECT_EQ(used[id].paid_cents, e.paid_cents);
+    budgets::EnvelopeConsumption summed{id};
+    for (const auto& m : months) {
+      if (m.envelope_id != id) continue;
+      summed.committed_cents += m.committed_cents;
+      summed.paid_cents += m.paid_cents;
+      summed.transferred_cents += m.transferred_cents;
+    }
+    EXPECT_EQ(used[id], summed);
+  }
 }
 
 TEST_P(BudgetsContract, TheTableRefusesAmountsOutOfOrder) {

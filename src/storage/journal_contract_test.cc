@@ -185,6 +185,63 @@ TEST_P(JournalContract, TamperingWithTheTriggerDroppedIsDetected) {
   EXPECT_EQ(Verify().detail, "entry 5 follows entry 3 (gap or reorder) (1 other breach)");
 }
 
+TEST_P(JournalContract, TotalsSumTheAmountsOfTheSubjectsAskedByAction) {
+  auto entry = [](const std::string& subject, const std::string& action,
+                  std::optional<std::int64_t> cents) {
+    JournalEntry e = Payment(1);
+    e.subject = subject;
+    e.action = action;
+    e.amount_cents = cents;
+    return e;
+  };
+  const std::vector<JournalEntry> entries{
+      entry("envelope:7", "envelope.committed", 30'000),
+      entry("envelope:7", "envelope.committed", 5'000),
+      entry("envelope:7", "envelope.released", 2'000),
+      entry("envelope:7", "envelope.paid", 10'000),
+      entry("envelope:7", "envelope.transferred_out", 1'000),
+      entry("envelope:70", "envelope.committed", 999),  // another envelope, not asked
+      entry("envelope:12", "envelope.transferred_in", 1'000),
+      entry("envelope:12", "envelope.committed", 4'000),
+      entry("envelope:12", "envelope.committed", std::nullopt),  // no amount: adds nothing
+      entry("envelope:12", "envelope.note", std::nullopt),       // nor a total of its own
+      entry("payment:7", "payment.executed", 123),
+      entry("envelope:1699", "envelope.paid", 1),
+  };
+  // Subjects beyond the few hundred one query binds, so that the totals come from several.
+  std::vector<std::string> asked{"envelope:12", "envelope:404", "envelope:7", "envelope:12"};
+  for (int i = 1000; i < 1700; ++i) asked.push_back("envelope:" + std::to_string(i));
+  asked.push_back("envelope:1699");
+  ASSERT_THAT(store_->Write([&](Repositories& r) -> Status {
+    for (const auto& e : entries) {
+      if (auto stored = r.journal().Append(e); !stored) return Fail(stored.error());
+    }
+    return Ok();
+  }),
+              IsOk());
+
+  std::vector<journal::ActionTotal> totals;
+  ASSERT_THAT(store_->Read([&](Repositories& r) -> Status {
+    auto sums = r.journal().Totals(asked);
+    if (!sums) return Fail(sums.error());
+    totals = *sums;
+    return Ok();
+  }),
+              IsOk());
+  EXPECT_EQ(totals, (std::vector<journal::ActionTotal>{
+                        {"envelope:12", "envelope.committed", 4'000},
+                        {"envelope:12", "envelope.transferred_in", 1'000},
+                        {"envelope:1699", "envelope.paid", 1},
+                        {"envelope:7", "envelope.committed", 35'000},
+                        {"envelope:7", "envelope.paid", 10'000},
+                        {"envelope:7", "envelope.released", 2'000},
+                        {"envelope:7", "envelope.transferred_out", 1'000},
+                    }));
+  auto none = ReadValue(*store_, [](Repositories& r) { return r.journal().Totals({}); });
+  ASSERT_THAT(none, IsOk());
+  EXPECT_TRUE(none->empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, JournalContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& test_param) { return test_param.param; });
 

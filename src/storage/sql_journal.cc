@@ -2,13 +2,21 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+#include <tuple>
+
+#include "storage/sql_binder.h"
 #include "storage/sql_repositories.h"
 
 namespace maplace::storage {
 namespace {
 
+using journal::ActionTotal;
 using journal::JournalEntry;
 using journal::JournalHead;
+
+// Subjects per aggregate query: well under SQLite's and PostgreSQL's limits on bound values.
+constexpr std::size_t kSubjectsPerQuery = 500;
 
 // Taken by every append on PostgreSQL, released at the end of its transaction. 7261 is the
 // migrations' lock.
@@ -42,6 +50,42 @@ class SqlJournal final : public journal::JournalRepository {
             amount_ind == soci::i_null ? std::nullopt : std::optional<std::int64_t>(amount);
         out.push_back(e);
       }
+      return out;
+    });
+  }
+
+  Result<std::vector<ActionTotal>> Totals(const std::vector<std::string>& subjects) override {
+    return Guard("sum money journal", [&]() -> Result<std::vector<ActionTotal>> {
+      std::vector<std::string> unique = subjects;  // a subject asked twice is summed once
+      std::sort(unique.begin(), unique.end());
+      unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+      std::vector<ActionTotal> out;
+      for (std::size_t from = 0; from < unique.size(); from += kSubjectsPerQuery) {
+        const std::size_t to = std::min(unique.size(), from + kSubjectsPerQuery);
+        ActionTotal total;
+        long long sum = 0;
+        soci::statement st(sql_);
+        st.exchange(soci::into(total.subject));
+        st.exchange(soci::into(total.action));
+        st.exchange(soci::into(sum));
+        Binder bind(st);
+        std::string in;
+        for (std::size_t i = from; i < to; ++i)
+          in += (in.empty() ? "" : ", ") + bind.Text(unique[i]);
+        // PostgreSQL sums BIGINT as NUMERIC; every amount fits in BIGINT, and so does their sum.
+        Prepare(st, fmt::format("SELECT subject, action, CAST(SUM(amount_cents) AS BIGINT) "
+                                "FROM money_journal WHERE subject IN ({}) "
+                                "AND amount_cents IS NOT NULL GROUP BY subject, action",
+                                in));
+        st.execute();
+        while (st.fetch()) {
+          total.amount_cents = sum;
+          out.push_back(total);
+        }
+      }
+      std::sort(out.begin(), out.end(), [](const ActionTotal& a, const ActionTotal& b) {
+        return std::tie(a.subject, a.action) < std::tie(b.subject, b.action);
+      });
       return out;
     });
   }

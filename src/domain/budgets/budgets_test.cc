@@ -279,16 +279,23 @@ TEST(BudgetsTest, ConsumptionByMonthSumsTheJournalsMovementsInMartiniqueTime) {
   run([&](Repositories& r) { return Transfer(r, *x, *y, 1'000, in_february); });
   run([&](Repositories& r) { return Commit(r, *z, 7'000, in_february); });
   std::vector<MonthlyConsumption> months;
+  std::map<std::int64_t, EnvelopeConsumption> whole;
   ASSERT_THAT(store.Read([&](Repositories& r) -> Status {
     auto computed = ConsumptionByMonth(r, 2026);
     if (!computed) return Fail(computed.error());
     months = *computed;
+    auto of = ConsumptionOf(r, {*x, *z});
+    if (!of) return Fail(of.error());
+    whole = *of;
     return Ok();
   }),
               IsOk());
   EXPECT_EQ(months, (std::vector<MonthlyConsumption>{{*x, "2026-01", 30'000, 0, 0},
                                                      {*x, "2026-02", 3'000, 10'000, -1'000},
                                                      {*y, "2026-02", 0, 0, 1'000}}));
+  // The whole life of the envelopes asked, whatever their year.
+  EXPECT_EQ(whole, (std::map<std::int64_t, EnvelopeConsumption>{{*x, {*x, 33'000, 10'000, -1'000}},
+                                                                {*z, {*z, 7'000, 0, 0}}}));
 }
 
 }  // namespace

@@ -11,15 +11,35 @@
 namespace maplace::budgets {
 namespace {
 
+constexpr std::string_view kPrefix = "envelope:";
+
 // "envelope:12" -> 12; 0 for any other subject.
 std::int64_t EnvelopeOf(std::string_view subject) {
-  constexpr std::string_view kPrefix = "envelope:";
   if (!subject.starts_with(kPrefix)) return 0;
   std::int64_t id = 0;
   const char* begin = subject.data() + kPrefix.size();
   const char* end = subject.data() + subject.size();
   auto [rest, error] = std::from_chars(begin, end, id);
   return error == std::errc() && rest == end ? id : 0;
+}
+
+// Adds a movement of `amount` recorded as `action` to `sums` (a month's or a whole life's);
+// false, leaving them as they were, for an action that moves no money (the creation).
+template <typename Sums>
+bool AddMovement(Sums& sums, std::string_view action, std::int64_t amount) {
+  if (action == kCommittedAction)
+    sums.committed_cents += amount;
+  else if (action == kReleasedAction)
+    sums.committed_cents -= amount;
+  else if (action == kPaidAction)
+    sums.paid_cents += amount;
+  else if (action == kTransferredInAction)
+    sums.transferred_cents += amount;
+  else if (action == kTransferredOutAction)
+    sums.transferred_cents -= amount;
+  else
+    return false;
+  return true;
 }
 
 }  // namespace
@@ -41,24 +61,31 @@ Result<std::vector<MonthlyConsumption>> ConsumptionByMonth(Repositories& repos,
     for (const journal::JournalEntry& entry : *page) {
       const std::int64_t id = EnvelopeOf(entry.subject);
       if (!of_year.contains(id) || !entry.amount_cents) continue;
-      const std::int64_t amount = *entry.amount_cents;
       const std::string month = FormatIsoDate(MartiniqueDate(entry.at)).substr(0, 7);
-      auto add = [&](std::int64_t MonthlyConsumption::*field, std::int64_t delta) {
-        MonthlyConsumption& m = months[{id, month}];
-        m.envelope_id = id;
-        m.month = month;
-        m.*field += delta;
-      };
-      if (entry.action == kCommittedAction) add(&MonthlyConsumption::committed_cents, amount);
-      if (entry.action == kReleasedAction) add(&MonthlyConsumption::committed_cents, -amount);
-      if (entry.action == kPaidAction) add(&MonthlyConsumption::paid_cents, amount);
-      if (entry.action == kTransferredInAction) add(&MonthlyConsumption::transferred_cents, amount);
-      if (entry.action == kTransferredOutAction)
-        add(&MonthlyConsumption::transferred_cents, -amount);
+      auto [it, added] = months.try_emplace({id, month}, MonthlyConsumption{id, month});
+      if (!AddMovement(it->second, entry.action, *entry.amount_cents) && added) months.erase(it);
     }
   }
   std::vector<MonthlyConsumption> out;
   for (auto& [key, month] : months) out.push_back(std::move(month));
+  return out;
+}
+
+Result<std::map<std::int64_t, EnvelopeConsumption>> ConsumptionOf(
+    Repositories& repos, const std::vector<std::int64_t>& envelope_ids) {
+  std::map<std::int64_t, EnvelopeConsumption> out;
+  std::vector<std::string> subjects;
+  for (std::int64_t id : envelope_ids) {
+    if (out.try_emplace(id, EnvelopeConsumption{id}).second)
+      subjects.push_back(std::string(kPrefix) + std::to_string(id));
+  }
+  if (subjects.empty()) return out;
+  auto totals = repos.journal().Totals(subjects);
+  if (!totals) return Fail(totals.error());
+  for (const journal::ActionTotal& total : *totals) {
+    auto it = out.find(EnvelopeOf(total.subject));
+    if (it != out.end()) AddMovement(it->second, total.action, total.amount_cents);
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,10 +23,25 @@ struct MonthlyConsumption {
   bool operator==(const MonthlyConsumption&) const = default;
 };
 
+// What one envelope committed, paid and transferred over its whole life: the sums of its
+// months.
+struct EnvelopeConsumption {
+  std::int64_t envelope_id = 0;
+  std::int64_t committed_cents = 0;
+  std::int64_t paid_cents = 0;
+  std::int64_t transferred_cents = 0;
+  bool operator==(const EnvelopeConsumption&) const = default;
+};
+
 // The months of the envelopes of `year` (of every year when absent), by envelope id then
 // month; months without movement are left out. Creation (the initial allocation) is not a
 // movement. Reads the whole journal once.
 Result<std::vector<MonthlyConsumption>> ConsumptionByMonth(Repositories& repos,
                                                            std::optional<int> year);
+
+// The consumption of each of `envelope_ids` (zeros for one without movement), by id. Reads only
+// their sums, which the store computes, not the journal.
+Result<std::map<std::int64_t, EnvelopeConsumption>> ConsumptionOf(
+    Repositories& repos, const std::vector<std::int64_t>& envelope_ids);
 
 }  // namespace maplace::budgets

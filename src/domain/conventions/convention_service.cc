@@ -355,18 +355,14 @@ Result<ConventionSheet> ConventionService::Sheet(const Actor& actor, std::int64_
     auto envelope_ids = repos.conventions().Envelopes(id);
     if (!envelope_ids) return Fail(envelope_ids.error());
     if (!envelope_ids->empty()) {
-      // What the envelopes committed and paid, from the money journal.
-      auto months = budgets::ConsumptionByMonth(repos, std::nullopt);
-      if (!months) return Fail(months.error());
+      // What the envelopes committed and paid, summed from the money journal by the store.
+      auto consumption = budgets::ConsumptionOf(repos, *envelope_ids);
+      if (!consumption) return Fail(consumption.error());
       for (std::int64_t envelope_id : *envelope_ids) {
         auto envelope = repos.budgets().Find(envelope_id);
         if (!envelope) return Fail(envelope.error());
-        EnvelopeUse use{*envelope, 0, 0};
-        for (const auto& m : *months) {
-          if (m.envelope_id != envelope_id) continue;
-          use.committed_cents += m.committed_cents;
-          use.paid_cents += m.paid_cents;
-        }
+        const budgets::EnvelopeConsumption& used = consumption->at(envelope_id);
+        EnvelopeUse use{*envelope, used.committed_cents, used.paid_cents};
         sheet.committed_cents += use.committed_cents;
         sheet.paid_cents += use.paid_cents;
         sheet.envelopes.push_back(std::move(use));

@@ -340,6 +340,18 @@ class Journal final : public journal::JournalRepository {
     }
     return out;
   }
+  Result<std::vector<journal::ActionTotal>> Totals(
+      const std::vector<std::string>& subjects) override {
+    const std::set<std::string> wanted(subjects.begin(), subjects.end());
+    std::map<std::pair<std::string, std::string>, std::int64_t> sums;
+    for (const auto& e : s_.journal) {
+      if (wanted.contains(e.subject) && e.amount_cents)
+        sums[{e.subject, e.action}] += *e.amount_cents;
+    }
+    std::vector<journal::ActionTotal> out;
+    for (const auto& [key, sum] : sums) out.push_back({key.first, key.second, sum});
+    return out;
+  }
 
  protected:
   // Transactions are serialised by the store's mutex, which is the append lock here.

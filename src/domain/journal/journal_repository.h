@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/error.h"
@@ -13,6 +14,14 @@ namespace maplace::journal {
 struct JournalHead {
   std::int64_t seq = 0;
   std::string hash;
+};
+
+// What the entries of one subject and one action add up to.
+struct ActionTotal {
+  std::string subject;
+  std::string action;
+  std::int64_t amount_cents = 0;  // the sum of their amounts
+  bool operator==(const ActionTotal&) const = default;
 };
 
 // The money journal: append-only and hash-chained (INV-AUDIT). The store refuses UPDATE and
@@ -33,6 +42,11 @@ class JournalRepository {
   // Up to `limit` entries with seq > `after_seq`, by increasing seq. Page through the whole
   // journal with after_seq = 0, then the last seq read, until a page comes back empty.
   virtual Result<std::vector<JournalEntry>> Page(std::int64_t after_seq, int limit) = 0;
+  // The totals of the entries whose subject is one of `subjects`, one per subject and action
+  // having an entry with an amount, by subject then action (byte order). The store sums them
+  // (one aggregate query per few hundred subjects), so that a page about a few records does not
+  // read the whole journal.
+  virtual Result<std::vector<ActionTotal>> Totals(const std::vector<std::string>& subjects) = 0;
 
  protected:
   // The last entry, or nullopt when the journal is empty. Holds the journal's append lock
