@@ -11,7 +11,6 @@
 #include "app/platform.h"
 #include "app/test_support.h"
 #include "core/error_matchers.h"
-#include "domain/reference/tables.h"
 
 namespace maplace::app {
 namespace {
@@ -47,24 +46,7 @@ class ApplicationHttpTest : public ::testing::Test {
     platform_ = std::move(*platform);
     ASSERT_THAT(platform_->StartWeb(), IsOk());
     base_ = "http://127.0.0.1:" + std::to_string(platform_->server().port());
-    namespace t = reference::tables;
-    using reference::Row;
-    ASSERT_THAT(platform_->store().Write([](Repositories& r) -> Status {
-      const std::vector<std::pair<const reference::TableSpec*, std::vector<Row>>> tables = {
-          {&t::RomeGrandDomains(), {{"G", "Hôtellerie-restauration, tourisme"}}},
-          {&t::RomeProfessionalDomains(), {{"G16", "Production culinaire"}}},
-          {&t::RomeJobs(),
-           {{"G1602", "Personnel de cuisine", "G", "G16", "G1602", "Prépare des plats.", ""}}},
-          {&t::EmploymentAreas(), {{"201", "MARTINIQUE CENTRE"}}},
-          {&t::Communes(), {{"97213", "Le Lamentin", "972", "40000"}}},
-          {&t::CommuneAreas(), {{"97213", "201"}}},
-          {&t::PostalCodes(), {{"97232", "97213", "LE LAMENTIN"}}},
-      };
-      for (const auto& [spec, rows] : tables)
-        if (auto s = r.reference().Sync(*spec, rows); !s) return Fail(s.error());
-      return Ok();
-    }),
-                IsOk());
+    ASSERT_THAT(SeedKitchenReference(platform_->store()), IsOk());
   }
   void TearDown() override {
     platform_.reset();
@@ -73,33 +55,6 @@ class ApplicationHttpTest : public ::testing::Test {
 
   HttpClient SignedIn(people::Role role, const std::string& email, const std::string& name) {
     return app::SignedIn(*platform_, base_, role, email, nullptr, name);
-  }
-
-  // A published offer of `employer`'s organisation, through the forms; returns its id.
-  std::string PublishOffer(HttpClient& employer, const std::string& title) {
-    auto form = employer.Get("/employeur/offres/nouvelle");
-    EXPECT_EQ(form.status, 200);
-    auto created = employer.PostForm(
-        "/employeur/offres",
-        {{"csrf", Csrf(form)},
-         {"rome_code", "Personnel de cuisine (G1602)"},
-         {"title", title},
-         {"level", "3"},
-         {"contract", "apprentissage"},
-         {"start_date", ""},
-         {"duration_months", "24"},
-         {"positions", "1"},
-         {"rhythm", "2 jours / 3 jours"},
-         {"description", "Vous apprendrez la cuisine créole auprès de notre chef."},
-         {"commune_code", "97213"},
-         {"pause_after_applications", ""}});
-    EXPECT_EQ(created.status, 303) << created.body;
-    const std::string id = Match(created.Header("location"), "/employeur/offres/([0-9]+)");
-    auto manage = employer.Get("/employeur/offres/" + id);
-    auto published =
-        employer.PostForm("/employeur/offres/" + id + "/publier", {{"csrf", Csrf(manage)}});
-    EXPECT_EQ(published.status, 303) << published.body;
-    return id;
   }
 
   std::vector<std::pair<std::string, std::string>> ApplyFields(const std::string& csrf) {

@@ -12,7 +12,6 @@
 #include "app/platform.h"
 #include "app/test_support.h"
 #include "core/error_matchers.h"
-#include "domain/reference/tables.h"
 
 namespace maplace::app {
 namespace {
@@ -30,33 +29,11 @@ class EmployerHttpTest : public ::testing::Test {
     platform_ = std::move(*platform);
     ASSERT_THAT(platform_->StartWeb(), IsOk());
     base_ = "http://127.0.0.1:" + std::to_string(platform_->server().port());
-    SeedReference();
+    ASSERT_THAT(SeedKitchenReference(platform_->store()), IsOk());
   }
   void TearDown() override {
     platform_.reset();
     std::filesystem::remove_all(dir_);
-  }
-
-  // One job and one commune, as `maplace import` would leave them.
-  void SeedReference() {
-    namespace t = reference::tables;
-    using reference::Row;
-    ASSERT_THAT(platform_->store().Write([](Repositories& r) -> Status {
-      const std::vector<std::pair<const reference::TableSpec*, std::vector<Row>>> tables = {
-          {&t::RomeGrandDomains(), {{"G", "Hôtellerie-restauration, tourisme"}}},
-          {&t::RomeProfessionalDomains(), {{"G16", "Production culinaire"}}},
-          {&t::RomeJobs(),
-           {{"G1602", "Personnel de cuisine", "G", "G16", "G1602", "Prépare des plats.", ""}}},
-          {&t::EmploymentAreas(), {{"201", "MARTINIQUE CENTRE"}}},
-          {&t::Communes(), {{"97213", "Le Lamentin", "972", "40000"}}},
-          {&t::CommuneAreas(), {{"97213", "201"}}},
-          {&t::PostalCodes(), {{"97232", "97213", "LE LAMENTIN"}}},
-      };
-      for (const auto& [spec, rows] : tables)
-        if (auto s = r.reference().Sync(*spec, rows); !s) return Fail(s.error());
-      return Ok();
-    }),
-                IsOk());
   }
 
   HttpClient Client() { return HttpClient(base_); }

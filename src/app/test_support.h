@@ -15,6 +15,7 @@
 #include "app/platform.h"
 #include "core/config.h"
 #include "core/error_matchers.h"
+#include "domain/reference/tables.h"
 
 namespace maplace::app {
 
@@ -115,6 +116,56 @@ inline testing_http::HttpClient SignedIn(Platform& platform, const std::string& 
     if (organisation != nullptr) *organisation = *org;
   }
   return LoggedIn(platform, base, email);
+}
+
+// One job (G1602, kitchen staff) and one commune (Le Lamentin, 97213), as `maplace import` would
+// leave them: enough for an employer's offer.
+inline Status SeedKitchenReference(Store& store) {
+  namespace t = reference::tables;
+  using reference::Row;
+  return store.Write([](Repositories& r) -> Status {
+    const std::vector<std::pair<const reference::TableSpec*, std::vector<Row>>> tables = {
+        {&t::RomeGrandDomains(), {{"G", "Hôtellerie-restauration, tourisme"}}},
+        {&t::RomeProfessionalDomains(), {{"G16", "Production culinaire"}}},
+        {&t::RomeJobs(),
+         {{"G1602", "Personnel de cuisine", "G", "G16", "G1602", "Prépare des plats.", ""}}},
+        {&t::EmploymentAreas(), {{"201", "MARTINIQUE CENTRE"}}},
+        {&t::Communes(), {{"97213", "Le Lamentin", "972", "40000"}}},
+        {&t::CommuneAreas(), {{"97213", "201"}}},
+        {&t::PostalCodes(), {{"97232", "97213", "LE LAMENTIN"}}},
+    };
+    for (const auto& [spec, rows] : tables)
+      if (auto s = r.reference().Sync(*spec, rows); !s) return Fail(s.error());
+    return Ok();
+  });
+}
+
+// A published offer of `employer`'s organisation for the kitchen job in Le Lamentin (see
+// SeedKitchenReference), through the forms; returns its id.
+inline std::string PublishOffer(testing_http::HttpClient& employer, const std::string& title) {
+  auto form = employer.Get("/employeur/offres/nouvelle");
+  EXPECT_EQ(form.status, 200);
+  auto created =
+      employer.PostForm("/employeur/offres",
+                        {{"csrf", Csrf(form)},
+                         {"rome_code", "Personnel de cuisine (G1602)"},
+                         {"title", title},
+                         {"level", "3"},
+                         {"contract", "apprentissage"},
+                         {"start_date", ""},
+                         {"duration_months", "24"},
+                         {"positions", "1"},
+                         {"rhythm", "2 jours / 3 jours"},
+                         {"description", "Vous apprendrez la cuisine créole auprès de notre chef."},
+                         {"commune_code", "97213"},
+                         {"pause_after_applications", ""}});
+  EXPECT_EQ(created.status, 303) << created.body;
+  const std::string id = Match(created.Header("location"), "/employeur/offres/([0-9]+)");
+  auto manage = employer.Get("/employeur/offres/" + id);
+  auto published =
+      employer.PostForm("/employeur/offres/" + id + "/publier", {{"csrf", Csrf(manage)}});
+  EXPECT_EQ(published.status, 303) << published.body;
+  return id;
 }
 
 }  // namespace maplace::app

@@ -12,7 +12,6 @@
 #include "core/date.h"
 #include "core/error_matchers.h"
 #include "core/text.h"
-#include "domain/reference/tables.h"
 
 namespace maplace::app {
 namespace {
@@ -32,24 +31,7 @@ class YoungHttpTest : public ::testing::Test {
     auto platform = Platform::Open(TestConfig(dir_));
     ASSERT_THAT(platform, IsOk());
     platform_ = std::move(*platform);
-    namespace t = reference::tables;
-    using reference::Row;
-    ASSERT_THAT(platform_->store().Write([](Repositories& r) -> Status {
-      const std::vector<std::pair<const reference::TableSpec*, std::vector<Row>>> tables = {
-          {&t::RomeGrandDomains(), {{"G", "Hôtellerie-restauration, tourisme"}}},
-          {&t::RomeProfessionalDomains(), {{"G16", "Production culinaire"}}},
-          {&t::RomeJobs(),
-           {{"G1602", "Personnel de cuisine", "G", "G16", "G1602", "Prépare des plats.", ""}}},
-          {&t::EmploymentAreas(), {{"201", "MARTINIQUE CENTRE"}}},
-          {&t::Communes(), {{"97213", "Le Lamentin", "972", "40000"}}},
-          {&t::CommuneAreas(), {{"97213", "201"}}},
-          {&t::PostalCodes(), {{"97232", "97213", "LE LAMENTIN"}}},
-      };
-      for (const auto& [spec, rows] : tables)
-        if (auto s = r.reference().Sync(*spec, rows); !s) return Fail(s.error());
-      return Ok();
-    }),
-                IsOk());
+    ASSERT_THAT(SeedKitchenReference(platform_->store()), IsOk());
     // After the reference data: the search index reads the communes at start-up.
     ASSERT_THAT(platform_->StartWeb(), IsOk());
     base_ = "http://127.0.0.1:" + std::to_string(platform_->server().port());
@@ -66,31 +48,6 @@ class YoungHttpTest : public ::testing::Test {
   HttpClient Young(const std::string& email, const std::string& name, std::int64_t* id) {
     *id = NewUser(*platform_, people::Role::kYoungPerson, email, name);
     return LoggedIn(*platform_, base_, email);
-  }
-
-  std::string PublishOffer(HttpClient& employer, const std::string& title) {
-    auto form = employer.Get("/employeur/offres/nouvelle");
-    auto created = employer.PostForm(
-        "/employeur/offres",
-        {{"csrf", Csrf(form)},
-         {"rome_code", "Personnel de cuisine (G1602)"},
-         {"title", title},
-         {"level", "3"},
-         {"contract", "apprentissage"},
-         {"start_date", ""},
-         {"duration_months", "24"},
-         {"positions", "1"},
-         {"rhythm", "2 jours / 3 jours"},
-         {"description", "Vous apprendrez la cuisine créole auprès de notre chef."},
-         {"commune_code", "97213"},
-         {"pause_after_applications", ""}});
-    EXPECT_EQ(created.status, 303) << created.body;
-    const std::string id = Match(created.Header("location"), "/employeur/offres/([0-9]+)");
-    auto manage = employer.Get("/employeur/offres/" + id);
-    auto published =
-        employer.PostForm("/employeur/offres/" + id + "/publier", {{"csrf", Csrf(manage)}});
-    EXPECT_EQ(published.status, 303) << published.body;
-    return id;
   }
 
   void Apply(HttpClient& young, const std::string& offer) {
