@@ -128,6 +128,28 @@ TEST_P(ReportingContract, FollowedApprenticesByMartiniqueYearAndTheirContracts) 
   EXPECT_TRUE(firsts({.rome = "F1703"}, k2026, k2027).empty());
 }
 
+TEST_P(ReportingContract, GrantedPaidOffersAndOrganisationsByKey) {
+  using Counts = std::vector<reporting::KeyCount>;
+  EXPECT_EQ(*Read([&](auto& r) { return r.GrantedByAid({}, k2026, k2027); }),
+            (Counts{{"ultramarine-mobility", 1, 200'000}}));
+  EXPECT_TRUE(
+      Read([&](auto& r) { return r.GrantedByAid({.area = "201"}, k2026, k2027); })->empty());
+  EXPECT_EQ(*Read([&](auto& r) { return r.PaidByAid({}, k2026, k2027); }),
+            (Counts{{"ultramarine-mobility", 1, 50'000}}));
+  EXPECT_EQ(*Read([&](auto& r) { return r.PaidByAid({}, k2027, k2027 + 365 * kDay); }),
+            (Counts{{"ultramarine-mobility", 1, 50'000}}));
+  EXPECT_EQ(*Read([&](auto& r) { return r.OffersPublished({}, k2026, k2027); }),
+            (Counts{{"apprentissage", 2, 0}}));
+  EXPECT_EQ(*Read([&](auto& r) { return r.OffersPublished({.level = 3}, k2026, k2027); }),
+            (Counts{{"apprentissage", 1, 0}}));
+  EXPECT_TRUE(Read([&](auto& r) { return r.OffersFilled({}, k2026, k2027); })->empty());
+  EXPECT_EQ(*Read([&](auto& r) { return r.NewOrganisations({}, k2026, k2027); }),
+            (Counts{{"employer", 2, 0}}));
+  EXPECT_EQ(*Read([&](auto& r) { return r.NewOrganisations({.opco = "akto"}, k2026, k2027); }),
+            (Counts{{"employer", 1, 0}}));
+  EXPECT_TRUE(Read([&](auto& r) { return r.NewOrganisations({}, k2025, k2026); })->empty());
+}
+
 TEST_P(ReportingContract, DrillDownListsTheRecordsOfAStep) {
   auto hired =
       Read([&](auto& r) { return r.ApplicationLines({}, k2026, k2027, FunnelStep::kHired, 10); });

@@ -185,10 +185,40 @@ Result<Ids> Write(Store& store) {
               kLast2025, 100'000);
       request("ultramarine-mobility", RequestState::kDraft, ids.u3, std::nullopt, "Jeune 3",
               kMid2026, 100'000);
-      request("ultramarine-mobility", RequestState::kCommitted, ids.u4, std::nullopt, "Jeune 4",
-              kMid2026, 200'000);
+      const auto r7 = request("ultramarine-mobility", RequestState::kCommitted, ids.u4,
+                              std::nullopt, "Jeune 4", kMid2026, 200'000);
       if (auto s = budgets::Commit(r, ids.envelope_2026, 200'000, {ids.manager, kMid2026, ""}); !s)
         return s;
+      // Two instalments of r7, on either side of the new year in Martinique.
+      const auto finance = User(r, "paiements@opco.mq", people::Role::kFinance).value();
+      aid_requests::StoredBankAccount bank;
+      bank.owner_user_id = ids.u4;
+      bank.holder = "Jeune 4";
+      bank.iban_sealed = "sb1:sealed";  // the database checks the sealed form
+      bank.iban_masked = "FR76 •••• 0189";
+      bank.created_at = kMid2026;
+      const auto bank_id = r.aid_requests().CreateBankAccount(bank).value();
+      bool created = false;
+      const auto batch =
+          r.aid_requests().CreateOrFindBatch(created, "LOT-1", finance, kLast2026).value();
+      for (const auto& [instalment, at] : {std::pair{1, kLast2026}, std::pair{2, kFirst2027}}) {
+        aid_requests::Payment payment;
+        payment.request_id = r7;
+        payment.instalment = instalment;
+        payment.amount_cents = 50'000;
+        payment.idempotency_key = "LOT-1-" + std::to_string(r7) + "-" + std::to_string(instalment);
+        payment.batch_id = batch.id;
+        payment.bank_account_id = bank_id;
+        payment.envelope_id = ids.envelope_2026;
+        payment.executed_by = finance;
+        payment.hands.requester = ids.u4;
+        payment.hands.instructor = ids.advisor;
+        payment.hands.committer = ids.manager;
+        payment.created_at = at;
+        r.aid_requests().InsertPayment(payment).value();
+        if (auto s = budgets::RecordPayment(r, ids.envelope_2026, 50'000, {finance, at, ""}); !s)
+          return s;
+      }
 
       const auto apprentice = [&](std::string last, std::string first, std::int64_t account) {
         contracts::Apprentice a;

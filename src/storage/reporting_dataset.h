@@ -59,7 +59,8 @@ struct Ids {
 //  r5 u2's own, 31/12/2025 23:30 Martinique, submitted, 1 000 €, ultramarine-mobility
 //  r6 u3's own, mid-2026, draft (never counted)
 //  r7 u4's own, mid-2026, committed on the 2026 envelope, 2 000 €, ultramarine-mobility,
-//     an apprenticeship contract
+//     an apprenticeship contract; 500 € paid on 31/12/2026 23:30 and 500 € on 1/1/2027 00:30
+//     Martinique (the 2026 envelope has 1 000 € paid)
 // 2026: 5 requests (submitted 3, rejected 1, committed 1); 2025: 1.
 // Apprentices of the register and their contracts:
 //  Mélissa Joseph, no account: hotel, level 4, 1/3/2026 → 31/8/2026 (started and completed in

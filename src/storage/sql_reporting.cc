@@ -11,6 +11,7 @@ namespace maplace::storage {
 namespace {
 
 using reporting::FunnelStep;
+using reporting::KeyCount;
 using reporting::RecordLine;
 using reporting::Scope;
 
@@ -22,12 +23,12 @@ constexpr char kApplicationsFrom[] =
     " LEFT JOIN commune_areas ca ON ca.insee_code = o.commune_code"
     " LEFT JOIN idcc_branches b ON b.idcc = g.idcc";
 
-// Sent aid requests with the organisation that asked (none for a young person's own).
-constexpr char kRequestsFrom[] =
-    " FROM aid_requests q"
+// Aid requests (q) with the organisation that asked (none for a young person's own).
+constexpr char kRequestOrganisation[] =
     " LEFT JOIN organisations g ON g.id = q.organisation_id"
     " LEFT JOIN commune_areas ca ON ca.insee_code = g.commune_code"
     " LEFT JOIN idcc_branches b ON b.idcc = g.idcc";
+const std::string kRequestsFrom = std::string(" FROM aid_requests q") + kRequestOrganisation;
 
 // The scope's conditions on the joins above (`offers`: whether the offer's columns exist).
 std::vector<std::string> ScopeConditions(const Scope& scope, Binder& bind, bool offers) {
@@ -55,6 +56,25 @@ std::vector<std::string> RequestConditions(const Scope& scope, Binder& bind, Uni
   out.push_back("q.created_at >= " + bind.Number(from));
   out.push_back("q.created_at < " + bind.Number(to));
   return out;
+}
+
+// Offers with their organisation, the area of their workplace.
+constexpr char kOffersFrom[] =
+    " FROM offers o"
+    " JOIN organisations g ON g.id = o.organisation_id"
+    " LEFT JOIN commune_areas ca ON ca.insee_code = o.commune_code"
+    " LEFT JOIN idcc_branches b ON b.idcc = g.idcc";
+
+// Organisations with the area of their commune.
+constexpr char kOrganisationsFrom[] =
+    " FROM organisations g"
+    " LEFT JOIN commune_areas ca ON ca.insee_code = g.commune_code"
+    " LEFT JOIN idcc_branches b ON b.idcc = g.idcc";
+
+// `at` within [from, to), bound in that order.
+std::string Within(Binder& bind, std::string_view at, UnixSeconds from, UnixSeconds to) {
+  const std::string after = bind.Number(from), before = bind.Number(to);
+  return fmt::format("{} >= {} AND {} < {}", at, after, at, before);
 }
 
 constexpr char kReplied[] =
@@ -89,9 +109,99 @@ reporting::ApprenticeRef Apprentice(long long id, long long account) {
   return out;
 }
 
+// Lines of key, count and sum, in that order.
+std::vector<KeyCount> ReadCounts(soci::statement& st, const std::string& select) {
+  KeyCount line;
+  long long count = 0, cents = 0;
+  st.exchange(soci::into(line.key));
+  st.exchange(soci::into(count));
+  st.exchange(soci::into(cents));
+  Prepare(st, select);
+  st.execute();
+  std::vector<KeyCount> out;
+  while (st.fetch()) {
+    line.count = count;
+    line.amount_cents = cents;
+    out.push_back(line);
+  }
+  return out;
+}
+
 class SqlReporting final : public reporting::ReportingRepository {
  public:
   explicit SqlReporting(soci::session& sql) : sql_(sql) {}
+
+  Result<std::vector<KeyCount>> GrantedByAid(const Scope& scope, UnixSeconds from,
+                                             UnixSeconds to) override {
+    return Guard("granted by aid", [&]() -> Result<std::vector<KeyCount>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      auto conditions = RequestConditions(scope, bind, from, to);
+      conditions.push_back(
+          "(q.state IN ('committed', 'paid') OR (q.state = 'closed' AND q.paid_cents > 0))");
+      return ReadCounts(st, fmt::format("SELECT q.aid_id, COUNT(*), SUM(q.amount_cents){}{} "
+                                        "GROUP BY q.aid_id ORDER BY q.aid_id",
+                                        kRequestsFrom, Where(conditions)));
+    });
+  }
+
+  Result<std::vector<KeyCount>> PaidByAid(const Scope& scope, UnixSeconds from,
+                                          UnixSeconds to) override {
+    return Guard("paid by aid", [&]() -> Result<std::vector<KeyCount>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      auto conditions = ScopeConditions(scope, bind, false);
+      conditions.push_back(Within(bind, "p.created_at", from, to));
+      return ReadCounts(st, fmt::format("SELECT q.aid_id, COUNT(*), SUM(p.amount_cents) "
+                                        "FROM payments p JOIN aid_requests q ON q.id = p.request_id"
+                                        "{}{} GROUP BY q.aid_id ORDER BY q.aid_id",
+                                        kRequestOrganisation, Where(conditions)));
+    });
+  }
+
+  Result<std::vector<KeyCount>> OffersPublished(const Scope& scope, UnixSeconds from,
+                                                UnixSeconds to) override {
+    return Guard("offers published", [&]() -> Result<std::vector<KeyCount>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      auto conditions = ScopeConditions(scope, bind, true);
+      conditions.push_back("o.published_at <> 0");
+      conditions.push_back(Within(bind, "o.published_at", from, to));
+      return ReadCounts(st, fmt::format("SELECT o.contract, COUNT(*), 0{}{} GROUP BY o.contract "
+                                        "ORDER BY o.contract",
+                                        kOffersFrom, Where(conditions)));
+    });
+  }
+
+  Result<std::vector<KeyCount>> OffersFilled(const Scope& scope, UnixSeconds from,
+                                             UnixSeconds to) override {
+    return Guard("offers filled", [&]() -> Result<std::vector<KeyCount>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      auto conditions = ScopeConditions(scope, bind, true);
+      conditions.push_back("o.state = 'filled'");
+      conditions.push_back(Within(bind, "o.updated_at", from, to));
+      return ReadCounts(st, fmt::format("SELECT o.filled_channel, COUNT(*), 0{}{} "
+                                        "GROUP BY o.filled_channel ORDER BY o.filled_channel",
+                                        kOffersFrom, Where(conditions)));
+    });
+  }
+
+  Result<std::vector<KeyCount>> NewOrganisations(const Scope& scope, UnixSeconds from,
+                                                 UnixSeconds to) override {
+    if (scope.BindsOffersOnly()) return std::vector<KeyCount>{};
+    return Guard("new organisations", [&]() -> Result<std::vector<KeyCount>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      auto conditions = ScopeConditions(scope, bind, false);
+      conditions.push_back("g.kind IN ('employer', 'cfa')");
+      conditions.push_back("g.is_demo = 0");
+      conditions.push_back(Within(bind, "g.created_at", from, to));
+      return ReadCounts(st, fmt::format("SELECT g.kind, COUNT(*), 0{}{} GROUP BY g.kind "
+                                        "ORDER BY g.kind",
+                                        kOrganisationsFrom, Where(conditions)));
+    });
+  }
 
   Result<reporting::Funnel> ApplicationFunnel(const Scope& scope, UnixSeconds from,
                                               UnixSeconds to) override {

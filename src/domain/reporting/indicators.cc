@@ -14,8 +14,7 @@
 #include "domain/budgets/budget_repository.h"
 #include "domain/contracts/figures.h"
 #include "domain/crm/branches.h"
-#include "domain/offers/offer_repository.h"
-#include "domain/people/organisation_repository.h"
+#include "domain/offers/offer.h"
 #include "domain/people/role.h"
 #include "domain/poec/poec_service.h"
 #include "domain/reporting/accompanied.h"
@@ -24,10 +23,7 @@
 namespace maplace::reporting {
 namespace {
 
-using aid_requests::RequestState;
 using Names = std::vector<std::string_view>;
-
-int YearOf(UnixSeconds t) { return static_cast<int>(MartiniqueDate(t).year()); }
 
 // 1 January 00:00 in Martinique (UTC−4) is 04:00 UTC.
 UnixSeconds YearStart(int year) {
@@ -97,14 +93,10 @@ void SortBreakdown(Indicator& indicator) {
             [](const Breakdown& a, const Breakdown& b) { return a.key < b.key; });
 }
 
-bool Granted(const aid_requests::AidRequest& r) {
-  return r.state == RequestState::kCommitted || r.state == RequestState::kPaid ||
-         (r.state == RequestState::kClosed && r.paid_cents > 0);
-}
-
 Scope ScopeOf(const Filters& f) { return Scope{f.area, f.branch, f.opco, f.level, f.rome}; }
 
-// Aid requests carry no offer: their figures are computed without level and ROME (and say so).
+// Aid requests and organisations carry no offer: their figures are computed without level and
+// ROME (and say so).
 Scope OrganisationScope(const Filters& f) { return Scope{f.area, f.branch, f.opco, 0, ""}; }
 
 Status Check(Repositories& repos, const Filters& f) {
@@ -143,22 +135,11 @@ struct YearData {
   std::vector<workshops::SessionFigures> sessions;
   poec::OutcomeFigures poec;
   contracts::YearFigures contracts;
-};
-
-// What is read once for both years: records still filtered in C++ (offers and organisations
-// are few) and the year-only money figures.
-struct Shared {
-  std::vector<aid_requests::RequestRecord> granted;  // committed, paid, closed after payment
-  std::vector<aid_requests::Payment> payments;
-  std::map<std::int64_t, std::string> aid_of_request;
-  std::vector<offers::Offer> offers;
-  std::vector<people::Organisation> organisations;
-  std::map<std::string, std::string> area_of_commune;
-  std::map<std::string, std::string> opco_of_idcc;
+  std::vector<KeyCount> granted, paid, published, filled, organisations;
 };
 
 Status ReadYear(Repositories& repos, const Filters& f, int year, YearData& d) {
-  const Scope scope = ScopeOf(f), requests = OrganisationScope(f);
+  const Scope scope = ScopeOf(f), organisation_side = OrganisationScope(f);
   const UnixSeconds from = YearStart(year), to = YearStart(year + 1);
   auto& r = repos.reporting();
   auto funnel = r.ApplicationFunnel(scope, from, to);
@@ -173,20 +154,33 @@ Status ReadYear(Repositories& repos, const Filters& f, int year, YearData& d) {
   auto applicants = r.Applicants(scope, from, to);
   if (!applicants) return Fail(applicants.error());
   d.applicants = std::move(*applicants);
-  auto cells = r.AidRequests(requests, from, to);
+  auto cells = r.AidRequests(organisation_side, from, to);
   if (!cells) return Fail(cells.error());
   d.requests = std::move(*cells);
   if (!scope.BindsOffersOnly()) {
-    auto people = r.AidRequestPeople(requests, from, to);
+    auto people = r.AidRequestPeople(organisation_side, from, to);
     if (!people) return Fail(people.error());
     d.people = std::move(*people);
-    auto named = r.ApprenticesAtRequesters(requests, from, to);
+    auto named = r.ApprenticesAtRequesters(organisation_side, from, to);
     if (!named) return Fail(named.error());
     d.named_apprentices = std::move(*named);
   }
   auto followed = r.FollowedApprentices(scope, from, to);
   if (!followed) return Fail(followed.error());
   d.followed = std::move(*followed);
+  for (auto [read, into] : {std::pair{&ReportingRepository::GrantedByAid, &d.granted},
+                            std::pair{&ReportingRepository::PaidByAid, &d.paid},
+                            std::pair{&ReportingRepository::NewOrganisations, &d.organisations}}) {
+    auto counts = (r.*read)(organisation_side, from, to);
+    if (!counts) return Fail(counts.error());
+    *into = std::move(*counts);
+  }
+  for (auto [read, into] : {std::pair{&ReportingRepository::OffersPublished, &d.published},
+                            std::pair{&ReportingRepository::OffersFilled, &d.filled}}) {
+    auto counts = (r.*read)(scope, from, to);
+    if (!counts) return Fail(counts.error());
+    *into = std::move(*counts);
+  }
   auto kinds = r.CommittedByContractKind(year);
   if (!kinds) return Fail(kinds.error());
   d.committed_by_kind = std::move(*kinds);
@@ -203,54 +197,6 @@ Status ReadYear(Repositories& repos, const Filters& f, int year, YearData& d) {
   if (!contracts) return Fail(contracts.error());
   d.contracts = std::move(*contracts);
   return Ok();
-}
-
-Status ReadShared(Repositories& repos, const Filters& f, Shared& s) {
-  // The requests that money went to (payments belong to them only).
-  aid_requests::RequestFilter granted;
-  granted.states = {RequestState::kCommitted, RequestState::kPaid, RequestState::kClosed};
-  granted.limit = 10'000'000;
-  auto requests = repos.aid_requests().List(granted);
-  if (!requests) return Fail(requests.error());
-  for (auto& r : *requests) {
-    s.aid_of_request[r.request.id] = r.request.aid_id;
-    if (Granted(r.request)) s.granted.push_back(std::move(r));
-  }
-  auto payments = repos.aid_requests().Payments(std::nullopt, std::nullopt);
-  if (!payments) return Fail(payments.error());
-  s.payments = std::move(*payments);
-  auto offers = repos.offers().ListAll();
-  if (!offers) return Fail(offers.error());
-  s.offers = std::move(*offers);
-  auto organisations = repos.organisations().List();
-  if (!organisations) return Fail(organisations.error());
-  s.organisations = std::move(*organisations);
-  if (!f.area.empty()) {
-    auto communes = repos.jobs().Communes();
-    if (!communes) return Fail(communes.error());
-    for (const auto& c : *communes) s.area_of_commune[c.insee_code] = c.area_code;
-  }
-  if (!f.opco.empty() || !f.branch.empty()) {
-    auto branches = repos.crm().Branches();
-    if (!branches) return Fail(branches.error());
-    for (const auto& b : *branches) s.opco_of_idcc[b.idcc] = b.opco;
-  }
-  return Ok();
-}
-
-// Whether an organisation (and its commune) passes the organisation-side filters.
-bool OrganisationMatches(const Shared& s, const Filters& f, const people::Organisation& o,
-                         const std::string& commune) {
-  if (!f.branch.empty() && o.idcc != f.branch) return false;
-  if (!f.opco.empty()) {
-    auto it = s.opco_of_idcc.find(o.idcc);
-    if (it == s.opco_of_idcc.end() || it->second != f.opco) return false;
-  }
-  if (!f.area.empty()) {
-    auto it = s.area_of_commune.find(commune);
-    if (it == s.area_of_commune.end() || it->second != f.area) return false;
-  }
-  return true;
 }
 
 std::int64_t MedianDays(std::vector<std::int64_t> seconds) {
@@ -309,12 +255,10 @@ Result<std::vector<Indicator>> Indicators(Store& store, const Filters& f, jobs::
   const int year = f.year;
   const auto set = FiltersSet(f);
   YearData now, before;
-  Shared shared;
   auto read = store.Read([&](Repositories& repos) -> Status {
     if (auto s = Check(repos, f); !s) return s;
     if (auto s = ReadYear(repos, f, year, now); !s) return s;
-    if (auto s = ReadYear(repos, f, year - 1, before); !s) return s;
-    return ReadShared(repos, f, shared);
+    return ReadYear(repos, f, year - 1, before);
   });
   if (!read) return Fail(read.error());
   for (auto [y, d] : {std::pair{year, &now}, std::pair{year - 1, &before}}) {
@@ -565,40 +509,26 @@ Result<std::vector<Indicator>> Indicators(Store& store, const Filters& f, jobs::
   {
     Indicator granted = Make("aids.granted", "Aides accordées",
                              "Montant des demandes créées dans l'année et engagées sur une "
-                             "enveloppe (engagées, payées, ou closes après paiement), par aide.",
-                             Unit::kCents, year, kYearOnly, set);
-    for (const auto& r : shared.granted) {
-      const int y = YearOf(r.request.created_at);
-      if (y != year && y != year - 1) continue;
-      Add(granted, y == year, r.request.aid_id, r.request.aid_id, r.request.amount_cents);
-    }
-    SortBreakdown(granted);
-    out.push_back(std::move(granted));
+                             "enveloppe (engagées, payées, ou closes après paiement), par aide." +
+                                 kRequestScope,
+                             Unit::kCents, year, kOrganisationSide, set);
     Indicator paid = Make("aids.paid", "Aides versées",
                           "Somme des versements exécutés dans l'année (date du lot de paiement, "
-                          "heure de la Martinique), par aide.",
-                          Unit::kCents, year, kYearOnly, set);
-    for (const auto& p : shared.payments) {
-      const int y = YearOf(p.created_at);
-      if (y != year && y != year - 1) continue;
-      const std::string& aid = shared.aid_of_request[p.request_id];
-      Add(paid, y == year, aid, aid, p.amount_cents);
-    }
+                          "heure de la Martinique), par aide ; bassin, branche et OPCO sont ceux "
+                          "de l'organisation qui a demandé l'aide.",
+                          Unit::kCents, year, kOrganisationSide, set);
+    both([&](const YearData& d, bool current) {
+      for (const auto& c : d.granted) Add(granted, current, c.key, c.key, c.amount_cents);
+      for (const auto& c : d.paid) Add(paid, current, c.key, c.key, c.amount_cents);
+    });
+    SortBreakdown(granted);
     SortBreakdown(paid);
+    out.push_back(std::move(granted));
     out.push_back(std::move(paid));
   }
 
   // Offers and organisations.
   {
-    std::map<std::int64_t, const people::Organisation*> organisation_of;
-    for (const auto& o : shared.organisations) organisation_of[o.id] = &o;
-    const auto offer_matches = [&](const offers::Offer& o) {
-      if (f.level != 0 && o.input.level != f.level) return false;
-      if (!f.rome.empty() && o.input.rome_code != f.rome) return false;
-      auto it = organisation_of.find(o.organisation_id);
-      if (it == organisation_of.end()) return f.branch.empty() && f.opco.empty() && f.area.empty();
-      return OrganisationMatches(shared, f, *it->second, o.input.commune_code);
-    };
     Indicator published =
         Make("offers.published", "Offres d'alternance publiées",
              "Offres publiées pour la première fois dans l'année, par type de contrat ; le "
@@ -609,43 +539,30 @@ Result<std::vector<Indicator>> Indicators(Store& store, const Filters& f, jobs::
              "Offres marquées pourvues dont la dernière modification date de l'année, par canal "
              "de recrutement déclaré par l'employeur ; le bassin est celui du lieu de travail.",
              Unit::kCount, year, kEveryFilter, set);
-    for (const auto& o : shared.offers) {
-      if (!offer_matches(o)) continue;
-      if (o.published_at != 0) {
-        const int y = YearOf(o.published_at);
-        if (y == year || y == year - 1)
-          Add(published, y == year, std::string(offers::ContractKindCode(o.input.contract)),
-              std::string(offers::ContractKindLabel(o.input.contract)), 1);
-      }
-      if (o.state == offers::OfferState::kFilled) {
-        const int y = YearOf(o.updated_at);
-        if (y == year || y == year - 1)
-          Add(filled, y == year, o.filled_channel,
-              std::string(offers::FillChannelLabel(o.filled_channel)), 1);
-      }
-    }
-    SortBreakdown(published);
-    SortBreakdown(filled);
-    std::erase_if(filled.breakdown, [](const Breakdown& b) { return b.key.empty(); });
-    out.push_back(std::move(published));
-    out.push_back(std::move(filled));
-
     Indicator organisations = Make("organisations.new", "Nouvelles organisations",
                                    "Employeurs et CFA inscrits dans l'année (comptes de "
                                    "démonstration et partenaires saisis par les conseillers "
                                    "exclus) ; le bassin est celui de leur commune.",
                                    Unit::kCount, year, kOrganisationSide, set);
-    for (const auto& o : shared.organisations) {
-      // Partners (LADOM, missions locales…) are entered by advisors, not registered.
-      if (o.is_demo || o.kind == people::OrganisationKind::kPartner) continue;
-      if (!OrganisationMatches(shared, f, o, o.commune_code)) continue;
-      const int y = YearOf(o.created_at);
-      if (y != year && y != year - 1) continue;
-      const bool cfa = o.kind == people::OrganisationKind::kCfa;
-      Add(organisations, y == year, cfa ? "cfa" : "employer", cfa ? "CFA" : "Employeurs", 1);
+    both([&](const YearData& d, bool current) {
+      for (const auto& c : d.published) {
+        const auto kind = offers::ParseContractKind(c.key);
+        Add(published, current, c.key, kind ? std::string(offers::ContractKindLabel(*kind)) : c.key,
+            c.count);
+      }
+      for (const auto& c : d.filled) {
+        // An offer filled without a declared channel counts, in no line.
+        (current ? filled.value : filled.previous) += c.count;
+        if (!c.key.empty())
+          AddPart(filled, current, c.key, std::string(offers::FillChannelLabel(c.key)), c.count);
+      }
+      for (const auto& c : d.organisations)
+        Add(organisations, current, c.key, c.key == "cfa" ? "CFA" : "Employeurs", c.count);
+    });
+    for (Indicator* i : {&published, &filled, &organisations}) {
+      SortBreakdown(*i);
+      out.push_back(std::move(*i));
     }
-    SortBreakdown(organisations);
-    out.push_back(std::move(organisations));
   }
   return out;
 }

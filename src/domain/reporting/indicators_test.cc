@@ -56,7 +56,7 @@ TEST_F(IndicatorsTest, EveryFigureOfTheYearAndTheOneBefore) {
   EXPECT_EQ(i["budget.allocated"].previous, 3'000'000);
   EXPECT_EQ(i["budget.committed"].value, 200'000);
   EXPECT_EQ(i["budget.committed"].previous, 0);
-  EXPECT_EQ(i["budget.paid"].value, 0);
+  EXPECT_EQ(i["budget.paid"].value, 100'000);  // r7's two instalments, on the 2026 envelope
   EXPECT_EQ(i["budget.alternance"].value, 200'000);
   EXPECT_EQ(Parts(i["budget.alternance"]),
             (std::map<std::string, std::int64_t>{{"apprentissage", 200'000},
@@ -112,6 +112,11 @@ TEST_F(IndicatorsTest, EveryFigureOfTheYearAndTheOneBefore) {
   EXPECT_EQ(i["aids.amounts"].value, 450'000);
   EXPECT_EQ(i["aids.amounts"].previous, 100'000);
   EXPECT_EQ(i["aids.granted"].value, 200'000);
+  EXPECT_EQ(i["aids.granted"].previous, 0);
+  // Paid on 31 December 2026 at 23:30 there; the second instalment is 2027's.
+  EXPECT_EQ(i["aids.paid"].value, 50'000);
+  EXPECT_EQ(Parts(i["aids.paid"]),
+            (std::map<std::string, std::int64_t>{{"ultramarine-mobility", 50'000}}));
   EXPECT_EQ(i["offers.published"].value, 2);
   EXPECT_EQ(i["organisations.new"].value, 2);
   EXPECT_EQ(i["workshops.sessions"].value, 0);
@@ -133,6 +138,8 @@ TEST_F(IndicatorsTest, TheLastHalfHourOfTheYearInMartiniqueBelongsToIt) {
   EXPECT_EQ(y2027["applications.funnel"].previous, 4);
   EXPECT_EQ(y2027["aids.requests"].value, 0);
   EXPECT_EQ(y2027["aids.requests"].previous, 5);
+  EXPECT_EQ(y2027["aids.paid"].value, 50'000);
+  EXPECT_EQ(y2027["aids.paid"].previous, 50'000);
   auto y2025 = Compute({.year = 2025});
   EXPECT_EQ(y2025["applications.funnel"].value, 2);
   EXPECT_EQ(y2025["aids.requests"].value, 1);
@@ -156,8 +163,14 @@ TEST_F(IndicatorsTest, FiltersAreAppliedOrSaidNotApplicable) {
   EXPECT_EQ(Compute({.year = 2026, .area = "202"})["young_people.accompanied"].value, 5);
   EXPECT_EQ(centre["aids.requests"].value, 2);
   EXPECT_EQ(centre["hires.tension"].value, 1);
-  EXPECT_EQ(centre["offers.published"].value, 1);
-  EXPECT_EQ(centre["organisations.new"].value, 1);
+  EXPECT_EQ(centre["offers.published"].value, 1);   // the secretary's, at the hotel
+  EXPECT_EQ(centre["organisations.new"].value, 1);  // the hotel
+  EXPECT_EQ(Parts(centre["organisations.new"]),
+            (std::map<std::string, std::int64_t>{{"employer", 1}}));
+  // u4's own request carries no area: neither granted nor paid in the Centre.
+  EXPECT_EQ(centre["aids.granted"].value, 0);
+  EXPECT_EQ(centre["aids.paid"].value, 0);
+  EXPECT_EQ(centre["aids.paid"].filters_applied, (std::vector<std::string>{"year", "area"}));
   EXPECT_EQ(centre["contracts.started"].value, 1);  // the hotel's
   EXPECT_EQ(centre["contracts.broken"].value, 0);
   EXPECT_EQ(centre["contracts.started"].filters_applied,
@@ -180,6 +193,11 @@ TEST_F(IndicatorsTest, FiltersAreAppliedOrSaidNotApplicable) {
   EXPECT_EQ(masons["aids.requests"].filters_applied, (std::vector<std::string>{"year", "opco"}));
   EXPECT_EQ(masons["aids.requests"].filters_not_applicable, (std::vector<std::string>{"rome"}));
 
+  EXPECT_EQ(masons["offers.published"].value, 1);
+  EXPECT_EQ(Parts(masons["offers.published"]),
+            (std::map<std::string, std::int64_t>{{"apprentissage", 1}}));
+  EXPECT_EQ(masons["organisations.new"].value, 1);  // the builder, by its OPCO; not by ROME
+  EXPECT_EQ(masons["organisations.new"].filters_not_applicable, (std::vector<std::string>{"rome"}));
   // The builder's contract broke in 2026; the register has no ROME.
   EXPECT_EQ(masons["contracts.broken"].value, 1);
   EXPECT_EQ(masons["contracts.started"].value, 0);

@@ -79,6 +79,14 @@ struct ApprenticeAt {
   bool operator==(const ApprenticeAt&) const = default;
 };
 
+// How many records (and how much money) under one key: an aid, a contract kind, a channel…
+struct KeyCount {
+  std::string key;
+  std::int64_t count = 0;
+  std::int64_t amount_cents = 0;
+  bool operator==(const KeyCount&) const = default;
+};
+
 // One record behind a figure, for the drill-down pages.
 struct RecordLine {
   std::int64_t id = 0;
@@ -127,6 +135,26 @@ class ReportingRepository {
   virtual Result<std::vector<ApprenticeRef>> FollowedApprentices(const Scope& scope,
                                                                  UnixSeconds from,
                                                                  UnixSeconds to) = 0;
+  // Aid requests created in the period and granted (committed, paid, or closed after a
+  // payment), by aid: how many and the amounts granted.
+  virtual Result<std::vector<KeyCount>> GrantedByAid(const Scope& scope, UnixSeconds from,
+                                                     UnixSeconds to) = 0;
+  // Payments executed in the period (their batch's date), by the aid of their request.
+  virtual Result<std::vector<KeyCount>> PaidByAid(const Scope& scope, UnixSeconds from,
+                                                  UnixSeconds to) = 0;
+  // Offers first published in the period, by contract kind (offers::ContractKindCode); the area
+  // is the workplace's, as for applications.
+  virtual Result<std::vector<KeyCount>> OffersPublished(const Scope& scope, UnixSeconds from,
+                                                        UnixSeconds to) = 0;
+  // Offers filled whose last change falls in the period, by the channel the employer declared
+  // ("" when none).
+  virtual Result<std::vector<KeyCount>> OffersFilled(const Scope& scope, UnixSeconds from,
+                                                     UnixSeconds to) = 0;
+  // Employers and CFAs registered in the period, by kind ("cfa", "employer"): demonstration
+  // accounts and partners (entered by advisors) left out; the area is their commune's. Nothing
+  // when scope.BindsOffersOnly().
+  virtual Result<std::vector<KeyCount>> NewOrganisations(const Scope& scope, UnixSeconds from,
+                                                         UnixSeconds to) = 0;
   // The money committed on the envelopes of budget `year` by the contract kind of the request's
   // simulated situation ("apprentissage", "professionnalisation"); cells keyed by kind.
   virtual Result<std::vector<RequestCell>> CommittedByContractKind(int year) = 0;
