@@ -16,6 +16,7 @@
 #include "app/saved_search_digest.h"
 #include "cli/audit_command.h"
 #include "cli/demo_aids.h"
+#include "cli/demo_applications.h"
 #include "cli/demo_command.h"
 #include "cli/demo_contracts.h"
 #include "cli/demo_conventions.h"
@@ -81,6 +82,10 @@ int Demo(const Config& config, const std::string& logins_file) {
     return Failed(requests.error());
   auto offers = cli::CreateDemoOffers((*platform)->store(), (*platform)->offers());
   if (!offers) return Failed(offers.error());
+  if (auto demo_applications = cli::CreateDemoApplications(
+          (*platform)->store(), (*platform)->offers(), std::time(nullptr));
+      !demo_applications)
+    return Failed(demo_applications.error());
   auto demo_trainings =
       cli::CreateDemoTrainings((*platform)->store(), (*platform)->trainings(), std::time(nullptr));
   if (!demo_trainings) return Failed(demo_trainings.error());
