@@ -147,6 +147,24 @@ TEST_F(SearchHttpTest, ResultsCarryTheirPlaceForTheMap) {
   EXPECT_FALSE(Contains(nowhere.body, "data-map-tiles"));
 }
 
+TEST_F(SearchHttpTest, ACommuneWithoutAPositionIsNeitherOnTheMapNorAPlaceToSearchAround) {
+  Publish("H2913", "Soudeur en alternance", "97230");  // La Trinité: no position in the seed
+  HttpResponse page = HttpClient(base_).Get("/recherche?q=soudeur");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Soudeur en alternance"));
+  EXPECT_FALSE(Contains(page.body, "data-lat="));  // not placed at 0, 0
+  EXPECT_FALSE(Contains(page.body, "data-map-tiles"));
+  HttpResponse around = HttpClient(base_).Get("/api/v1/search?q=soudeur&commune=97230");
+  EXPECT_EQ(around.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(around.body)["error"]["fields"]["commune"],
+            "Nous ne connaissons pas encore la position de cette commune : choisissez une "
+            "commune voisine ou un bassin d'emploi.");
+  // Its employment area still finds it.
+  HttpResponse area = HttpClient(base_).Get("/api/v1/search?q=soudeur&area=201");
+  EXPECT_EQ(area.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(area.body)["total"], 1);
+}
+
 TEST_F(SearchHttpTest, BadParametersAreRefusedInFrench) {
   HttpResponse api = HttpClient(base_).Get("/api/v1/search?level=12&commune=Paris&sort=distance");
   EXPECT_EQ(api.status, 400);
@@ -193,6 +211,8 @@ TEST_F(SearchHttpTest, AnOfferIsRelayedToTheCfasThatTrainForItsJob) {
   auto [near, near_token] = cfa_actor("cfa@lamentin.mq", "CFA du Lamentin");
   auto [far, far_token] = cfa_actor("cfa@sainte-anne.mq", "CFA du Sud");
   auto [cook, cook_token] = cfa_actor("cfa@cuisine.mq", "CFA des cuisiniers");
+  auto [unplaced, unplaced_token] = cfa_actor("cfa@trinite.mq", "CFA de La Trinité");
+  train(unplaced, "H2913", "97230");  // a commune without a known position
   train(far, "H2913", "97226");
   train(near, "H2913", "97213");
   train(cook, "G1602", "97213");  // another job: not offered
@@ -209,6 +229,9 @@ TEST_F(SearchHttpTest, AnOfferIsRelayedToTheCfasThatTrainForItsJob) {
   ASSERT_NE(lamentin, std::string::npos);
   ASSERT_NE(sud, std::string::npos);
   EXPECT_LT(lamentin, sud);  // nearest first
+  const std::size_t trinite = page.body.find("CFA de La Trinité");
+  EXPECT_LT(sud, trinite);  // unknown distances last, and said so (not measured from 0, 0)
+  EXPECT_TRUE(Contains(page.body, "La Trinité, distance inconnue"));
   EXPECT_FALSE(Contains(page.body, "CFA des cuisiniers"));
   const std::string csrf = Csrf(page);
   ASSERT_FALSE(csrf.empty());

@@ -132,6 +132,7 @@ inline Status SeedKitchenReference(Store& store) {
         {&t::EmploymentAreas(), {{"201", "MARTINIQUE CENTRE"}}},
         {&t::Communes(), {{"97213", "Le Lamentin", "972", "40000"}}},
         {&t::CommuneAreas(), {{"97213", "201"}}},
+        {&t::CommunePositions(), {{"97213", "14613000", "-60999000"}}},
         {&t::PostalCodes(), {{"97232", "97213", "LE LAMENTIN"}}},
     };
     for (const auto& [spec, rows] : tables)

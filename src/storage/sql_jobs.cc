@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "domain/jobs/tension.h"
@@ -13,6 +14,7 @@ namespace maplace::storage {
 namespace {
 
 using jobs::Commune;
+constexpr double kNoPosition = std::numeric_limits<double>::quiet_NaN();
 using jobs::EmploymentArea;
 using jobs::FapRomeLink;
 using jobs::HiringFigure;
@@ -233,8 +235,9 @@ class SqlJobs final : public jobs::JobsRepository {
       std::vector<Commune> out;
       while (st.fetch()) {
         c.population = pi == soci::i_ok ? population : 0;
-        c.latitude = lai == soci::i_ok ? static_cast<double>(latitude) / 1e6 : 0;
-        c.longitude = loi == soci::i_ok ? static_cast<double>(longitude) / 1e6 : 0;
+        const bool placed = lai == soci::i_ok && loi == soci::i_ok;
+        c.latitude = placed ? static_cast<double>(latitude) / 1e6 : kNoPosition;
+        c.longitude = placed ? static_cast<double>(longitude) / 1e6 : kNoPosition;
         c.postal_codes = postal[c.insee_code];
         out.push_back(c);
       }

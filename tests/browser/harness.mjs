@@ -299,7 +299,7 @@ export async function checkOnPhone(page, label) {
 }
 
 // The demo on the open data of ../shared/data, as script/server shows it: the whole ROME, the
-// employment areas, communes and postal codes, then `maplace demo` (its offers and trainings
+// employment areas, communes, postal codes and positions, then `maplace demo` (its offers and trainings
 // need the jobs), then a restart so that the search index holds them. Resolves to the demo
 // logins, or to { missing } when there is no shared data (the caller skips its tests).
 export async function startDemoOnSharedData(server) {
@@ -310,6 +310,7 @@ export async function startDemoOnSharedData(server) {
     ['areas', path.join(SHARED_DATA, 'bmo', 'bassins_emploi_martinique.csv')],
     ['communes', path.join(modules, '@etalab', 'decoupage-administratif', 'data', 'communes.json')],
     ['postal-codes', path.join(modules, 'codes-postaux', 'codes-postaux.json')],
+    ['commune-positions', path.join(repoRoot, 'data', 'seed', 'commune_positions.csv')],
   ]) {
     await promisify(execFile)(maplaceBinary(), ['--var-dir', server.varDir, 'import', kind, file],
                               { timeout: IMPORT_TIMEOUT });

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,9 +56,12 @@ struct Commune {
   std::string name;
   std::string area_code;
   std::int64_t population = 0;
-  double latitude = 0;
-  double longitude = 0;
+  // The commune's centre; NaN when the reference data gives no position (never 0, 0, which
+  // is a real place in the Gulf of Guinea).
+  double latitude = std::numeric_limits<double>::quiet_NaN();
+  double longitude = std::numeric_limits<double>::quiet_NaN();
   std::vector<std::string> postal_codes;
+  bool HasPosition() const { return !std::isnan(latitude) && !std::isnan(longitude); }
 };
 
 struct EmploymentArea {

@@ -37,7 +37,7 @@ Result<std::vector<RelayCandidate>> Candidates(Repositories& repos, const Offer&
     const auto site = by_code.find(t.input.commune_code);
     if (site == by_code.end()) continue;
     double km = -1;
-    if (workplace != by_code.end())
+    if (workplace != by_code.end() && workplace->second.HasPosition() && site->second.HasPosition())
       km = DistanceKm(workplace->second.latitude, workplace->second.longitude,
                       site->second.latitude, site->second.longitude);
     if (c.site_commune.empty() || (km >= 0 && (c.distance_km < 0 || km < c.distance_km))) {

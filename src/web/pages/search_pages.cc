@@ -20,9 +20,9 @@
 namespace maplace::web {
 namespace {
 
-// Communes without a known position come as NaN, or as 0, 0 from the reference tables.
+// Cards of communes without a known position come as NaN.
 bool IsPlaced(double latitude, double longitude) {
-  return !std::isnan(latitude) && !std::isnan(longitude) && (latitude != 0 || longitude != 0);
+  return !std::isnan(latitude) && !std::isnan(longitude);
 }
 
 using Dict = ctemplate::TemplateDictionary;
@@ -186,7 +186,7 @@ Response SearchPage(Request& request, const WebServices& services) {
     Dict* map = section->AddSectionDictionary("MAP");
     map->SetValue("TILES", services.site.map_tiles);
     map->SetValue("ATTRIBUTION", services.site.map_attribution);
-    if (parsed->place != nullptr && IsPlaced(parsed->place->latitude, parsed->place->longitude)) {
+    if (parsed->place != nullptr && parsed->place->HasPosition()) {
       Dict* centre = map->AddSectionDictionary("CENTRE");
       centre->SetValue("LAT", fmt::format("{:.5f}", parsed->place->latitude));
       centre->SetValue("LON", fmt::format("{:.5f}", parsed->place->longitude));

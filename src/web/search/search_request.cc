@@ -87,6 +87,10 @@ Result<SearchRequest> ParseSearchRequest(const Request& request, const SearchPar
     out.place = parts.FindCommune(commune);
     if (out.place == nullptr) {
       invalid.fields["commune"] = "Cette commune n'est pas dans nos territoires.";
+    } else if (!out.place->HasPosition()) {
+      invalid.fields["commune"] =
+          "Nous ne connaissons pas encore la position de cette commune : choisissez une commune "
+          "voisine ou un bassin d'emploi.";
     } else {
       q.has_place = true;
       q.latitude = out.place->latitude;
