@@ -60,7 +60,9 @@ TEST_P(ReportingContract, DelaysHiresAndApplicants) {
   EXPECT_EQ(*delays, (std::vector<std::int64_t>{kDay, 2 * kDay, 4 * kDay}));
   auto hires = Read([&](auto& r) { return r.Hires({}, k2026, k2027); });
   ASSERT_THAT(hires, IsOk());
-  EXPECT_EQ(*hires, (std::vector<reporting::HireCell>{{"F1703", "202", 1}, {"M1607", "201", 1}}));
+  EXPECT_EQ(*hires,
+            (std::vector<reporting::HireCell>{{"F1703", "202", ids_.builder, 1, "Maçonnerie"},
+                                              {"M1607", "201", ids_.hotel, 1, "Secrétariat"}}));
   EXPECT_TRUE(Read([&](auto& r) { return r.Hires({}, k2025, k2026); })->empty());
   auto applicants = Read([&](auto& r) { return r.Applicants({}, k2026, k2027); });
   EXPECT_EQ(*applicants, (std::vector<std::int64_t>{ids_.u1, ids_.u2, ids_.u3}));

@@ -4,6 +4,7 @@
 
 #include "core/date.h"
 #include "domain/contracts/contract.h"
+#include "domain/poec/poec.h"
 
 namespace maplace::storage::reporting_dataset {
 namespace {
@@ -258,6 +259,31 @@ Result<Ids> Write(Store& store) {
       contract(melissa, ids.builder, 3, "2025-09-01", "2027-08-31", "2026-02-10");
       contract(jordan, ids.builder, 3, "2024-09-01", "2027-08-31", std::nullopt);
       contract(lea, ids.hotel, 4, "2024-09-01", "2027-06-30", std::nullopt);
+
+      // A POEC toward masonry: outcomes dated 2026 (two hires by one company, one other) and one
+      // on 31 December 2025.
+      poec::Programme programme;
+      programme.input = {"POEC maçons", "F1703", "AFPA", 300, "OPCO", ""};
+      programme.created_by = ids.advisor;
+      const auto programme_id = r.poec().CreateProgramme(programme).value();
+      const auto cohort =
+          r.poec()
+              .CreateCohort({0, programme_id, "Session 1", "2025-09-01", "2025-12-15", "", 0})
+              .value();
+      for (const auto& [name, outcome, company, date] :
+           {std::tuple{"Candidat A", "cdi", "Bâtisseurs du Nord", "2026-02-01"},
+            std::tuple{"Candidat B", "alternance", "Bâtisseurs du Nord", "2026-03-01"},
+            std::tuple{"Candidat C", "other", "", "2026-03-01"},
+            std::tuple{"Candidat D", "cdd12", "Maçons du Sud", "2025-12-31"}}) {
+        poec::Candidate c;
+        c.cohort_id = cohort;
+        c.name = name;
+        c.stage = poec::Stage::kOutcome;
+        c.outcome = outcome;
+        c.company = company;
+        c.outcome_date = date;
+        r.poec().AddCandidate(c).value();
+      }
 
       contracts::DifficultyEntry difficulty;
       difficulty.apprentice_id = melissa;

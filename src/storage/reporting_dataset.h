@@ -73,6 +73,8 @@ struct Ids {
 // Young people accompanied 2026: u1, u2, u3 (applications); u1, u4, Kévin and Mélissa (aids: r2
 // by her name at her employer, r3 by its link); Mélissa and u5 (follow-ups: Jordan's account) =
 // 7. 2025: u4, u5 (applications), u2 (aid), u5 again (Jordan's risk) = 3. 2027: u6, Léa = 2.
+// POEC « maçons » (F1703): outcomes in 2026 — CDI and alternance at Bâtisseurs du Nord, other;
+// on 31/12/2025 a CDD of 12 months at Maçons du Sud.
 // Envelopes: ultramarine-mobility 2026, 50 000 € allocated, 2 000 € committed (r7); 2025,
 // 30 000 € allocated.
 Result<Ids> Write(Store& store);

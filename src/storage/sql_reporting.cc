@@ -253,19 +253,23 @@ class SqlReporting final : public reporting::ReportingRepository {
       conditions.push_back("h.kind = 'hire'");
       conditions.push_back("h.created_at >= " + bind.Number(from));
       conditions.push_back("h.created_at < " + bind.Number(to));
-      std::string rome, area;
-      long long hires = 0;
+      std::string rome, area, label;
+      long long organisation = 0, hires = 0;
       st.exchange(soci::into(rome));
       st.exchange(soci::into(area));
+      st.exchange(soci::into(organisation));
       st.exchange(soci::into(hires));
-      Prepare(st, fmt::format("SELECT o.rome_code, COALESCE(ca.area_code, '') AS area, COUNT(*)"
-                              "{} JOIN application_replies h ON h.application_id = a.id{} "
-                              "GROUP BY o.rome_code, COALESCE(ca.area_code, '') "
-                              "ORDER BY o.rome_code, area",
+      st.exchange(soci::into(label));
+      Prepare(st, fmt::format("SELECT o.rome_code, COALESCE(ca.area_code, '') AS area, "
+                              "a.organisation_id, COUNT(*), COALESCE(MAX(rj.label), '')"
+                              "{} JOIN application_replies h ON h.application_id = a.id"
+                              " LEFT JOIN rome_jobs rj ON rj.code = o.rome_code{} "
+                              "GROUP BY o.rome_code, COALESCE(ca.area_code, ''), a.organisation_id "
+                              "ORDER BY o.rome_code, area, a.organisation_id",
                               kApplicationsFrom, Where(conditions)));
       st.execute();
       std::vector<reporting::HireCell> out;
-      while (st.fetch()) out.push_back({rome, area, hires});
+      while (st.fetch()) out.push_back({rome, area, organisation, hires, label});
       return out;
     });
   }

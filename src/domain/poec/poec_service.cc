@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "core/date.h"
 #include "core/text.h"
@@ -161,11 +162,24 @@ OutcomeFigures FiguresOf(const std::vector<Candidate>& candidates,
   return f;
 }
 
-Result<OutcomeFigures> PoecOutcomesInYear(Store& store, int year) {
+Result<OutcomeFigures> PoecOutcomesInYear(Store& store, int year, const std::string& rome) {
   return ReadValue(store, [&](Repositories& repos) -> Result<OutcomeFigures> {
     auto found = repos.poec().OutcomesBetween(fmt::format("{:04}-01-01", year),
                                               fmt::format("{:04}-01-01", year + 1));
     if (!found) return Fail(found.error());
+    if (!rome.empty()) {
+      // The cohorts of the programmes toward that job (programmes are few).
+      auto programmes = repos.poec().Programmes();
+      if (!programmes) return Fail(programmes.error());
+      std::set<std::int64_t> cohorts;
+      for (const auto& p : *programmes) {
+        if (p.input.rome_code != rome) continue;
+        auto of_programme = repos.poec().Cohorts(p.id);
+        if (!of_programme) return Fail(of_programme.error());
+        for (const auto& c : *of_programme) cohorts.insert(c.id);
+      }
+      std::erase_if(*found, [&](const Candidate& c) { return !cohorts.contains(c.cohort_id); });
+    }
     return FiguresOf(*found, {});
   });
 }

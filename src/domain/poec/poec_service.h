@@ -78,8 +78,9 @@ struct PathInput {
 
 // For the steering issue: POEC outcomes dated in `year` (outcome_date, a calendar date), over
 // every programme: the candidates with an outcome, the hires by kind (CDI, CDD ≥ 12 months,
-// alternance, other) and the distinct companies that hired. Read-only.
-Result<OutcomeFigures> PoecOutcomesInYear(Store& store, int year);
+// alternance, other) and the distinct companies that hired. Only the programmes toward the ROME
+// job `rome` when it is not empty. Read-only.
+Result<OutcomeFigures> PoecOutcomesInYear(Store& store, int year, const std::string& rome = "");
 
 // POEC programmes (issue 8 §5), kept by the delegation's staff (advisor, manager, admin; every
 // use case refuses anyone else with kNotFound). Each use case is one transaction, audited.

@@ -103,6 +103,8 @@ TEST_F(PoecServiceTest, OutcomesMakeTheDirectorsFigure) {
   EXPECT_EQ(year->companies, 8);
   EXPECT_EQ(year->by_outcome[0].count, 4);  // CDI: candidates 1, 3, 5, 7
   EXPECT_EQ(PoecOutcomesInYear(*store_, 2025)->with_outcome, 0);
+  EXPECT_EQ(PoecOutcomesInYear(*store_, 2026, "H2913")->companies, 8);  // the programme's job
+  EXPECT_EQ(PoecOutcomesInYear(*store_, 2026, "G1602")->with_outcome, 0);
   auto xlsx = service_->ExportCandidates(advisor_, *programme, std::nullopt, "cdi");
   ASSERT_THAT(xlsx, IsOk());
   EXPECT_TRUE(xlsx->starts_with("PK"));

@@ -265,7 +265,7 @@ Result<std::vector<Indicator>> Indicators(Store& store, const Filters& f, jobs::
     auto sessions = workshops::SessionsInYear(store, y);
     if (!sessions) return Fail(sessions.error());
     d->sessions = std::move(*sessions);
-    auto poec = poec::PoecOutcomesInYear(store, y);
+    auto poec = poec::PoecOutcomesInYear(store, y, f.rome);
     if (!poec) return Fail(poec.error());
     d->poec = std::move(*poec);
   }
@@ -423,19 +423,59 @@ Result<std::vector<Indicator>> Indicators(Store& store, const Filters& f, jobs::
     std::reverse(i.breakdown.begin(), i.breakdown.end());  // "tension" first
     out.push_back(std::move(i));
   }
+  {
+    Indicator by_job = Make("hires.by_job", "Embauches par métier",
+                            "Candidatures passées à « embauché » dans l'année, par métier (ROME) "
+                            "de l'offre.",
+                            Unit::kCount, year, kEveryFilter, set);
+    Indicator employers =
+        Make("hires.employers", "Employeurs qui ont embauché",
+             "Employeurs distincts ayant embauché par une candidature dans l'année ; détail : "
+             "par métier (ROME) de l'offre, un employeur comptant dans chaque métier où il a "
+             "embauché.",
+             Unit::kCount, year, kEveryFilter, set);
+    both([&](const YearData& d, bool current) {
+      std::set<std::int64_t> all;
+      std::map<std::string, std::set<std::int64_t>> by_rome;
+      for (const auto& cell : d.hires) {
+        const std::string label = cell.rome_label.empty()
+                                      ? cell.rome_code
+                                      : fmt::format("{} ({})", cell.rome_label, cell.rome_code);
+        Add(by_job, current, cell.rome_code, label, cell.hires);
+        all.insert(cell.organisation_id);
+        if (by_rome[cell.rome_code].insert(cell.organisation_id).second)
+          AddPart(employers, current, cell.rome_code, label, 1);
+      }
+      (current ? employers.value : employers.previous) = static_cast<std::int64_t>(all.size());
+    });
+    SortBreakdown(by_job);
+    SortBreakdown(employers);
+    out.push_back(std::move(by_job));
+    out.push_back(std::move(employers));
+  }
 
   // POEC and workshops.
   {
+    const Names kPoecSide = {"year", "rome"};
     Indicator i = Make("poec.outcomes", "Sorties de POEC",
-                       "Candidats de POEC dont la sortie est datée de l'année (tous programmes), "
-                       "par type de sortie ; les embauches sont les CDI, CDD d'au moins 12 mois "
-                       "et contrats en alternance.",
-                       Unit::kCount, year, kYearOnly, set);
+                       "Candidats de POEC dont la sortie est datée de l'année (tous programmes, "
+                       "ou ceux du métier choisi), par type de sortie ; les embauches sont les "
+                       "CDI, CDD d'au moins 12 mois et contrats en alternance.",
+                       Unit::kCount, year, kPoecSide, set);
+    Indicator hires = Make("poec.hires", "Embauches après une POEC",
+                           "Candidats de POEC embauchés (CDI, CDD d'au moins 12 mois, contrat en "
+                           "alternance) à une sortie datée de l'année, et les entreprises "
+                           "distinctes qui les ont embauchés (« 9 soudeurs embauchés dans 8 "
+                           "entreprises » : filtre métier H2913).",
+                           Unit::kCount, year, kPoecSide, set);
     both([&](const YearData& d, bool current) {
       (current ? i.value : i.previous) = d.poec.with_outcome;
       for (const auto& o : d.poec.by_outcome) AddPart(i, current, o.code, o.label, o.count);
+      Add(hires, current, "hired", "Candidats embauchés", d.poec.hired);
+      AddPart(hires, current, "companies", "Entreprises qui ont embauché", d.poec.companies);
     });
     out.push_back(std::move(i));
+    out.push_back(std::move(hires));
   }
   {
     Indicator sessions = Make("workshops.sessions", "Sessions d'ateliers",

@@ -101,6 +101,13 @@ TEST_F(IndicatorsTest, EveryFigureOfTheYearAndTheOneBefore) {
   EXPECT_EQ(Parts(i["hires.tension"]),
             (std::map<std::string, std::int64_t>{{"tension", 1}, {"other", 1}}));
   EXPECT_EQ(i["hires.tension"].previous, 0);
+  // The same two hires by job, by two employers.
+  EXPECT_EQ(i["hires.by_job"].value, 2);
+  EXPECT_EQ(i["hires.by_job"].breakdown,
+            (std::vector<Breakdown>{{"F1703", "Maçonnerie (F1703)", 1, 0},
+                                    {"M1607", "Secrétariat (M1607)", 1, 0}}));
+  EXPECT_EQ(i["hires.employers"].value, 2);
+  EXPECT_EQ(i["hires.employers"].previous, 0);
 
   EXPECT_EQ(i["aids.requests"].value, 5);
   EXPECT_EQ(i["aids.requests"].previous, 1);
@@ -120,7 +127,15 @@ TEST_F(IndicatorsTest, EveryFigureOfTheYearAndTheOneBefore) {
   EXPECT_EQ(i["offers.published"].value, 2);
   EXPECT_EQ(i["organisations.new"].value, 2);
   EXPECT_EQ(i["workshops.sessions"].value, 0);
-  EXPECT_EQ(i["poec.outcomes"].value, 0);
+  // The masons' POEC: three outcomes in 2026, two hires by one company; one hire on
+  // 31 December 2025.
+  EXPECT_EQ(i["poec.outcomes"].value, 3);
+  EXPECT_EQ(i["poec.outcomes"].previous, 1);
+  EXPECT_EQ(i["poec.hires"].value, 2);
+  EXPECT_EQ(Parts(i["poec.hires"]),
+            (std::map<std::string, std::int64_t>{{"companies", 1}, {"hired", 2}}));
+  EXPECT_EQ(Parts(i["poec.hires"], true),
+            (std::map<std::string, std::int64_t>{{"companies", 1}, {"hired", 1}}));
 
   for (const auto& [id, indicator] : i) {
     EXPECT_FALSE(indicator.definition.empty()) << id;
@@ -198,6 +213,13 @@ TEST_F(IndicatorsTest, FiltersAreAppliedOrSaidNotApplicable) {
             (std::map<std::string, std::int64_t>{{"apprentissage", 1}}));
   EXPECT_EQ(masons["organisations.new"].value, 1);  // the builder, by its OPCO; not by ROME
   EXPECT_EQ(masons["organisations.new"].filters_not_applicable, (std::vector<std::string>{"rome"}));
+  // « n masons hired in m companies », through applications and through the POEC.
+  EXPECT_EQ(masons["hires.by_job"].value, 1);
+  EXPECT_EQ(masons["hires.employers"].value, 1);
+  EXPECT_EQ(masons["poec.hires"].value, 2);
+  EXPECT_EQ(masons["poec.hires"].filters_applied, (std::vector<std::string>{"year", "rome"}));
+  EXPECT_EQ(masons["poec.hires"].filters_not_applicable, (std::vector<std::string>{"opco"}));
+  EXPECT_EQ(Compute({.year = 2026, .rome = "M1607"})["poec.hires"].value, 0);
   // The builder's contract broke in 2026; the register has no ROME.
   EXPECT_EQ(masons["contracts.broken"].value, 1);
   EXPECT_EQ(masons["contracts.started"].value, 0);

@@ -33,11 +33,13 @@ struct Funnel {
 };
 
 // Hires dated in a period by the offer's ROME code and workplace area ("" when the commune has
-// no employment area).
+// no employment area) and the organisation that hired.
 struct HireCell {
   std::string rome_code;
   std::string area_code;
+  std::int64_t organisation_id = 0;
   std::int64_t hires = 0;
+  std::string rome_label;  // the ROME job's label, "" when the ROME is not imported
   bool operator==(const HireCell&) const = default;
 };
 
