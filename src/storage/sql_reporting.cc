@@ -133,73 +133,57 @@ class SqlReporting final : public reporting::ReportingRepository {
 
   Result<std::vector<KeyCount>> GrantedByAid(const Scope& scope, UnixSeconds from,
                                              UnixSeconds to) override {
-    return Guard("granted by aid", [&]() -> Result<std::vector<KeyCount>> {
-      soci::statement st(sql_);
-      Binder bind(st);
-      auto conditions = RequestConditions(scope, bind, from, to);
-      conditions.push_back(
-          "(q.state IN ('committed', 'paid') OR (q.state = 'closed' AND q.paid_cents > 0))");
-      return ReadCounts(st, fmt::format("SELECT q.aid_id, COUNT(*), SUM(q.amount_cents){}{} "
-                                        "GROUP BY q.aid_id ORDER BY q.aid_id",
-                                        kRequestsFrom, Where(conditions)));
-    });
+    return Counts("granted by aid", "q.aid_id", "SUM(q.amount_cents)", kRequestsFrom,
+                  [&](Binder& bind) {
+                    auto out = RequestConditions(scope, bind, from, to);
+                    out.push_back(
+                        "(q.state IN ('committed', 'paid') OR "
+                        "(q.state = 'closed' AND q.paid_cents > 0))");
+                    return out;
+                  });
   }
 
   Result<std::vector<KeyCount>> PaidByAid(const Scope& scope, UnixSeconds from,
                                           UnixSeconds to) override {
-    return Guard("paid by aid", [&]() -> Result<std::vector<KeyCount>> {
-      soci::statement st(sql_);
-      Binder bind(st);
-      auto conditions = ScopeConditions(scope, bind, false);
-      conditions.push_back(Within(bind, "p.created_at", from, to));
-      return ReadCounts(st, fmt::format("SELECT q.aid_id, COUNT(*), SUM(p.amount_cents) "
-                                        "FROM payments p JOIN aid_requests q ON q.id = p.request_id"
-                                        "{}{} GROUP BY q.aid_id ORDER BY q.aid_id",
-                                        kRequestOrganisation, Where(conditions)));
-    });
+    return Counts("paid by aid", "q.aid_id", "SUM(p.amount_cents)",
+                  std::string(" FROM payments p JOIN aid_requests q ON q.id = p.request_id") +
+                      kRequestOrganisation,
+                  [&](Binder& bind) {
+                    auto out = ScopeConditions(scope, bind, false);
+                    out.push_back(Within(bind, "p.created_at", from, to));
+                    return out;
+                  });
   }
 
   Result<std::vector<KeyCount>> OffersPublished(const Scope& scope, UnixSeconds from,
                                                 UnixSeconds to) override {
-    return Guard("offers published", [&]() -> Result<std::vector<KeyCount>> {
-      soci::statement st(sql_);
-      Binder bind(st);
-      auto conditions = ScopeConditions(scope, bind, true);
-      conditions.push_back("o.published_at <> 0");
-      conditions.push_back(Within(bind, "o.published_at", from, to));
-      return ReadCounts(st, fmt::format("SELECT o.contract, COUNT(*), 0{}{} GROUP BY o.contract "
-                                        "ORDER BY o.contract",
-                                        kOffersFrom, Where(conditions)));
+    return Counts("offers published", "o.contract", "0", kOffersFrom, [&](Binder& bind) {
+      auto out = ScopeConditions(scope, bind, true);
+      out.push_back("o.published_at <> 0");
+      out.push_back(Within(bind, "o.published_at", from, to));
+      return out;
     });
   }
 
   Result<std::vector<KeyCount>> OffersFilled(const Scope& scope, UnixSeconds from,
                                              UnixSeconds to) override {
-    return Guard("offers filled", [&]() -> Result<std::vector<KeyCount>> {
-      soci::statement st(sql_);
-      Binder bind(st);
-      auto conditions = ScopeConditions(scope, bind, true);
-      conditions.push_back("o.state = 'filled'");
-      conditions.push_back(Within(bind, "o.updated_at", from, to));
-      return ReadCounts(st, fmt::format("SELECT o.filled_channel, COUNT(*), 0{}{} "
-                                        "GROUP BY o.filled_channel ORDER BY o.filled_channel",
-                                        kOffersFrom, Where(conditions)));
+    return Counts("offers filled", "o.filled_channel", "0", kOffersFrom, [&](Binder& bind) {
+      auto out = ScopeConditions(scope, bind, true);
+      out.push_back("o.state = 'filled'");
+      out.push_back(Within(bind, "o.updated_at", from, to));
+      return out;
     });
   }
 
   Result<std::vector<KeyCount>> NewOrganisations(const Scope& scope, UnixSeconds from,
                                                  UnixSeconds to) override {
     if (scope.BindsOffersOnly()) return std::vector<KeyCount>{};
-    return Guard("new organisations", [&]() -> Result<std::vector<KeyCount>> {
-      soci::statement st(sql_);
-      Binder bind(st);
-      auto conditions = ScopeConditions(scope, bind, false);
-      conditions.push_back("g.kind IN ('employer', 'cfa')");
-      conditions.push_back("g.is_demo = 0");
-      conditions.push_back(Within(bind, "g.created_at", from, to));
-      return ReadCounts(st, fmt::format("SELECT g.kind, COUNT(*), 0{}{} GROUP BY g.kind "
-                                        "ORDER BY g.kind",
-                                        kOrganisationsFrom, Where(conditions)));
+    return Counts("new organisations", "g.kind", "0", kOrganisationsFrom, [&](Binder& bind) {
+      auto out = ScopeConditions(scope, bind, false);
+      out.push_back("g.kind IN ('employer', 'cfa')");
+      out.push_back("g.is_demo = 0");
+      out.push_back(Within(bind, "g.created_at", from, to));
+      return out;
     });
   }
 
@@ -483,6 +467,21 @@ class SqlReporting final : public reporting::ReportingRepository {
   }
 
  private:
+  // Lines of `key`, COUNT(*) and `sum` over `from`, grouped and ordered by key, under the
+  // conditions `where` writes (binding their values).
+  template <typename Where_>
+  Result<std::vector<KeyCount>> Counts(const char* what, const std::string& key,
+                                       const std::string& sum, const std::string& from,
+                                       Where_&& where) {
+    return Guard(what, [&]() -> Result<std::vector<KeyCount>> {
+      soci::statement st(sql_);
+      Binder bind(st);
+      const std::string conditions = Where(where(bind));
+      return ReadCounts(st, fmt::format("SELECT {0}, COUNT(*), {1}{2}{3} GROUP BY {0} ORDER BY {0}",
+                                        key, sum, from, conditions));
+    });
+  }
+
   soci::session& sql_;
 };
 

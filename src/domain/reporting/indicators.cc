@@ -138,65 +138,45 @@ struct YearData {
   std::vector<KeyCount> granted, paid, published, filled, organisations;
 };
 
+// Moves a read's value into `into`, or gives its error.
+template <typename T>
+Status Into(Result<T> read, T& into) {
+  if (!read) return Fail(read.error());
+  into = std::move(*read);
+  return Ok();
+}
+
 Status ReadYear(Repositories& repos, const Filters& f, int year, YearData& d) {
   const Scope scope = ScopeOf(f), organisation_side = OrganisationScope(f);
   const UnixSeconds from = YearStart(year), to = YearStart(year + 1);
   auto& r = repos.reporting();
-  auto funnel = r.ApplicationFunnel(scope, from, to);
-  if (!funnel) return Fail(funnel.error());
-  d.funnel = *funnel;
-  auto delays = r.FirstReplyDelays(scope, from, to);
-  if (!delays) return Fail(delays.error());
-  d.delays = std::move(*delays);
-  auto hires = r.Hires(scope, from, to);
-  if (!hires) return Fail(hires.error());
-  d.hires = std::move(*hires);
-  auto applicants = r.Applicants(scope, from, to);
-  if (!applicants) return Fail(applicants.error());
-  d.applicants = std::move(*applicants);
-  auto cells = r.AidRequests(organisation_side, from, to);
-  if (!cells) return Fail(cells.error());
-  d.requests = std::move(*cells);
-  if (!scope.BindsOffersOnly()) {
-    auto people = r.AidRequestPeople(organisation_side, from, to);
-    if (!people) return Fail(people.error());
-    d.people = std::move(*people);
-    auto named = r.ApprenticesAtRequesters(organisation_side, from, to);
-    if (!named) return Fail(named.error());
-    d.named_apprentices = std::move(*named);
-  }
-  auto followed = r.FollowedApprentices(scope, from, to);
-  if (!followed) return Fail(followed.error());
-  d.followed = std::move(*followed);
-  for (auto [read, into] : {std::pair{&ReportingRepository::GrantedByAid, &d.granted},
-                            std::pair{&ReportingRepository::PaidByAid, &d.paid},
-                            std::pair{&ReportingRepository::NewOrganisations, &d.organisations}}) {
-    auto counts = (r.*read)(organisation_side, from, to);
-    if (!counts) return Fail(counts.error());
-    *into = std::move(*counts);
-  }
-  for (auto [read, into] : {std::pair{&ReportingRepository::OffersPublished, &d.published},
-                            std::pair{&ReportingRepository::OffersFilled, &d.filled}}) {
-    auto counts = (r.*read)(scope, from, to);
-    if (!counts) return Fail(counts.error());
-    *into = std::move(*counts);
-  }
-  auto kinds = r.CommittedByContractKind(year);
-  if (!kinds) return Fail(kinds.error());
-  d.committed_by_kind = std::move(*kinds);
-  auto envelopes = repos.budgets().List(year);
-  if (!envelopes) return Fail(envelopes.error());
-  d.envelopes = std::move(*envelopes);
   // A contract is completed once its end is past: today in Martinique.
   const auto in_scope = [&f](const contracts::FigureRow& c) {
     return (f.area.empty() || c.area_code == f.area) && (f.branch.empty() || c.idcc == f.branch) &&
            (f.opco.empty() || c.opco == f.opco) && (f.level == 0 || c.level == f.level);
   };
-  auto contracts =
-      contracts::FiguresOfYear(repos, year, MartiniqueDate(std::time(nullptr)), in_scope);
-  if (!contracts) return Fail(contracts.error());
-  d.contracts = std::move(*contracts);
-  return Ok();
+  for (Status s : {
+           Into(r.ApplicationFunnel(scope, from, to), d.funnel),
+           Into(r.FirstReplyDelays(scope, from, to), d.delays),
+           Into(r.Hires(scope, from, to), d.hires),
+           Into(r.Applicants(scope, from, to), d.applicants),
+           Into(r.AidRequests(organisation_side, from, to), d.requests),
+           Into(r.FollowedApprentices(scope, from, to), d.followed),
+           Into(r.GrantedByAid(organisation_side, from, to), d.granted),
+           Into(r.PaidByAid(organisation_side, from, to), d.paid),
+           Into(r.NewOrganisations(organisation_side, from, to), d.organisations),
+           Into(r.OffersPublished(scope, from, to), d.published),
+           Into(r.OffersFilled(scope, from, to), d.filled),
+           Into(r.CommittedByContractKind(year), d.committed_by_kind),
+           Into(repos.budgets().List(year), d.envelopes),
+           Into(contracts::FiguresOfYear(repos, year, MartiniqueDate(std::time(nullptr)), in_scope),
+                d.contracts),
+       })
+    if (!s) return s;
+  // Aid requests carry no level or ROME: no one is counted through them under such a filter.
+  if (scope.BindsOffersOnly()) return Ok();
+  if (auto s = Into(r.AidRequestPeople(organisation_side, from, to), d.people); !s) return s;
+  return Into(r.ApprenticesAtRequesters(organisation_side, from, to), d.named_apprentices);
 }
 
 std::int64_t MedianDays(std::vector<std::int64_t> seconds) {
