@@ -12,11 +12,8 @@
 namespace maplace::app {
 namespace {
 
-constexpr UnixSeconds kMartiniqueOffset = -4 * 3600;  // UTC−4, no daylight saving time
-
 int MartiniqueHour(UnixSeconds t) {
-  const UnixSeconds local = t + kMartiniqueOffset;
-  return static_cast<int>(((local % 86400) + 86400) % 86400 / 3600);
+  return static_cast<int>((t - MartiniqueMidnight(MartiniqueDate(t))) / 3600);
 }
 
 }  // namespace

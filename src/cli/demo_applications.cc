@@ -19,9 +19,8 @@ using applications::ApplicationStatus;
 constexpr char kYoungEmail[] = "jeune@demo.icicestmaplace.fr";
 constexpr UnixSeconds kHour = 3600;
 constexpr UnixSeconds kDay = 24 * kHour;
-constexpr UnixSeconds kMartiniqueOffset = 4 * kHour;  // UTC−4, no daylight saving time
-constexpr UnixSeconds kRemindAfter = 7 * kDay;        // as ApplicationSettings::remind_after
-constexpr int kLastYear = 20, kThisYear = 26;         // applications dated in each year
+constexpr UnixSeconds kRemindAfter = 7 * kDay;  // as ApplicationSettings::remind_after
+constexpr int kLastYear = 20, kThisYear = 26;   // applications dated in each year
 
 constexpr const char* kFirstNames[] = {"Anaïs", "Kenzo", "Maéva", "Jordan",  "Léna",
                                        "Nolan", "Ambre", "Teddy", "Yasmine", "Loïc"};
@@ -74,10 +73,7 @@ struct Planned {
 };
 
 // `day` at `hour`:00, Martinique time.
-UnixSeconds At(Date day, int hour) {
-  return std::chrono::sys_seconds{Days(day)}.time_since_epoch().count() + hour * kHour +
-         kMartiniqueOffset;
-}
+UnixSeconds At(Date day, int hour) { return MartiniqueMidnight(day) + hour * kHour; }
 
 std::string ApplicantEmail(int i) {
   return fmt::format("candidat{:02}@demo.icicestmaplace.fr", i + 1);

@@ -10,12 +10,10 @@ namespace {
 
 constexpr char kAdvisorEmail[] = "conseiller@demo.icicestmaplace.fr";
 constexpr UnixSeconds kDay = 24 * 3600;
-constexpr UnixSeconds kMartiniqueOffset = 4 * 3600;
 
 // `days` from today at `hour`:00, Martinique time.
 UnixSeconds At(UnixSeconds now, int days, int hour) {
-  const UnixSeconds local_midnight = ((now - kMartiniqueOffset) / kDay) * kDay;
-  return local_midnight + days * kDay + hour * 3600 + kMartiniqueOffset;
+  return MartiniqueMidnight(MartiniqueDate(now)) + days * kDay + hour * 3600;
 }
 
 }  // namespace

@@ -126,10 +126,17 @@ int DaysBetween(Date from, Date to) {
   return static_cast<int>((sys_days(to) - sys_days(from)).count());
 }
 
+// Martinique is UTC−4 all year round.
+constexpr std::int64_t kMartiniqueOffset = -4 * 3600;
+
 Date MartiniqueDate(std::int64_t unix_seconds) {
-  constexpr std::int64_t kOffset = -4 * 3600;
   return Date(std::chrono::floor<std::chrono::days>(
-      std::chrono::sys_seconds(std::chrono::seconds(unix_seconds + kOffset))));
+      std::chrono::sys_seconds(std::chrono::seconds(unix_seconds + kMartiniqueOffset))));
+}
+
+std::int64_t MartiniqueMidnight(Date day) {
+  return std::chrono::sys_seconds{std::chrono::sys_days{day}}.time_since_epoch().count() -
+         kMartiniqueOffset;
 }
 
 }  // namespace maplace

@@ -35,5 +35,7 @@ int DaysBetween(Date from, Date to);  // to − from
 // The day it is in Martinique (UTC−4, no daylight saving time) at `unix_seconds`: the
 // delegation's days, months and years (exports, budgets, indicators) and "today" in its forms.
 Date MartiniqueDate(std::int64_t unix_seconds);
+// The instant `day` begins in Martinique (00:00 there is 04:00 UTC), in Unix seconds.
+std::int64_t MartiniqueMidnight(Date day);
 
 }  // namespace maplace

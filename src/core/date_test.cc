@@ -38,6 +38,14 @@ TEST(Date, MonthArithmeticClampsToTheLastDay) {
   EXPECT_EQ(DaysBetween(D("2025-01-01"), D("2026-01-01")), 365);
 }
 
+TEST(Date, MartiniqueDaysBeginAtFourInTheMorningUtc) {
+  EXPECT_EQ(MartiniqueMidnight(D("2026-01-01")), 1'767'240'000);  // 2026-01-01T04:00:00Z
+  for (const char* day : {"2025-12-31", "2026-01-01", "2028-02-29"}) {
+    EXPECT_EQ(MartiniqueDate(MartiniqueMidnight(D(day))), D(day)) << day;
+    EXPECT_EQ(MartiniqueDate(MartiniqueMidnight(D(day)) - 1), AddDays(D(day), -1)) << day;
+  }
+}
+
 TEST(Date, AgeTurnsOnTheBirthday) {
   EXPECT_EQ(AgeOn(D("2006-03-15"), D("2024-03-14")), 17);
   EXPECT_EQ(AgeOn(D("2006-03-15"), D("2024-03-15")), 18);

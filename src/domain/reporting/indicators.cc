@@ -25,10 +25,10 @@ namespace {
 
 using Names = std::vector<std::string_view>;
 
-// 1 January 00:00 in Martinique (UTC−4) is 04:00 UTC.
+// 1 January 00:00 in Martinique.
 UnixSeconds YearStart(int year) {
-  const std::chrono::sys_days day{std::chrono::year{year} / 1 / 1};
-  return std::chrono::sys_seconds{day}.time_since_epoch().count() + 4 * 3600;
+  return MartiniqueMidnight(
+      Date{std::chrono::year{year}, std::chrono::January, std::chrono::day{1}});
 }
 
 // Which filters each family of figures honours (see Filters).

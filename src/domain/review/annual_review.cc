@@ -5,18 +5,17 @@
 #include <map>
 #include <set>
 
+#include "core/date.h"
 #include "domain/contracts/figures.h"
 #include "domain/conventions/convention.h"
 
 namespace maplace::review {
 namespace {
 
-constexpr UnixSeconds kMartiniqueOffset = 4 * 3600;  // UTC−4, no daylight saving time
-
 // 1 January of `year`, 00:00 in Martinique.
 UnixSeconds YearStart(int year) {
-  const std::chrono::sys_days day{std::chrono::year{year} / 1 / 1};
-  return std::chrono::sys_seconds{day}.time_since_epoch().count() + kMartiniqueOffset;
+  return MartiniqueMidnight(
+      Date{std::chrono::year{year}, std::chrono::January, std::chrono::day{1}});
 }
 
 int YearOf(UnixSeconds t) { return static_cast<int>(MartiniqueDate(t).year()); }

@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/date.h"
 #include "core/time_format.h"
 #include "domain/aid_requests/exports.h"
 #include "domain/aids/json.h"
@@ -374,10 +375,9 @@ void AddStaffRequestPages(Router& router, const WebServices& services) {
   router.Get("/conseil/export-aides.xlsx", readers, [&services](Request& request) {
     const std::string asked = request.Query("annee");
     const UnixSeconds now = std::time(nullptr);
-    // This year in Martinique (UTC−4) unless asked.
-    const Date today(std::chrono::floor<std::chrono::days>(
-        std::chrono::sys_seconds(std::chrono::seconds(now - 4 * 3600))));
-    const int year = asked.empty() ? static_cast<int>(today.year()) : std::atoi(asked.c_str());
+    // This year in Martinique unless asked.
+    const int year =
+        asked.empty() ? static_cast<int>(MartiniqueDate(now).year()) : std::atoi(asked.c_str());
     auto bytes = aid_requests::YearWorkbook(services.store, *request.actor, year, now);
     if (!bytes) return ErrorResponse(request, services.templates, bytes.error());
     return Download(std::move(*bytes), kXlsxType, fmt::format("aides-{}", year),
