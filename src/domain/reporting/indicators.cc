@@ -150,7 +150,7 @@ Status ReadYear(Repositories& repos, const Filters& f, int year, YearData& d) {
   const Scope scope = ScopeOf(f), organisation_side = OrganisationScope(f);
   const UnixSeconds from = YearStart(year), to = YearStart(year + 1);
   auto& r = repos.reporting();
-  // A contract is completed once its end is past: today in Martinique.
+  // The register's contracts under every filter but the ROME (a contract has none).
   const auto in_scope = [&f](const contracts::FigureRow& c) {
     return (f.area.empty() || c.area_code == f.area) && (f.branch.empty() || c.idcc == f.branch) &&
            (f.opco.empty() || c.opco == f.opco) && (f.level == 0 || c.level == f.level);
@@ -169,6 +169,7 @@ Status ReadYear(Repositories& repos, const Filters& f, int year, YearData& d) {
            Into(r.OffersFilled(scope, from, to), d.filled),
            Into(r.CommittedByContractKind(year), d.committed_by_kind),
            Into(repos.budgets().List(year), d.envelopes),
+           // A contract is completed once its end is past: today in Martinique.
            Into(contracts::FiguresOfYear(repos, year, MartiniqueDate(std::time(nullptr)), in_scope),
                 d.contracts),
        })
