@@ -181,15 +181,15 @@ TEST_F(SearchHttpTest, BadParametersAreRefusedInFrench) {
 // nearest first; the CFA is mailed, finds it in its space, and prints its poster.
 TEST_F(SearchHttpTest, AnOfferIsRelayedToTheCfasThatTrainForItsJob) {
   auto cfa_actor = [&](const std::string& email, const std::string& name) {
-    auto user = platform_->accounts().CreateUser(
-        {email, "Sandrine", people::Role::kCfa, kSearchTestPassword});
+    auto user =
+        platform_->accounts().CreateUser({email, "Sandrine", people::Role::kCfa, kTestPassword});
     EXPECT_THAT(user, IsOk());
     auto org = platform_->accounts().CreateOrganisation(
         {0, people::OrganisationKind::kCfa, name, "", "9720001A"});
     EXPECT_THAT(org, IsOk());
     EXPECT_THAT(platform_->accounts().AddMember(*org, user->id, people::MemberRole::kAdmin),
                 IsOk());
-    auto session = platform_->accounts().Login(email, kSearchTestPassword, "127.0.0.1");
+    auto session = platform_->accounts().Login(email, kTestPassword, "127.0.0.1");
     EXPECT_THAT(session, IsOk());
     return std::pair{*platform_->accounts().Authenticate(session->token), session->token};
   };
@@ -220,7 +220,7 @@ TEST_F(SearchHttpTest, AnOfferIsRelayedToTheCfasThatTrainForItsJob) {
 
   HttpClient employer = HttpClient(base_);
   employer.cookies["maplace_session"] =
-      platform_->accounts().Login("patron@soudure.mq", kSearchTestPassword, "127.0.0.1")->token;
+      platform_->accounts().Login("patron@soudure.mq", kTestPassword, "127.0.0.1")->token;
   const std::string path = "/employeur/offres/" + std::to_string(offer) + "/relayer";
   HttpResponse page = employer.Get(path);
   ASSERT_EQ(page.status, 200);

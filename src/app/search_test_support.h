@@ -9,14 +9,14 @@
 #include <vector>
 
 #include "app/platform.h"
+#include "app/test_support.h"
 #include "core/error_matchers.h"
 #include "domain/reference/tables.h"
 
 namespace maplace::app {
 
-inline constexpr char kSearchTestPassword[] = "un manguier à Sainte-Anne";
-
-// Two jobs with their titles, three communes of Martinique with their positions.
+// Two jobs with their titles, four communes of Martinique: three with their positions, La
+// Trinité without.
 inline Status SeedSearchReference(Store& store) {
   namespace t = reference::tables;
   using reference::Row;
@@ -54,13 +54,13 @@ inline Status SeedSearchReference(Store& store) {
 // The employer « Soudure Caraïbes » and its administrator patron@soudure.mq, logged in.
 inline people::Actor NewEmployer(Platform& platform) {
   auto user = platform.accounts().CreateUser(
-      {"patron@soudure.mq", "Jean Patron", people::Role::kEmployer, kSearchTestPassword});
+      {"patron@soudure.mq", "Jean Patron", people::Role::kEmployer, kTestPassword});
   EXPECT_THAT(user, IsOk());
   auto org = platform.accounts().CreateOrganisation(
       {0, people::OrganisationKind::kEmployer, "Soudure Caraïbes", "73282932000074"});
   EXPECT_THAT(org, IsOk());
   EXPECT_THAT(platform.accounts().AddMember(*org, user->id, people::MemberRole::kAdmin), IsOk());
-  auto session = platform.accounts().Login("patron@soudure.mq", kSearchTestPassword, "127.0.0.1");
+  auto session = platform.accounts().Login("patron@soudure.mq", kTestPassword, "127.0.0.1");
   EXPECT_THAT(session, IsOk());
   auto actor = platform.accounts().Authenticate(session->token);
   EXPECT_THAT(actor, IsOk());
